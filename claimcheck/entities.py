@@ -1,0 +1,86 @@
+"""Find the subjects a sentence names: AI models and organisations."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimcheck.lexicon import Lexicon
+
+MODEL = "model"
+ORG = "org"
+
+_POSSESSOR = re.compile(r"(?:\b[A-Z][\w.]*(?:['’]s)?[\s\u00a0]+)+$")
+_INTEGER_VERSION = re.compile(r"^([A-Z][A-Za-z]*)[\s\u00a0]+(\d+)$")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named subject in the text; `compared` marks a name that is only compared against."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    compared: bool = False
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", name).strip()
+
+
+def find_entities(
+    text: str, start: int, end: int, lex: Lexicon, exclude: Sequence[tuple[int, int]] = ()
+) -> list[Entity]:
+    """Models and organisations named in text[start:end], leftmost-longest, no overlaps."""
+    found: list[tuple[int, int, str, str]] = []
+    for m in lex.re.model.finditer(text, start, end):
+        surface = _clean(m.group())
+        plain = _INTEGER_VERSION.match(surface)
+        if plain:
+            following = text[m.end() : m.end() + 30].lstrip().split(" ")[0].lower()
+            if following in lex.unit_forms:
+                continue
+        found.append((m.start(), m.end(), surface, MODEL))
+    for m in lex.re.org.finditer(text, start, end):
+        found.append((m.start(), m.end(), lex.org_aliases[m.group()], ORG))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    entities: list[Entity] = []
+    last = -1
+    for s, e, name, kind in found:
+        if s < last or _overlaps(s, e, exclude):
+            continue
+        before = _POSSESSOR.sub("", text[max(start, s - 40) : s])
+        compared = bool(lex.re.comparison.search(before))
+        entities.append(Entity(s, e, name, kind, compared))
+        last = e
+    return entities
+
+
+def dominant(entities: Sequence[Entity], kind: str) -> str:
+    """The name of this kind mentioned most often (first mentioned on a tie), or ''."""
+    names = [e.name for e in entities if e.kind == kind and not e.compared]
+    if not names:
+        return ""
+    counts = Counter(names)
+    best = max(counts.values())
+    return next(n for n in names if counts[n] == best)
+
+
+def name_key(name: str) -> str:
+    """A spelling-insensitive key: 'MAI Thinking 1' and 'MAI-Thinking-1' share one."""
+    return re.sub(r"[\s\u00a0_\-–]+", " ", name.lower()).strip()
+
+
+def version_parts(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The numbers and the variant words in a name; two names that differ in either differ."""
+    key = name_key(name)
+    numbers = tuple(re.findall(r"\d+(?:\.\d+)*[a-z]*", key))
+    words = frozenset(w for w in key.split() if not re.match(r"\d", w))
+    return numbers, words

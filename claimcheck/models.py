@@ -1,0 +1,176 @@
+"""Immutable records that flow between the pipeline stages."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Bound(StrEnum):
+    """How a figure relates to the true value: exact, hedged, bounded or a range."""
+
+    EQ = "="
+    APPROX = "~"
+    GT = ">"
+    GE = ">="
+    LT = "<"
+    LE = "<="
+    RANGE = "range"
+
+
+class Verdict(StrEnum):
+    """What reconciling one group of claims concluded (DESIGN.md, Verdicts)."""
+
+    CONFLICT = "conflict"
+    ROUNDING = "rounding"
+    APPROXIMATE = "approximate"
+    SINGLE_SOURCE = "single-source"
+    AGREE = "agree"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe; used for --fail-on and for sorting."""
+        return _VERDICT_RANK[self]
+
+    @property
+    def severity(self) -> Severity:
+        """The default severity of this verdict."""
+        return _VERDICT_SEVERITY[self]
+
+
+class Severity(StrEnum):
+    """How loudly a finding is reported."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    OK = "ok"
+
+
+_VERDICT_RANK = {
+    Verdict.CONFLICT: 4,
+    Verdict.ROUNDING: 3,
+    Verdict.APPROXIMATE: 2,
+    Verdict.SINGLE_SOURCE: 1,
+    Verdict.AGREE: 0,
+}
+
+_VERDICT_SEVERITY = {
+    Verdict.CONFLICT: Severity.ERROR,
+    Verdict.ROUNDING: Severity.WARNING,
+    Verdict.APPROXIMATE: Severity.INFO,
+    Verdict.SINGLE_SOURCE: Severity.INFO,
+    Verdict.AGREE: Severity.OK,
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One decoded article. `text` is never modified after loading."""
+
+    path: str
+    text: str
+    title: str = ""
+    encoding: str = "utf-8"
+    line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    @staticmethod
+    def from_text(path: str, text: str, encoding: str = "utf-8") -> Source:
+        """Build a Source, indexing line starts and taking the first non-empty line as title."""
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+        return Source(path, text, title[:200], encoding, tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset into `text`."""
+        starts = self.line_starts or (0,)
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A normalised figure: base-unit value, written precision and the intervals it admits.
+
+    `strict_low`/`strict_high` are what the written digits and any bound admit;
+    `low`/`high` widen that by the hedge tolerance when the figure is hedged.
+    Unbounded ends are +/- infinity.
+    """
+
+    value: float
+    unit: str
+    low: float
+    high: float
+    strict_low: float
+    strict_high: float
+    precision: float
+    approx: bool = False
+    bound: Bound = Bound.EQ
+    surface: str = field(default="", compare=False)
+    alternatives: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric claim: who, what, which scope, how much; position kept out of equality."""
+
+    subject: str
+    metric: str
+    qualifier: str
+    quantity: Quantity
+    path: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
+    column: int = field(default=0, compare=False)
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
+    quote: str = field(default="", compare=False)
+    sentence: str = field(default="", compare=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Report order: source path, then position."""
+        return (self.path, self.line, self.column, self.metric)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A group of claims about one (subject, metric, qualifier) and the verdict on it."""
+
+    id: str
+    subject: str
+    metric: str
+    qualifier: str
+    unit: str
+    verdict: Verdict
+    claims: tuple[Claim, ...]
+    summary: str
+    consensus: float | None = None
+
+    @property
+    def severity(self) -> Severity:
+        """The severity of this finding's verdict."""
+        return self.verdict.severity
+
+    @property
+    def source_count(self) -> int:
+        """How many distinct sources make a claim in this finding."""
+        return len({c.path for c in self.claims})
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """A path that could not be read, or was read with a caveat."""
+
+    path: str
+    message: str
+    fatal: bool = True
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything loaded from the paths given on the command line."""
+
+    sources: tuple[Source, ...]
+    problems: tuple[LoadProblem, ...] = ()

@@ -1,0 +1,227 @@
+"""Find number expressions in text: value, written precision, scale, unit, hedge and bound."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.lexicon import Lexicon
+from claimcheck.models import Bound
+
+_NAME_PREFIX = re.compile(r"[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$")
+_OPENERS = "([{\"'“‘*"
+_COMPOUND = re.compile(r"-([A-Za-z]+(?:-[A-Za-z]+)*)")
+_MINUS = "-\u2212\u2013"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One number expression found in a text, with offsets into that text."""
+
+    start: int
+    end: int
+    value: float
+    precision: float
+    unit: str = ""
+    unit_kind: str = ""
+    bound: Bound = Bound.EQ
+    low: float | None = None
+    high: float | None = None
+    alternatives: tuple[float, ...] = ()
+    words: bool = False
+    compound: str = ""
+    scaled: bool = False
+
+    @property
+    def approx(self) -> bool:
+        """Whether a hedge word or symbol makes the figure approximate."""
+        return self.bound == Bound.APPROX
+
+
+@dataclass(frozen=True)
+class _Core:
+    start: int
+    end: int
+    value: float
+    precision: float
+    words: bool
+    scaled: bool = False
+    alternatives: tuple[float, ...] = ()
+
+
+def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
+    """Value and half-unit precision of a phrase such as 'one hundred twenty-eight thousand'."""
+    total = 0.0
+    current = 0.0
+    smallest_scale = 1.0
+    seen = False
+    for token in re.split(r"[\s\u00a0-]+", phrase.lower()):
+        if token in ("and", ""):
+            continue
+        if token in ("a", "an"):
+            current = max(current, 1.0)
+            continue
+        if token in lex.words:
+            current += lex.words[token]
+            seen = True
+        elif token in lex.scale_words:
+            scale = lex.scale_words[token]
+            current = max(current, 1.0) * scale if scale == 100 else max(current, 1.0)
+            if scale > 100:
+                total += current * scale
+                current = 0.0
+            smallest_scale = float(scale)
+            seen = True
+        else:
+            return None
+    if not seen:
+        return None
+    return total + current, 0.5 * smallest_scale
+
+
+def _digits_value(text: str) -> tuple[float, float]:
+    """Value and half-unit precision of a digit string with separators."""
+    clean = re.sub(r"[,\u00a0\u202f\u2009]", "", text)
+    decimals = len(clean.split(".")[1]) if "." in clean else 0
+    return float(clean), 0.5 * 10.0 ** (-decimals)
+
+
+def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
+    """Read a digit core and its scale suffix or scale word; None when it is part of a name."""
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 40) : start]
+    token = re.split(r"\s", before)[-1].lstrip(_OPENERS)
+    for sign in sorted(lex.currency_signs, key=len, reverse=True):
+        if token.endswith(sign.strip()):
+            token = token[: -len(sign.strip())]
+            break
+    token = token.lstrip("~≈∼><≥≤+" + _MINUS)
+    if token and (token[-1].isalnum() or _NAME_PREFIX.search(token) or token[-1] in "./:"):
+        return None
+    after = text[end : end + 24]
+    if re.match(r"\.\d|:\d|/\d|,\d", after):
+        return None
+    value, precision = _digits_value(m.group())
+    alternatives: tuple[float, ...] = ()
+    scaled = False
+    suffix = re.match(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])", after)
+    word = re.match(r"[\s\u00a0-]*([A-Za-z]+)(?![\w])", after)
+    if suffix:
+        mult, binary = lex.suffixes[suffix.group(1)]
+        if binary != mult and value == int(value):
+            alternatives = (value * binary,)
+        value, precision, end, scaled = value * mult, precision * mult, end + suffix.end(), True
+    elif word and word.group(1).lower() in lex.scale_words:
+        mult = lex.scale_words[word.group(1).lower()]
+        value, precision, end, scaled = value * mult, precision * mult, end + word.end(), True
+    elif re.match(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w", after) and not re.match(r"x\b|×", after):
+        return None
+    return _Core(start, end, value, precision, False, scaled, alternatives)
+
+
+def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
+    for sign in sorted(lex.currency_signs, key=len, reverse=True):
+        s = start - len(sign)
+        if s >= 0 and text[s:start] == sign and (s == 0 or not text[s - 1].isalpha()):
+            return lex.currency_signs[sign], s
+    return "", start
+
+
+def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
+    """Grow a core into a mention: currency, range, unit, compound adjective, hedge, bound."""
+    start, end, value, precision = core.start, core.end, core.value, core.precision
+    unit, start = _currency_before(text, start, lex)
+    unit_kind = "currency" if unit else ""
+    low = high = None
+    bound = Bound.EQ
+    alternatives = core.alternatives
+    scaled = core.scaled
+    if unit and not scaled:
+        suffix = re.match(r"(m|b)(?![A-Za-z\d])", text[end : end + 3])
+        if suffix:
+            mult = lex.currency_suffixes[suffix.group(1)][0]
+            value, precision, end, scaled = value * mult, precision * mult, end + 1, True
+    # A range: "5-10%", "5 to 10 billion", "between 5 and 10".
+    rng = re.match(r"[\s\u00a0]*(?:-|–|—|to|and)[\s\u00a0]*(?=[\d$€£¥.])", text[end : end + 12])
+    if rng and (rng.group().strip() != "and" or re.search(r"between\s*\S*$", text[:start])):
+        m2 = lex.re.digits.match(text, end + rng.end())
+        second = _core_at(text, m2, lex) if m2 else None
+        if second is not None:
+            if not scaled and second.scaled:
+                factor = second.value / float(re.sub(r"[^\d.]", "", m2.group()) or 1)  # type: ignore[union-attr]
+                value, precision = value * factor, precision * factor
+            low, high = value, second.value
+            end = second.end
+            value = (low + high) / 2
+            bound = Bound.RANGE
+            precision = max(precision, second.precision)
+    compound = ""
+    u = lex.re.unit.match(text, end)
+    if u and not unit:
+        form = u.group().lstrip(" \u00a0-").lower()
+        name = lex.unit_forms.get(form) or lex.unit_forms.get(re.sub(r"[\s\u00a0]+", " ", form))
+        if name:
+            unit, unit_kind, end = name, lex.units[name].kind, u.end()
+    elif u and unit:
+        rate = lex.unit_forms.get(u.group().strip().lower(), "")
+        if rate and lex.units[rate].kind == "rate":
+            end = u.end()
+    if not unit_kind or unit_kind == "currency":
+        comp = _COMPOUND.match(text, end)
+        if comp and not (unit_kind and comp.group(1).lower() in lex.scale_words):
+            compound = comp.group(1)
+            end = comp.end()
+    # Hedge or bound before the figure.
+    pre = lex.re.prefix.search(text[max(0, start - 32) : start])
+    if pre:
+        phrase = pre.group().strip().lower()
+        if phrase == "between" and bound == Bound.RANGE:
+            start -= len(pre.group())
+        elif phrase in lex.re.prefix_bounds:
+            bound = bound if bound == Bound.RANGE else lex.re.prefix_bounds[phrase]
+            start -= len(pre.group())
+    post = lex.re.postfix.match(text, end)
+    if post and bound == Bound.EQ:
+        bound = lex.re.postfix_bounds[post.group().strip().lower()]
+        end = post.end()
+    return Mention(
+        start=start,
+        end=end,
+        value=value,
+        precision=precision,
+        unit=unit,
+        unit_kind=unit_kind,
+        bound=bound,
+        low=low,
+        high=high,
+        alternatives=alternatives,
+        words=core.words,
+        compound=compound,
+        scaled=scaled,
+    )
+
+
+def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
+    """Every number expression in `text`, in order, without overlaps."""
+    cores: list[_Core] = []
+    for m in lex.re.digits.finditer(text):
+        core = _core_at(text, m, lex)
+        if core is not None:
+            cores.append(core)
+    for m in lex.re.words.finditer(text):
+        parsed = parse_words(m.group(), lex)
+        if parsed is not None:
+            scaled = any(w in lex.scale_words for w in re.split(r"[\s-]+", m.group().lower()))
+            cores.append(_Core(m.start(), m.end(), parsed[0], parsed[1], True, scaled))
+    cores.sort(key=lambda c: (c.start, -c.end))
+    mentions: list[Mention] = []
+    last_end = -1
+    for core in cores:
+        if core.start < last_end:
+            continue
+        mention = _extend(text, core, lex)
+        if mentions and mention.start < mentions[-1].end:
+            continue
+        mentions.append(mention)
+        last_end = mention.end
+    return mentions

@@ -1,0 +1,218 @@
+"""Group claims about the same figure across sources and give each group a verdict."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from claimcheck.entities import name_key, version_parts
+from claimcheck.lexicon import Lexicon
+from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
+
+NAME_MATCH = 88.0
+METRIC_MATCH = 92.0
+_EXACT_BOUNDS = (Bound.EQ, Bound.APPROX)
+
+GroupKey = tuple[str, str, str, str]
+
+
+def _canonical_names(
+    names: Iterable[str],
+    match: float,
+    compatible: object = None,
+    variants: frozenset[str] = frozenset(),
+) -> dict[str, str]:
+    """Map each spelling to the most used spelling it fuzzily matches."""
+    counts = Counter(names)
+    order = sorted(counts, key=lambda n: (-counts[n], len(n), n))
+    heads: list[str] = []
+    mapping: dict[str, str] = {}
+    for name in order:
+        key = name_key(name)
+        nums, words = version_parts(name)
+        for head in heads:
+            h_nums, h_words = version_parts(head)
+            if nums != h_nums or (words & variants) != (h_words & variants):
+                continue
+            if fuzz.ratio(key, name_key(head)) >= match:
+                mapping[name] = head
+                break
+        else:
+            heads.append(name)
+            mapping[name] = name
+    return mapping
+
+
+def _metric_key(metric: str) -> str:
+    return re.sub(r"(?<=[a-z])s\b", "", metric.lower())
+
+
+def _canonical_metrics(metrics: Iterable[str], known: frozenset[str]) -> dict[str, str]:
+    """Free-form metric names ('inference costs reduction') fold onto one spelling."""
+    counts = Counter(metrics)
+    order = sorted(counts, key=lambda n: (n not in known, -counts[n], len(n), n))
+    heads: list[str] = []
+    mapping: dict[str, str] = {}
+    for name in order:
+        if name in known:
+            heads.append(name)
+            mapping[name] = name
+            continue
+        key = _metric_key(name)
+        for head in heads:
+            if head not in known and fuzz.token_sort_ratio(key, _metric_key(head)) >= METRIC_MATCH:
+                mapping[name] = head
+                break
+        else:
+            heads.append(name)
+            mapping[name] = name
+    return mapping
+
+
+def _values(q: Quantity) -> tuple[float, ...]:
+    return (q.value, *q.alternatives)
+
+
+def _meet(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
+    eps = 1e-9 * max(1.0, abs(a_low), abs(b_low))
+    return max(a_low, b_low) <= min(a_high, b_high) + eps
+
+
+def compare_quantities(a: Quantity, b: Quantity) -> Verdict:
+    """The verdict on two figures for the same thing (DESIGN.md, Verdicts)."""
+    exact = a.bound in _EXACT_BOUNDS and b.bound in _EXACT_BOUNDS
+    if exact and set(_values(a)) & set(_values(b)):
+        return Verdict.AGREE
+    if a.bound in _EXACT_BOUNDS and b.bound in _EXACT_BOUNDS and not (a.approx or b.approx):
+        for av in _values(a):
+            for bv in _values(b):
+                if _meet(av - a.precision, av + a.precision, bv - b.precision, bv + b.precision):
+                    return Verdict.ROUNDING
+    elif _meet(a.strict_low, a.strict_high, b.strict_low, b.strict_high):
+        exact = a.bound in _EXACT_BOUNDS and b.bound in _EXACT_BOUNDS
+        return Verdict.ROUNDING if exact and not (a.approx or b.approx) else Verdict.APPROXIMATE
+    if _meet(a.low, a.high, b.low, b.high):
+        return Verdict.APPROXIMATE
+    for av in a.alternatives:
+        if _meet(av - a.precision, av + a.precision, b.low, b.high):
+            return Verdict.APPROXIMATE
+    return Verdict.CONFLICT
+
+
+def group_verdict(claims: Sequence[Claim]) -> Verdict:
+    """The worst verdict over every pair of distinct figures in a group."""
+    distinct = sorted({c.quantity for c in claims}, key=lambda q: (q.value, q.low, q.high, q.bound))
+    worst = Verdict.AGREE
+    for i, a in enumerate(distinct):
+        for b in distinct[i + 1 :]:
+            verdict = compare_quantities(a, b)
+            if verdict.rank > worst.rank:
+                worst = verdict
+    if worst == Verdict.AGREE and len({c.path for c in claims}) < 2:
+        return Verdict.SINGLE_SOURCE
+    return worst
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9.%$]+", "-", text.lower()).strip("-") or "unattributed"
+
+
+def _summary(verdict: Verdict, claims: Sequence[Claim]) -> str:
+    by_quote: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        by_quote[re.sub(r"\s+", " ", c.quote)].add(c.path)
+    ranked = sorted(by_quote.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    parts = [f"{q} ({len(p)} source{'s' if len(p) > 1 else ''})" for q, p in ranked]
+    listing = " vs ".join(parts)
+    n = len({c.path for c in claims})
+    if verdict == Verdict.CONFLICT:
+        if n < 2:
+            return f"One source contradicts itself: {listing}"
+        return f"Sources disagree: {listing}"
+    if verdict == Verdict.ROUNDING:
+        return f"Figures differ only by rounding: {listing}"
+    if verdict == Verdict.APPROXIMATE:
+        return f"Figures agree only through a hedge or bound: {listing}"
+    if verdict == Verdict.SINGLE_SOURCE:
+        return f"Only one source reports this: {listing}"
+    return f"{n} sources agree: {listing}"
+
+
+def _consensus(claims: Sequence[Claim]) -> float | None:
+    sources: dict[float, set[str]] = defaultdict(set)
+    for c in claims:
+        sources[c.quantity.value].add(c.path)
+    ranked = sorted(sources.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _fold_unqualified(groups: dict[GroupKey, list[Claim]]) -> None:
+    """An unqualified figure joins the one qualified group it agrees with (AIME 97% -> 2025)."""
+    qualified: dict[tuple[str, str, str], list[GroupKey]] = defaultdict(list)
+    for key in groups:
+        if key[2]:
+            qualified[(key[0], key[1], key[3])].append(key)
+    for key in sorted(k for k in groups if not k[2]):
+        options = qualified.get((key[0], key[1], key[3]), [])
+        if not options:
+            continue
+        remaining = []
+        for claim in groups[key]:
+            fits = [
+                k
+                for k in options
+                if all(
+                    compare_quantities(claim.quantity, c.quantity) == Verdict.AGREE
+                    or compare_quantities(claim.quantity, c.quantity) == Verdict.ROUNDING
+                    for c in groups[k]
+                )
+            ]
+            if len(fits) == 1:
+                groups[fits[0]].append(replace(claim, qualifier=fits[0][2]))
+            else:
+                remaining.append(claim)
+        if remaining:
+            groups[key] = remaining
+        else:
+            del groups[key]
+
+
+def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
+    """Findings for every (subject, metric, qualifier, unit) group, most severe first."""
+    variants = frozenset(v.lower() for v in lex.variants)
+    subjects = _canonical_names((c.subject for c in claims), NAME_MATCH, variants=variants)
+    metrics = _canonical_metrics((c.metric for c in claims), frozenset(lex.metrics))
+    groups: dict[GroupKey, list[Claim]] = defaultdict(list)
+    for c in claims:
+        c = replace(c, subject=subjects[c.subject], metric=metrics[c.metric])
+        groups[(c.subject, c.metric, c.qualifier, c.quantity.unit)].append(c)
+    _fold_unqualified(groups)
+    findings: list[Finding] = []
+    ids: Counter[str] = Counter()
+    for (subject, metric, qualifier, unit), members in sorted(groups.items()):
+        members.sort(key=lambda c: c.sort_key)
+        verdict = group_verdict(members)
+        base = f"{_slug(subject)}/{_slug(metric)}" + (f"@{_slug(qualifier)}" if qualifier else "")
+        ids[base] += 1
+        fid = base if ids[base] == 1 else f"{base}~{ids[base]}"
+        findings.append(
+            Finding(
+                id=fid,
+                subject=subject,
+                metric=metric,
+                qualifier=qualifier,
+                unit=unit,
+                verdict=verdict,
+                claims=tuple(members),
+                summary=_summary(verdict, members),
+                consensus=_consensus(members),
+            )
+        )
+    findings.sort(key=lambda f: (-f.verdict.rank, f.claims[0].sort_key, f.id))
+    return findings

@@ -1,0 +1,1 @@
+"""Renderers that turn claims and findings into text: terminal tables and JSON."""

@@ -1,0 +1,110 @@
+"""Helpers shared by every renderer: escaping, human figures, counts and JSON numbers."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from claimcheck.models import Bound, Finding, Quantity, Verdict
+
+# Newlines, tabs and CRLF pairs, with any spaces around them, become one space.
+_LINE_BREAKS = re.compile(r" *(?:\r\n|[\n\t])(?:\r\n|[\n\t ])*")
+# C0 controls, DEL, C1 controls (ESC, CSI \x9b, BEL, lone CR...) and the bidi and
+# line-separator characters that can reorder or split what a terminal shows.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+_SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
+_CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+_TIGHT_UNITS = frozenset({"%", "x"})
+_BOUND_PREFIX = {Bound.GT: ">", Bound.GE: "≥", Bound.LT: "<", Bound.LE: "≤"}
+_SIG = 4
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def sanitize(text: str) -> str:
+    """Make untrusted article text safe to show: one line, every control character visible."""
+    return _UNSAFE.sub(_escape, _LINE_BREAKS.sub(" ", text))
+
+
+def _fixed(x: float, decimals: int, commas: bool) -> str:
+    """Fixed-point text with trailing zeros (and a bare point) removed."""
+    text = f"{x:,.{decimals}f}" if commas else f"{x:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _sig_decimals(x: float) -> int:
+    """Decimal places that keep up to four significant digits (never fewer than zero)."""
+    if x == 0:
+        return 0
+    return max(0, _SIG - 1 - math.floor(math.log10(abs(x))))
+
+
+def _plain(x: float) -> str:
+    """A figure below 10^6 without suffix: the integer part kept whole, with thousands commas."""
+    return _fixed(x, _sig_decimals(x), commas=True)
+
+
+def _number(x: float) -> str:
+    """Compact text for a non-negative magnitude: 8,000 / 256K / 35B / 1.235M."""
+    if math.isnan(x):
+        return "?"
+    if math.isinf(x):
+        return "∞"
+    if x < 1e4:
+        return _plain(x)
+    rounded = float(f"{x:.{_SIG}g}")
+    if x < 1e6 and not math.isclose(rounded, x, rel_tol=1e-9):
+        return _plain(x)  # 32,768 reads better whole than as 32.77K
+    factor, suffix = next((f, s) for f, s in _SUFFIXES if rounded >= f)
+    scaled = rounded / factor
+    return _fixed(scaled, _sig_decimals(scaled), commas=True) + suffix
+
+
+def _with_unit(magnitude: str, unit: str, negative: bool = False) -> str:
+    sign = "-" if negative else ""
+    if unit in _CURRENCY:
+        return f"{sign}{_CURRENCY[unit]}{magnitude}"
+    if unit in _TIGHT_UNITS or not unit:
+        return f"{sign}{magnitude}{unit}"
+    return f"{sign}{magnitude} {unit}"
+
+
+def human_value(q: Quantity) -> str:
+    """Compact figure with its unit and bound: "~35B parameters", "≥15T tokens", "$13B", "2–3x"."""
+    if q.bound is Bound.RANGE and math.isfinite(q.low) and math.isfinite(q.high):
+        low, high = _number(abs(q.low)), _number(abs(q.high))
+        low = f"-{low}" if q.low < 0 else low
+        high = f"-{high}" if q.high < 0 else high
+        body = _with_unit(f"{low}–{high}", q.unit)
+        return f"~{body}" if q.approx else body
+    body = _with_unit(_number(abs(q.value)), q.unit, negative=q.value < 0)
+    if q.bound in _BOUND_PREFIX:
+        return _BOUND_PREFIX[q.bound] + body
+    return f"~{body}" if q.approx or q.bound is Bound.APPROX else body
+
+
+def summarize(findings: Iterable[Finding], n_sources: int, n_claims: int) -> dict[str, object]:
+    """Run counts: sources, claims, findings, and findings per verdict (all five, in order)."""
+    verdicts = {v.value: 0 for v in Verdict}
+    total = 0
+    for finding in findings:
+        verdicts[finding.verdict.value] += 1
+        total += 1
+    return {"sources": n_sources, "claims": n_claims, "findings": total, "verdicts": verdicts}
+
+
+def json_number(x: float) -> int | float | None:
+    """A JSON-ready number: None for inf/nan, int when integral, else 12 significant digits."""
+    if not math.isfinite(x):
+        return None
+    rounded = float(f"{x:.12g}")
+    if rounded.is_integer() and abs(rounded) < 2**53:
+        return int(rounded)
+    return rounded

@@ -1,0 +1,227 @@
+"""Rich terminal tables for editors: verdicts at a glance, every figure with file:line and quote."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.models import Claim, Finding, Verdict
+from claimcheck.report.common import human_value, sanitize
+
+_STYLE = {
+    Verdict.CONFLICT: "bold red",
+    Verdict.ROUNDING: "bold yellow",
+    Verdict.APPROXIMATE: "bold cyan",
+    Verdict.SINGLE_SOURCE: "bold blue",
+    Verdict.AGREE: "bold green",
+}
+_LEGEND = {
+    Verdict.CONFLICT: "sources disagree; verify before filing",
+    Verdict.ROUNDING: "figures differ only by rounding",
+    Verdict.APPROXIMATE: "figures agree only through a hedge",
+    Verdict.SINGLE_SOURCE: "one source only; uncorroborated",
+    Verdict.AGREE: "every source gives the same figure",
+}
+_ORDER = sorted(Verdict, key=lambda v: -v.rank)
+_QUOTE_STYLE = "bold underline"
+_CONTEXT = 70
+_SHORT_CONTEXT = 40
+
+
+def _console(width: int | None, color: bool) -> tuple[Console, io.StringIO]:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width or 100,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        legacy_windows=False,
+        _environ={},  # same arguments, same bytes: NO_COLOR etc. are the caller's business
+    )
+    return console, buffer
+
+
+def _output(buffer: io.StringIO) -> str:
+    # Cell padding leaves trailing spaces; they are unstyled, so dropping them is safe.
+    return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().split("\n")[:-1])
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _location(claim: Claim) -> str:
+    return sanitize(f"{claim.path}:{claim.line}")
+
+
+def _label(subject: str, metric: str, qualifier: str) -> str:
+    text = f"{subject} · {metric}" if subject else metric
+    return sanitize(f"{text} ({qualifier})" if qualifier else text)
+
+
+def excerpt(claim: Claim, width: int = _CONTEXT) -> Text:
+    """About `width` characters of the claim's sentence around its quote, the quote emphasised."""
+    sentence, quote = claim.sentence, claim.quote
+    at = sentence.find(quote) if quote else -1
+    if at < 0:
+        return Text(sanitize(quote or sentence[:width]), style=_QUOTE_STYLE if quote else "")
+    before, after = sentence[:at], sentence[at + len(quote) :]
+    room = max(0, width - len(quote))
+    left = max(room // 2, room - len(after))
+    right = max(room - left, room - len(before))
+    text = Text()
+    if len(before) > left:
+        before = before[len(before) - left :]
+        space = before.find(" ")
+        before = "…" + (before[space + 1 :] if 0 <= space < len(before) - 1 else before)
+    text.append(sanitize(before).lstrip())
+    text.append(sanitize(quote), _QUOTE_STYLE)
+    if len(after) > right:
+        after = after[:right]
+        space = after.rfind(" ")
+        after = (after[:space] if space > 0 else after) + "…"
+    text.append(sanitize(after).rstrip())
+    return text
+
+
+def _claim_rows(claims: Sequence[Claim]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(overflow="fold")
+    for claim in claims:
+        grid.add_row(sanitize(human_value(claim.quantity)), _location(claim), excerpt(claim))
+    return grid
+
+
+def _finding_block(finding: Finding) -> list[RenderableType]:
+    title = Text()
+    title.append(_label(finding.subject, finding.metric, finding.qualifier), "bold")
+    title.append("  ")
+    title.append(finding.verdict.value, _STYLE[finding.verdict])
+    title.append("  " + _plural(finding.source_count, "source"), "dim")
+    return [
+        Padding(title, (1, 0, 0, 2)),
+        Padding(Text(sanitize(finding.summary)), (0, 0, 0, 2)),
+        Padding(_claim_rows(finding.claims), (0, 0, 0, 4)),
+    ]
+
+
+def _single_source_table(findings: Sequence[Finding]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("subject", max_width=22, overflow="fold")
+    table.add_column("metric", max_width=26, overflow="fold")
+    table.add_column("value", justify="right", no_wrap=True)
+    table.add_column("file:line", no_wrap=True, style="dim")
+    table.add_column("quote", overflow="fold")
+    for finding in findings:
+        first = finding.claims[0] if finding.claims else None
+        more = len(finding.claims) - 1
+        table.add_row(
+            sanitize(finding.subject),
+            _label("", finding.metric, finding.qualifier),
+            sanitize(human_value(first.quantity)) if first else "",
+            (_location(first) + (f" +{more}" if more > 0 else "")) if first else "",
+            excerpt(first, _SHORT_CONTEXT) if first else "",
+        )
+    return table
+
+
+def _heading(verdict: Verdict, count: int) -> Rule:
+    title = Text()
+    title.append(f"{verdict.value} ({count})", _STYLE[verdict])
+    title.append(f" — {_LEGEND[verdict]}")
+    return Rule(title, align="left", style=_STYLE[verdict].replace("bold ", ""))
+
+
+def _count(mapping: Mapping[str, object], key: str) -> int:
+    value = mapping.get(key, 0)
+    return value if isinstance(value, int) else 0
+
+
+def _summary_line(summary: Mapping[str, object], show_all: bool) -> Text:
+    raw = summary.get("verdicts", {})
+    verdicts: Mapping[str, object] = raw if isinstance(raw, Mapping) else {}
+    line = Text(
+        f"{_plural(_count(summary, 'sources'), 'source')} · "
+        f"{_plural(_count(summary, 'claims'), 'claim')} · "
+        f"{_plural(_count(summary, 'findings'), 'finding')}: "
+    )
+    for i, verdict in enumerate(_ORDER):
+        n = _count(verdicts, verdict.value)
+        line.append(", " if i else "")
+        line.append(f"{n} {verdict.value}", _STYLE[verdict] if n else "")
+    if not show_all and _count(verdicts, Verdict.AGREE.value):
+        line.append(" (hidden; --all shows them)", "dim")
+    return line
+
+
+def render_compare(
+    findings: Sequence[Finding],
+    summary: Mapping[str, object],
+    *,
+    show_all: bool,
+    width: int | None,
+    color: bool,
+) -> str:
+    """The discrepancy report: findings grouped by verdict, most severe first, then a count line."""
+    console, buffer = _console(width, color)
+    shown = [v for v in _ORDER if show_all or v is not Verdict.AGREE]
+    groups = {v: [f for f in findings if f.verdict is v] for v in shown}
+    if not findings:
+        console.print(Text("No findings: no figure was reported by the sources given."))
+    elif not any(groups.values()):
+        console.print(Text("No discrepancies: every figure agrees across sources."))
+    for verdict, group in groups.items():
+        if not group:
+            continue
+        console.print(_heading(verdict, len(group)))
+        if verdict is Verdict.SINGLE_SOURCE:
+            console.print(Padding(_single_source_table(group), (1, 0, 0, 2)))
+        else:
+            for finding in group:
+                for renderable in _finding_block(finding):
+                    console.print(renderable)
+        console.print()
+    console.print(_summary_line(summary, show_all))
+    return _output(buffer)
+
+
+def render_extract(claims: Sequence[Claim], *, width: int | None, color: bool) -> str:
+    """Every claim found, one row each (file:line, subject, metric, value, quote), then a count."""
+    console, buffer = _console(width, color)
+    ordered = sorted(claims, key=lambda c: c.sort_key)
+    if ordered:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+        table.add_column("file:line", no_wrap=True, style="dim")
+        table.add_column("subject", max_width=22, overflow="fold")
+        table.add_column("metric", max_width=26, overflow="fold")
+        table.add_column("value", justify="right", no_wrap=True)
+        table.add_column("quote", overflow="fold")
+        for claim in ordered:
+            table.add_row(
+                _location(claim),
+                sanitize(claim.subject),
+                _label("", claim.metric, claim.qualifier),
+                sanitize(human_value(claim.quantity)),
+                excerpt(claim, _SHORT_CONTEXT),
+            )
+        console.print(table)
+        console.print()
+    sources = len({c.path for c in ordered})
+    if ordered:
+        console.print(Text(f"{_plural(len(ordered), 'claim')} in {_plural(sources, 'source')}"))
+    else:
+        console.print(Text("No claims found."))
+    return _output(buffer)
