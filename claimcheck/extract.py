@@ -370,8 +370,8 @@ def _resolve_metric(
     """Metric and qualifier of one reading, or None when nothing says what it measures.
 
     Order: words attached to the figure; the spec-line key ("Context Window: 256K"); the
-    nearest metric named in the sentence; a cue word ("invested"); the key's own words;
-    the unit's default metric.
+    nearest metric named in the sentence; a cue word ("invested"); the count noun's metric;
+    the key's own words.
     """
     if r.strong:
         return r.metric, ""
@@ -391,10 +391,10 @@ def _resolve_metric(
     cue = _cue_metric(text, sent, r, lex)
     if cue:
         return cue, ""
-    if in_value:
-        return sent.key.lower(), ""
     if r.metric:
         return r.metric, ""
+    if in_value:
+        return sent.key.lower(), ""
     if r.unit_kind == "currency":
         return "amount", ""
     if r.unit_kind == "multiplier":

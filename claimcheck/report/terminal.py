@@ -32,7 +32,7 @@ _LEGEND = {
 _ORDER = sorted(Verdict, key=lambda v: -v.rank)
 _QUOTE_STYLE = "bold underline"
 _CONTEXT = 70
-_SHORT_CONTEXT = 40
+_SHORT_CONTEXT = 64
 
 
 def _console(width: int | None, color: bool) -> tuple[Console, io.StringIO]:
@@ -119,23 +119,25 @@ def _finding_block(finding: Finding) -> list[RenderableType]:
 
 
 def _single_source_table(findings: Sequence[Finding]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("subject", max_width=22, overflow="fold")
-    table.add_column("metric", max_width=26, overflow="fold")
-    table.add_column("value", justify="right", no_wrap=True)
-    table.add_column("file:line", no_wrap=True, style="dim")
-    table.add_column("quote", overflow="fold")
+    """One entry per uncorroborated figure: value, what it is, where, then its quote."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold", ratio=1)
+    grid.add_column(no_wrap=True, style="dim")
     for finding in findings:
         first = finding.claims[0] if finding.claims else None
+        if first is None:
+            continue
         more = len(finding.claims) - 1
-        table.add_row(
-            sanitize(finding.subject),
-            _label("", finding.metric, finding.qualifier),
-            sanitize(human_value(first.quantity)) if first else "",
-            (_location(first) + (f" +{more}" if more > 0 else "")) if first else "",
-            excerpt(first, _SHORT_CONTEXT) if first else "",
+        label = Text(sanitize(finding.subject) + " · ", "bold")
+        label.append(_label("", finding.metric, finding.qualifier), "bold")
+        grid.add_row(
+            sanitize(human_value(first.quantity)),
+            label,
+            _location(first) + (f" +{more}" if more > 0 else ""),
         )
-    return table
+        grid.add_row("", excerpt(first, _SHORT_CONTEXT), "")
+    return grid
 
 
 def _heading(verdict: Verdict, count: int) -> Rule:
