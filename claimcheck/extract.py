@@ -16,6 +16,10 @@ from claimcheck.text import Sentence, split_sentences
 _WORD = re.compile(r"[\s\u00a0]*([A-Za-z](?:[\w’']|\.(?=\w))*(?:-[\w’']+)*)")
 _YEARS = re.compile(r"[\s\u00a0]*((?:19|20)\d\d)((?:[\s\u00a0]*/[\s\u00a0]*(?:19|20)\d\d)*)")
 _CLAUSE_BREAK = re.compile(r"[;()]|\s[—–]\s")
+_COPULA_SUBJECT = re.compile(
+    r"\b([a-z][a-z-]+)\s+(?:is|are|was|were|runs|run|becomes|got|gets)\s+$"
+)
+_COPULAS = frozenset({"are", "is", "were", "was", "being", "be", "get", "gets", "got"})
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,11 @@ def _count_unit(text: str, mention: Mention, lex: Lexicon) -> tuple[str, tuple[s
 
 
 def _noun_phrase(text: str, pos: int, lex: Lexicon) -> str:
-    words = [w for w, _, _ in _following_words(text, pos, 4, lex)]
+    words = []
+    for w, _, _ in _following_words(text, pos, 4, lex):
+        if w.lower() in ("and", "or"):
+            break
+        words.append(w)
     if not words:
         return ""
     words[-1] = _singular(words[-1])
@@ -86,7 +94,10 @@ def _change_metric(text: str, sent: Sentence, mention: Mention, lex: Lexicon) ->
         word = re.sub(r"\s+", " ", after.group().strip().lower())
         phrase = _noun_phrase(text, after.end(), lex)
         if not phrase:
-            return ""
+            before = _COPULA_SUBJECT.search(text[sent.start : mention.start])
+            phrase = _singular(before.group(1)).lower() if before else ""
+        if not phrase:
+            return word
         if mention.unit_kind == "multiplier":
             return f"{word} {phrase}"
         return f"{phrase} {lex.change_after[word]}"
@@ -101,8 +112,11 @@ def _change_metric(text: str, sent: Sentence, mention: Mention, lex: Lexicon) ->
     return ""
 
 
-def _metric_units_match(metric_unit: str, unit: str) -> bool:
-    return not unit or metric_unit == unit
+def _metric_units_match(metric_unit: str, unit: str, lex: Lexicon) -> bool:
+    """A metric fits a figure with no unit, the metric's own unit, or any other currency."""
+    if not unit or metric_unit == unit:
+        return True
+    return unit in lex.currencies and metric_unit in lex.currencies
 
 
 def _alias_metric(
@@ -112,26 +126,28 @@ def _alias_metric(
     aliases: Sequence[re.Match[str]],
     lex: Lexicon,
     others: Sequence[Mention],
-) -> tuple[str, re.Match[str] | None]:
+) -> tuple[float, str, re.Match[str] | None]:
     """The metric named nearest the figure in its sentence, among those its unit fits."""
     best: tuple[float, str, re.Match[str] | None] = (math.inf, "", None)
     m = reading.mention
     for alias in aliases:
         metric = lex.metrics[_alias_name(alias, lex)]
-        if not _metric_units_match(metric.unit, reading.unit):
+        if not _metric_units_match(metric.unit, reading.unit, lex):
             continue
         if alias.start() >= m.end:
             lo, hi = max(m.end, reading.phrase_end), alias.start()
         else:
             lo, hi = alias.end(), m.start
         gap = text[lo:hi] if hi >= lo else ""
+        if any(o is not m and 0 <= alias.start() - o.end <= 1 for o in others):
+            continue  # the name right after another figure is that figure's own
         between = any(lo <= o.start < hi for o in others if o is not m)
         score = len(gap) + 40 * len(_CLAUSE_BREAK.findall(gap)) + (500 if between else 0)
         if alias.start() >= m.end:
             score += 5
         if score < best[0]:
             best = (score, metric.name, alias)
-    return best[1], best[2]
+    return best
 
 
 def _read(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> _Reading | None:
@@ -150,16 +166,25 @@ def _read(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> _Reading
         names = [
             n
             for n in lex.after_metric.get(word.lower(), ())
-            if _metric_units_match(lex.metrics[n].unit, unit)
+            if _metric_units_match(lex.metrics[n].unit, unit, lex)
         ]
         if names:
             metric, strong = names[0], True
+    if not metric and unit in ("", "parameters"):
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[phrase_end : phrase_end + 30])]
+        words = [w for w in words[:3] if w not in _COPULAS][:1]
+        for word in words:
+            names = [
+                n for n in lex.after_metric.get(word, ()) if lex.metrics[n].unit == "parameters"
+            ]
+            if names and (unit or re.match(r"\s+(?:are|is|were|was)\b", text[phrase_end:])):
+                metric, strong = names[0], True
     following = lex.re.metric.match(
         text, phrase_end + (1 if text[phrase_end : phrase_end + 1] in " -" else 0)
     )
     if not metric and following:
         name = lex.alias_metric[re.sub(r"[\s\u00a0]+", " ", following.group().lower())]
-        if _metric_units_match(lex.metrics[name].unit, unit):
+        if _metric_units_match(lex.metrics[name].unit, unit, lex):
             metric, strong, phrase_end = name, True, following.end()
     if not metric and kind in ("percent", "multiplier"):
         metric = _change_metric(text, sent, mention, lex)
@@ -315,6 +340,8 @@ def _sentence_claims(
         if named is None:
             continue
         metric_name, qualifier = named
+        if lex.re.previous.search(text, sent.start, r.mention.start):
+            qualifier = "previous"
         if r.unit_kind == "count" and window_text:
             qualifier = qualifier or window_text
         resolved.append((r, metric_name, qualifier))
@@ -377,9 +404,14 @@ def _resolve_metric(
         return r.metric, ""
     in_value = bool(sent.key) and r.mention.start >= sent.key_end
     key_alias = lex.re.metric.search(sent.key) if in_value else None
-    if key_alias and _metric_units_match(lex.metrics[_alias_name(key_alias, lex)].unit, r.unit):
+    if key_alias and _metric_units_match(
+        lex.metrics[_alias_name(key_alias, lex)].unit, r.unit, lex
+    ):
         return _alias_name(key_alias, lex), _key_years(sent.key, key_alias.end(), alias_uses, -1)
-    named, alias = _alias_metric(text, sent, r, aliases, lex, mentions)
+    score, named, alias = _alias_metric(text, sent, r, aliases, lex, mentions)
+    cue_distance, cue = _cue_metric(text, sent, r, lex)
+    if cue and cue_distance < score:
+        return cue, ""
     if named and alias is not None:
         qualifier = ""
         years = qualified.get(alias.start())
@@ -388,9 +420,6 @@ def _resolve_metric(
             qualifier = years[min(use, len(years) - 1)]
             alias_uses[alias.start()] = use + 1
         return named, qualifier
-    cue = _cue_metric(text, sent, r, lex)
-    if cue:
-        return cue, ""
     if r.metric:
         return r.metric, ""
     if in_value:
@@ -412,19 +441,24 @@ def _key_years(key: str, pos: int, uses: dict[int, int], slot: int) -> str:
     return found[min(use, len(found) - 1)]
 
 
-def _cue_metric(text: str, sent: Sentence, r: _Reading, lex: Lexicon) -> str:
-    best: tuple[int, str] = (10**9, "")
+def _cue_metric(text: str, sent: Sentence, r: _Reading, lex: Lexicon) -> tuple[float, str]:
+    """The metric a nearby cue word gives ("raised $4 billion" -> funding), with its distance."""
+    best: tuple[float, str] = (math.inf, "")
     if not r.unit:
-        return ""
+        return best
     for cue in lex.re.cue.finditer(text, sent.start, sent.end):
         for name in lex.cue_metric[cue.group().lower()]:
             if r.unit_kind == "count" and lex.metrics[name].unit != r.unit:
                 continue
-            if _metric_units_match(lex.metrics[name].unit, r.unit):
-                distance = abs(cue.start() - r.mention.start)
+            if _metric_units_match(lex.metrics[name].unit, r.unit, lex):
+                distance = (
+                    r.mention.start - cue.end()
+                    if cue.end() <= r.mention.start
+                    else cue.start() - r.mention.end + 5
+                )
                 if distance < best[0]:
-                    best = (distance, name)
-    return best[1]
+                    best = (float(distance), name)
+    return best
 
 
 def _distribute_subjects(

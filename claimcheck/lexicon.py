@@ -69,6 +69,8 @@ class Lexicon:
     relative_after: frozenset[str]
     change_after: Mapping[str, str]
     change_verbs: Mapping[str, str]
+    currencies: frozenset[str]
+    previous_cues: frozenset[str]
     re: Patterns = field(repr=False, compare=False)
 
 
@@ -90,6 +92,7 @@ class Patterns:
     respectively: re.Pattern[str]
     change_after: re.Pattern[str]
     change_before: re.Pattern[str]
+    previous: re.Pattern[str]
     noise: re.Pattern[str]
     sentence_end: re.Pattern[str]
     word: re.Pattern[str]
@@ -290,6 +293,10 @@ def load_lexicon() -> Lexicon:
         change_before=re.compile(
             rf"{_words(change_verbs)}((?:{sep}+[\w-]+){{1,3}}?){sep}+by{sep}*$", re.IGNORECASE
         ),
+        previous=re.compile(
+            rf"{_words(_strings(gram, 'previous_cues', 'grammar.yaml'))}[\s\u00a0]*$",
+            re.IGNORECASE,
+        ),
         noise=re.compile(
             "|".join(
                 f"(?:{p})"
@@ -326,6 +333,8 @@ def load_lexicon() -> Lexicon:
         relative_after=frozenset(_strings(gram, "relative_time_after", "grammar.yaml")),
         change_after=change_after,
         change_verbs=change_verbs,
+        currencies=frozenset(n for n, u in units.items() if u.kind == "currency"),
+        previous_cues=frozenset(_strings(gram, "previous_cues", "grammar.yaml")),
         re=patterns,
     )
 
@@ -348,6 +357,7 @@ def _model_pattern(
     head = (
         rf"(?:{hyphenated}|{glued}"
         rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0]{version}(?![\w%,])"
+        rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
         rf"|(?:{family})[ \u00a0](?:{variant}))"
     )
     lowercase = rf"(?:{'|'.join(lower)})" if lower else r"(?!x)x"
