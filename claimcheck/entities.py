@@ -42,6 +42,8 @@ def find_entities(
     found: list[tuple[int, int, str, str]] = []
     for m in lex.re.model.finditer(text, start, end):
         surface = _clean(m.group())
+        if lex.re.hardware.match(surface):
+            continue
         plain = _INTEGER_VERSION.match(surface)
         if plain:
             following = text[m.end() : m.end() + 30].lstrip().split(" ")[0].lower()

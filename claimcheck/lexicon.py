@@ -88,6 +88,7 @@ class Patterns:
     cue: re.Pattern[str]
     org: re.Pattern[str]
     model: re.Pattern[str]
+    hardware: re.Pattern[str]
     comparison: re.Pattern[str]
     respectively: re.Pattern[str]
     change_after: re.Pattern[str]
@@ -282,6 +283,7 @@ def load_lexicon() -> Lexicon:
         cue=re.compile(_words(cue_metric), re.IGNORECASE),
         org=re.compile(_words(orgs)),
         model=re.compile(_model_pattern(families, lower_models, variants, not_names)),
+        hardware=re.compile(rf"(?:{'|'.join(_strings(ent, 'hardware', 'entities.yaml'))})(?:s)?$"),
         comparison=re.compile(
             rf"(?:{_words(_strings(ent, 'comparison_cues', 'entities.yaml'))})[\s\u00a0]*$",
             re.IGNORECASE,

@@ -12,6 +12,17 @@ _NAME_PREFIX = re.compile(r"[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$")
 _OPENERS = "([{\"'“‘*"
 _COMPOUND = re.compile(r"-([A-Za-z]+(?:-[A-Za-z]+)*)")
 _MINUS = "-\u2212\u2013"
+_NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
+_EXPONENT = re.compile(
+    r"[eE]([+-]?\d{1,3})(?![\w])|[\s\u00a0]*[×x*][\s\u00a0]*10(?:\^|\*\*)([+-−]?\d{1,3})(?![\w])"
+)
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_SUPER_EXPONENT = re.compile(r"[\s\u00a0]*[×x][\s\u00a0]*10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
+_NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|/\d|,\d")
+_SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
+_SCALE_WORD = re.compile(r"[\s\u00a0-]*([A-Za-z]+)(?![\w])")
+_NAME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w")
+_MULTIPLIER_SUFFIX = re.compile(r"x\b|×")
 
 
 @dataclass(frozen=True)
@@ -99,13 +110,26 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     if token and (token[-1].isalnum() or _NAME_PREFIX.search(token) or token[-1] in "./:"):
         return None
     after = text[end : end + 24]
-    if re.match(r"\.\d|:\d|/\d|,\d", after):
+    if _NOT_A_NUMBER_AFTER.match(after):
         return None
     value, precision = _digits_value(m.group())
+    if _NEGATIVE.search(text[max(0, start - 2) : start]):
+        value, start = -value, start - 1
     alternatives: tuple[float, ...] = ()
     scaled = False
-    suffix = re.match(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])", after)
-    word = re.match(r"[\s\u00a0-]*([A-Za-z]+)(?![\w])", after)
+    exponent = _EXPONENT.match(after)
+    superscript = _SUPER_EXPONENT.match(after)
+    if exponent or superscript:
+        raw = (
+            (exponent.group(1) or exponent.group(2))
+            if exponent
+            else superscript.group(1).translate(_SUPERSCRIPT)  # type: ignore[union-attr]
+        )
+        power = 10.0 ** int(raw.replace("−", "-"))
+        span = exponent.end() if exponent else superscript.end()  # type: ignore[union-attr]
+        return _Core(start, end + span, value * power, precision * power, False, True)
+    suffix = _SCALE_SUFFIX.match(after)
+    word = _SCALE_WORD.match(after)
     if suffix:
         mult, binary = lex.suffixes[suffix.group(1)]
         if binary != mult and value == int(value):
@@ -114,7 +138,7 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     elif word and word.group(1).lower() in lex.scale_words:
         mult = lex.scale_words[word.group(1).lower()]
         value, precision, end, scaled = value * mult, precision * mult, end + word.end(), True
-    elif re.match(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w", after) and not re.match(r"x\b|×", after):
+    elif _NAME_SUFFIX.match(after) and not _MULTIPLIER_SUFFIX.match(after):
         return None
     return _Core(start, end, value, precision, False, scaled, alternatives)
 
