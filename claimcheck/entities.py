@@ -11,6 +11,7 @@ from claimcheck.lexicon import Lexicon
 
 MODEL = "model"
 ORG = "org"
+HARDWARE = "hardware"
 
 _POSSESSOR = re.compile(r"(?:\b[A-Z][\w.]*(?:['’]s)?[\s\u00a0]+)+$")
 _INTEGER_VERSION = re.compile(r"^([A-Z][A-Za-z]*)[\s\u00a0]+(\d+)$")
@@ -43,6 +44,7 @@ def find_entities(
     for m in lex.re.model.finditer(text, start, end):
         surface = _clean(m.group())
         if lex.re.hardware.match(surface):
+            found.append((m.start(), m.end(), surface, HARDWARE))
             continue
         plain = _INTEGER_VERSION.match(surface)
         if plain:

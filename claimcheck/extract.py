@@ -13,12 +13,16 @@ from claimcheck.models import Bound, Claim, Quantity, Source
 from claimcheck.numbers import Mention, find_mentions
 from claimcheck.text import Sentence, split_sentences
 
-_WORD = re.compile(r"[\s\u00a0]*([A-Za-z](?:[\w’']|\.(?=\w))*(?:-[\w’']+)*)")
+_WORD = re.compile(r"[ \t\u00a0\u202f]*([A-Za-z0-9](?:[\w’']|\.(?=\w))*(?:-[\w’']+)*)")
 _YEARS = re.compile(r"[\s\u00a0]*((?:19|20)\d\d)((?:[\s\u00a0]*/[\s\u00a0]*(?:19|20)\d\d)*)")
 _CLAUSE_BREAK = re.compile(r"[;()]|\s[—–]\s")
 _COPULA_SUBJECT = re.compile(
     r"\b([a-z][a-z-]+)\s+(?:is|are|was|were|runs|run|becomes|got|gets)\s+$"
 )
+_OWNED = re.compile(r"[ \t\u00a0-]*(?:(?:on|in|at|for)[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?")
+_POSSESSIVE = re.compile(r"['’]s?[ \t\u00a0]+")
+_FOR_SUBJECT = re.compile(r"[ \t\u00a0,]*(?:for|by)[ \t\u00a0]+")
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)[ \t\u00a0]+")
 _COPULAS = frozenset({"are", "is", "were", "was", "being", "be", "get", "gets", "got"})
 
 
@@ -139,12 +143,23 @@ def _alias_metric(
         else:
             lo, hi = alias.end(), m.start
         gap = text[lo:hi] if hi >= lo else ""
-        if any(o is not m and 0 <= alias.start() - o.end <= 1 for o in others):
+        owner = next(
+            (
+                o
+                for o in others
+                if o is not m
+                and o.end <= alias.start()
+                and _OWNED.fullmatch(text, o.end, alias.start())
+            ),
+            None,
+        )
+        if owner is not None and alias.start() - owner.end <= 1:
             continue  # the name right after another figure is that figure's own
         between = any(lo <= o.start < hi for o in others if o is not m)
         score = len(gap) + 40 * len(_CLAUSE_BREAK.findall(gap)) + (500 if between else 0)
+        score += 300 if owner is not None else 0
         if alias.start() >= m.end:
-            score += 5
+            score = score if _OWNED.fullmatch(gap) else score + 5
         if score < best[0]:
             best = (score, metric.name, alias)
     return best
@@ -253,7 +268,7 @@ def _pick_subject(entities: Sequence[Entity], r: _Reading, kind: str, fallback: 
         e
         for e in entities
         if not e.compared
-        and (kind == "any" or e.kind == kind)
+        and (e.kind == kind or (kind == "any" and e.kind in (MODEL, ORG)))
         and not (m.start <= e.start and e.end <= r.phrase_end)
     ]
     before = [e for e in fits if e.end <= m.start]
@@ -309,10 +324,17 @@ def _sentence_claims(
     qualified: dict[int, list[str]] = {}
     for alias in aliases:
         spec = lex.metrics[_alias_name(alias, lex)]
-        years = _YEARS.match(text, alias.end()) if spec.qualifier == "year" else None
+        if spec.qualifier != "year":
+            continue
+        years = _YEARS.match(text, alias.end())
         if years:
             qualified[alias.start()] = re.findall(r"\d{4}", years.group())
             entity_spans.append((alias.end(), years.end()))
+            continue
+        year = _YEAR_BEFORE.search(text, max(sent.start, alias.start() - 6), alias.start())
+        if year and year.end() == alias.start():
+            qualified[alias.start()] = [year.group(1)]
+            entity_spans.append((year.start(), year.end()))
     mentions = [
         m
         for m in inside
@@ -321,7 +343,11 @@ def _sentence_claims(
     ]
     readings: list[_Reading] = []
     for m in mentions:
-        if _is_year(text, m) and not _count_unit(text, m, lex)[0]:
+        if (
+            _is_year(text, m)
+            and not _count_unit(text, m, lex)[0]
+            and not lex.re.score_before.search(text, sent.start, m.start)
+        ):
             continue
         r = _read(text, sent, m, lex)
         if r is not None:
@@ -335,12 +361,18 @@ def _sentence_claims(
     claims: list[Claim] = []
     alias_uses: dict[int, int] = {}
     resolved: list[tuple[_Reading, str, str]] = []
+    assigned = _distribute_metrics(text, readings, aliases, sent, lex)
+    direct = {r.mention.start: _direct_subject(text, r, entities) for r in readings}
     for r in readings:
-        named = _resolve_metric(text, sent, r, aliases, mentions, qualified, alias_uses, lex)
+        named = _resolve_metric(
+            text, sent, r, aliases, mentions, qualified, alias_uses, assigned, lex
+        )
         if named is None:
             continue
         metric_name, qualifier = named
-        if lex.re.previous.search(text, sent.start, r.mention.start):
+        if direct[r.mention.start] is None and lex.re.previous.search(
+            text, sent.start, r.mention.start
+        ):
             qualifier = "previous"
         if r.unit_kind == "count" and window_text:
             qualifier = qualifier or window_text
@@ -353,6 +385,7 @@ def _sentence_claims(
             if known
             else (lex.units[r.unit].subject if r.unit in lex.units else "model")
         )
+        subject = subject or direct[r.mention.start]
         if subject is None:
             fallback = top[kind] if kind in top else (top[MODEL] or top[ORG])
             if not fallback:
@@ -392,6 +425,7 @@ def _resolve_metric(
     mentions: Sequence[Mention],
     qualified: dict[int, list[str]],
     alias_uses: dict[int, int],
+    assigned: dict[int, re.Match[str]],
     lex: Lexicon,
 ) -> tuple[str, str] | None:
     """Metric and qualifier of one reading, or None when nothing says what it measures.
@@ -408,18 +442,23 @@ def _resolve_metric(
         lex.metrics[_alias_name(key_alias, lex)].unit, r.unit, lex
     ):
         return _alias_name(key_alias, lex), _key_years(sent.key, key_alias.end(), alias_uses, -1)
+    if in_value:
+        key = sent.key.lower()
+        count = lex.unit_forms.get(key, "")
+        if count and lex.units[count].kind == "count" and r.unit in ("", count):
+            return lex.units[count].metric or count, ""
+        for name in lex.after_metric.get(key, ()):
+            if _metric_units_match(lex.metrics[name].unit, r.unit, lex):
+                return name, ""
+    if r.mention.start in assigned:
+        given = assigned[r.mention.start]
+        return _alias_name(given, lex), _use_year(qualified, given, alias_uses)
     score, named, alias = _alias_metric(text, sent, r, aliases, lex, mentions)
     cue_distance, cue = _cue_metric(text, sent, r, lex)
     if cue and cue_distance < score:
         return cue, ""
     if named and alias is not None:
-        qualifier = ""
-        years = qualified.get(alias.start())
-        if years:
-            use = alias_uses.get(alias.start(), 0)
-            qualifier = years[min(use, len(years) - 1)]
-            alias_uses[alias.start()] = use + 1
-        return named, qualifier
+        return named, _use_year(qualified, alias, alias_uses)
     if r.metric:
         return r.metric, ""
     if in_value:
@@ -428,6 +467,52 @@ def _resolve_metric(
         return "amount", ""
     if r.unit_kind == "multiplier":
         return "multiple", ""
+    return None
+
+
+def _use_year(qualified: dict[int, list[str]], alias: re.Match[str], uses: dict[int, int]) -> str:
+    """The next year of 'AIME 2025/2026' for each figure that names it, in order."""
+    years = qualified.get(alias.start())
+    if not years:
+        return ""
+    use = uses.get(alias.start(), 0)
+    uses[alias.start()] = use + 1
+    return years[min(use, len(years) - 1)]
+
+
+def _distribute_metrics(
+    text: str,
+    readings: Sequence[_Reading],
+    aliases: Sequence[re.Match[str]],
+    sent: Sentence,
+    lex: Lexicon,
+) -> dict[int, re.Match[str]]:
+    """'90.8% and 71.5% on MMLU and GPQA Diamond, respectively': one name per figure."""
+    if not lex.re.respectively.search(text, sent.start, sent.end):
+        return {}
+    free = [r for r in readings if not r.strong]
+    names = [
+        a
+        for a in aliases
+        if _metric_units_match(
+            lex.metrics[_alias_name(a, lex)].unit, free[0].unit if free else "", lex
+        )
+    ]
+    if len(free) < 2 or len(names) != len(free):
+        return {}
+    return {r.mention.start: a for r, a in zip(free, names, strict=True)}
+
+
+def _direct_subject(text: str, r: _Reading, entities: Sequence[Entity]) -> str | None:
+    """A name glued to the figure: "GPT-4o's 74.6%", "84.9% for Claude 3 Opus"."""
+    m = r.mention
+    for e in entities:
+        if e.kind not in (MODEL, ORG):
+            continue
+        if e.end <= m.start and _POSSESSIVE.fullmatch(text, e.end, m.start):
+            return e.name
+        if e.start >= m.end and _FOR_SUBJECT.fullmatch(text, m.end, e.start):
+            return e.name
     return None
 
 

@@ -41,6 +41,8 @@ class Unit:
     kind: str
     metric: str = ""
     subject: str = "model"
+    base: str = ""
+    factor: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class Patterns:
     change_after: re.Pattern[str]
     change_before: re.Pattern[str]
     previous: re.Pattern[str]
+    score_before: re.Pattern[str]
     noise: re.Pattern[str]
     sentence_end: re.Pattern[str]
     word: re.Pattern[str]
@@ -104,7 +107,7 @@ class Patterns:
 def _alternation(forms: Iterable[str]) -> str:
     """A regex alternation of literal forms, longest first so the longest match wins."""
     unique = sorted(set(forms), key=lambda f: (-len(f), f))
-    return "|".join(re.escape(f).replace(r"\ ", r"[\s\u00a0]+") for f in unique)
+    return "|".join(re.escape(f).replace(r"\ ", r"[ \t\u00a0\u202f]+") for f in unique)
 
 
 def _words(forms: Iterable[str]) -> str:
@@ -181,7 +184,12 @@ def _units(data: Mapping[str, Any]) -> tuple[dict[str, Unit], dict[str, str], di
             where = f"units.yaml: {kind}.{name}"
             spec = _mapping(spec, where)
             units[name] = Unit(
-                name, kind, str(spec.get("metric", "")), str(spec.get("subject", "model"))
+                name,
+                kind,
+                str(spec.get("metric", "")),
+                str(spec.get("subject", "model")),
+                str(spec.get("base", "")),
+                float(spec.get("factor", 1.0)),
             )
             for form in _strings(spec, "forms", where) + _strings(spec, "words", where):
                 forms.setdefault(form.lower(), name)
@@ -256,7 +264,7 @@ def load_lexicon() -> Lexicon:
 
     number_words = list(words) + list(scales)
     word_re = rf"(?:{_alternation(number_words)})"
-    sep = r"[\s\u00a0]"
+    sep = r"[ \t\u00a0\u202f]"
     patterns = Patterns(
         digits=re.compile(
             r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.])"
@@ -297,6 +305,10 @@ def load_lexicon() -> Lexicon:
         ),
         previous=re.compile(
             rf"{_words(_strings(gram, 'previous_cues', 'grammar.yaml'))}[\s\u00a0]*$",
+            re.IGNORECASE,
+        ),
+        score_before=re.compile(
+            rf"{_words(_strings(gram, 'score_words', 'grammar.yaml'))}[\s\u00a0:]*$",
             re.IGNORECASE,
         ),
         noise=re.compile(
@@ -346,7 +358,7 @@ def _model_pattern(
 ) -> str:
     """A model name: name words with a version ("Claude Opus 4.6", "MAI-Code-1-Flash")."""
     stop = _alternation(not_names)
-    version = r"\d+(?:\.\d+)*[a-zA-Z]{0,2}"
+    version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"
     # A hyphenated name token that carries a digit: GPT-5.4, MAI-Thinking-1, Qwen2.5-72B.
     hyphenated = (
         r"[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*-[A-Za-z]*\d[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*"
@@ -355,12 +367,12 @@ def _model_pattern(
     word = rf"(?!(?:{stop})(?![\w-]))[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
     family = _alternation(families)
     variant = _alternation(variants)
-    tail = rf"(?:[ \u00a0](?:{variant}|{version}(?![\w%]))(?![\w-]))*"
+    tail = rf"(?:[ \u00a0](?:(?:{variant})(?:-(?:{variant}))*|{version}(?![\w%]))(?![\w-]))*"
     head = (
         rf"(?:{hyphenated}|{glued}"
-        rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0]{version}(?![\w%,])"
+        rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0]{version}(?![\w%]|,\d)"
         rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
-        rf"|(?:{family})[ \u00a0](?:{variant}))"
+        rf"|(?:{family})[ \u00a0](?:{variant})(?:-(?:{variant}))*)"
     )
     lowercase = rf"(?:{'|'.join(lower)})" if lower else r"(?!x)x"
-    return rf"(?<![\w.-])(?:{head}|{lowercase}){tail}(?![\w-])"
+    return rf"(?<![\w.-])(?:{head}|{lowercase}){tail}(?<![.])(?![\w-])"

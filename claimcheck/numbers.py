@@ -20,9 +20,11 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _SUPER_EXPONENT = re.compile(r"[\s\u00a0]*[×x][\s\u00a0]*10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
 _NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|/\d|,\d")
 _SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
-_SCALE_WORD = re.compile(r"[\s\u00a0-]*([A-Za-z]+)(?![\w])")
+_SCALE_WORD = re.compile(r"[ \t\u00a0\u202f-]*([A-Za-z]+)(?![\w])")
 _NAME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w")
 _MULTIPLIER_SUFFIX = re.compile(r"x\b|×")
+_RANGE_JOINER = re.compile(r"[ \t\u00a0]*(?:-|–|—|to|and)[ \t\u00a0]*(?=[\d$€£¥.])")
+_BETWEEN = re.compile(r"between[ \t\u00a0]*\S*$")
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,15 @@ def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
     return "", start
 
 
+def _rate_end(text: str, end: int, lex: Lexicon) -> int:
+    """After an amount of money, take in a rate such as 'per million tokens'."""
+    rate = lex.re.unit.match(text, end)
+    name = lex.unit_forms.get(rate.group().strip().lower(), "") if rate else ""
+    if rate and name and lex.units[name].kind == "rate":
+        return rate.end()
+    return end
+
+
 def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     """Grow a core into a mention: currency, range, unit, compound adjective, hedge, bound."""
     start, end, value, precision = core.start, core.end, core.value, core.precision
@@ -166,9 +177,12 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
             mult = lex.currency_suffixes[suffix.group(1)][0]
             value, precision, end, scaled = value * mult, precision * mult, end + 1, True
     # A range: "5-10%", "5 to 10 billion", "between 5 and 10".
-    rng = re.match(r"[\s\u00a0]*(?:-|–|—|to|and)[\s\u00a0]*(?=[\d$€£¥.])", text[end : end + 12])
-    if rng and (rng.group().strip() != "and" or re.search(r"between\s*\S*$", text[:start])):
-        m2 = lex.re.digits.match(text, end + rng.end())
+    rng = _RANGE_JOINER.match(text[end : end + 12])
+    if rng and (rng.group().strip() != "and" or _BETWEEN.search(text[max(0, start - 20) : start])):
+        second_start = end + rng.end()
+        if _currency_before(text, second_start + 1, lex)[0] and not text[second_start].isdigit():
+            second_start += 1
+        m2 = lex.re.digits.match(text, second_start)
         second = _core_at(text, m2, lex) if m2 else None
         if second is not None:
             if not scaled and second.scaled:
@@ -185,11 +199,14 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
         form = u.group().lstrip(" \u00a0-").lower()
         name = lex.unit_forms.get(form) or lex.unit_forms.get(re.sub(r"[\s\u00a0]+", " ", form))
         if name:
-            unit, unit_kind, end = name, lex.units[name].kind, u.end()
-    elif u and unit:
-        rate = lex.unit_forms.get(u.group().strip().lower(), "")
-        if rate and lex.units[rate].kind == "rate":
-            end = u.end()
+            spec = lex.units[name]
+            unit, unit_kind, end = spec.base or name, spec.kind, u.end()
+            value, precision = value * spec.factor, precision * spec.factor
+            if low is not None and high is not None:
+                low, high = low * spec.factor, high * spec.factor
+            end = _rate_end(text, end, lex)
+    elif unit:
+        end = _rate_end(text, end, lex)
     if not unit_kind or unit_kind == "currency":
         comp = _COMPOUND.match(text, end)
         if comp and not (unit_kind and comp.group(1).lower() in lex.scale_words):

@@ -78,8 +78,11 @@ def _values(q: Quantity) -> tuple[float, ...]:
 
 
 def _meet(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
+    """Whether two half-open intervals [low, high) share a point (53 and 54 only touch)."""
+    if a_low == a_high or b_low == b_high:  # a point: inside the other, ends included
+        return max(a_low, b_low) <= min(a_high, b_high)
     eps = 1e-9 * max(1.0, abs(a_low), abs(b_low))
-    return max(a_low, b_low) <= min(a_high, b_high) + eps
+    return max(a_low, b_low) < min(a_high, b_high) - eps
 
 
 def compare_quantities(a: Quantity, b: Quantity) -> Verdict:
@@ -97,9 +100,10 @@ def compare_quantities(a: Quantity, b: Quantity) -> Verdict:
         return Verdict.ROUNDING if exact and not (a.approx or b.approx) else Verdict.APPROXIMATE
     if _meet(a.low, a.high, b.low, b.high):
         return Verdict.APPROXIMATE
-    for av in a.alternatives:
-        if _meet(av - a.precision, av + a.precision, b.low, b.high):
-            return Verdict.APPROXIMATE
+    for x, y in ((a, b), (b, a)):
+        for alt in x.alternatives:
+            if _meet(alt - x.precision, alt + x.precision, y.low, y.high):
+                return Verdict.APPROXIMATE
     return Verdict.CONFLICT
 
 
@@ -122,11 +126,15 @@ def _slug(text: str) -> str:
 
 
 def _summary(verdict: Verdict, claims: Sequence[Claim]) -> str:
-    by_quote: dict[str, set[str]] = defaultdict(set)
+    """One line naming each distinct figure (as first written) and how many sources give it."""
+    by_value: dict[tuple[float, str, bool], set[str]] = defaultdict(set)
+    written: dict[tuple[float, str, bool], str] = {}
     for c in claims:
-        by_quote[re.sub(r"\s+", " ", c.quote)].add(c.path)
-    ranked = sorted(by_quote.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    parts = [f"{q} ({len(p)} source{'s' if len(p) > 1 else ''})" for q, p in ranked]
+        key = (c.quantity.value, c.quantity.bound.value, c.quantity.approx)
+        by_value[key].add(c.path)
+        written.setdefault(key, re.sub(r"\s+", " ", c.quote))
+    ranked = sorted(by_value.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    parts = [f"{written[k]} ({len(p)} source{'s' if len(p) > 1 else ''})" for k, p in ranked]
     listing = " vs ".join(parts)
     n = len({c.path for c in claims})
     if verdict == Verdict.CONFLICT:
@@ -139,7 +147,10 @@ def _summary(verdict: Verdict, claims: Sequence[Claim]) -> str:
         return f"Figures agree only through a hedge or bound: {listing}"
     if verdict == Verdict.SINGLE_SOURCE:
         return f"Only one source reports this: {listing}"
-    return f"{n} sources agree: {listing}"
+    quotes: dict[str, str] = {}
+    for quote in sorted({re.sub(r"\s+", " ", c.quote) for c in claims}):
+        quotes.setdefault(quote.lower(), quote)
+    return f"{n} sources agree: " + ", ".join(quotes[k] for k in sorted(quotes))
 
 
 def _consensus(claims: Sequence[Claim]) -> float | None:

@@ -38,9 +38,7 @@ GOOD_OTHER = "MAI-Thinking-1 review\nThe model, MAI-Thinking-1, has 35 billion p
 CONFLICTING = "MAI-Thinking-1 leaks\nMAI-Thinking-1 has 40B parameters, a leak says.\n"
 # A PNG header: NUL bytes mark it binary even though it is named like an article.
 BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"
-MARKUP_SENTENCE = (
-    "MAI-Thinking-1 has \x1b[31m [bold red]35 billion parameters[/bold red] in total."
-)
+MARKUP_SENTENCE = "MAI-Thinking-1 has \x1b[31m [bold red]35 billion parameters[/bold red] in total."
 MARKUP = "MAI-Thinking-1 launches\n" + MARKUP_SENTENCE + "\n"
 
 
@@ -356,7 +354,9 @@ def test_output_is_deterministic(args: list[str], seeds: str) -> None:
 
 
 @pytest.mark.parametrize("command", ["compare", "extract"])
-def test_output_does_not_depend_on_argument_order(command: str, repo_root: Path, seeds: str) -> None:
+def test_output_does_not_depend_on_argument_order(
+    command: str, repo_root: Path, seeds: str
+) -> None:
     files = sorted(str(p.relative_to(repo_root)) for p in (repo_root / "seeds").glob("*.txt"))
     forward = run(command, *files, "--format", "json")
     backward = run(command, *reversed(files), "--format", "json")
@@ -371,9 +371,7 @@ def test_extract_json_contract(repo_root: Path, seeds: str) -> None:
     assert list(doc) == ["schema", "sources", "claims"]
     assert doc["schema"] == 1
     assert doc["claims"]
-    texts = {
-        s["path"]: (repo_root / s["path"]).read_text(encoding="utf-8") for s in doc["sources"]
-    }
+    texts = {s["path"]: (repo_root / s["path"]).read_text(encoding="utf-8") for s in doc["sources"]}
     for claim in doc["claims"]:
         assert list(claim) == CLAIM_KEYS
         text = texts[claim["path"]]
@@ -395,9 +393,7 @@ def test_compare_json_contract(repo_root: Path, seeds: str) -> None:
     doc = json.loads(result.stdout)
     assert list(doc) == ["schema", "sources", "findings", "summary"]
     assert doc["schema"] == 1
-    texts = {
-        s["path"]: (repo_root / s["path"]).read_text(encoding="utf-8") for s in doc["sources"]
-    }
+    texts = {s["path"]: (repo_root / s["path"]).read_text(encoding="utf-8") for s in doc["sources"]}
     for finding in doc["findings"]:
         assert list(finding)[: len(FINDING_KEYS)] == FINDING_KEYS
         assert finding["verdict"] in {

@@ -1,0 +1,93 @@
+"""Table tests for the extractor: tests/cases/*.yaml, sentence -> expected claims or none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from claimcheck.extract import extract_claims
+from claimcheck.lexicon import Lexicon, load_lexicon
+from claimcheck.models import Claim, Source
+
+CASES = Path(__file__).parent / "cases"
+REQUIRED = ("quote", "value", "unit", "subject", "metric", "qualifier")
+MIN_CLAIM_CASES = 70
+MIN_NO_CLAIM_CASES = 30
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    data = yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+    cases: list[dict[str, Any]] = data["cases"]
+    return cases
+
+
+CLAIM_CASES = _load("extract.yaml")
+NO_CLAIM_CASES = _load("no_claims.yaml")
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    """The packaged vocabulary, loaded once for the whole table."""
+    return load_lexicon()
+
+
+def _extract(text: str, lex: Lexicon) -> list[Claim]:
+    return extract_claims(Source.from_text("case.txt", text), lex)
+
+
+def _describe(claims: list[Claim]) -> str:
+    """One line per claim, so a failure shows everything the extractor produced."""
+    if not claims:
+        return "  (no claims)"
+    return "\n".join(
+        f"  {c.quote!r} value={c.quantity.value:g} unit={c.quantity.unit!r} "
+        f"subject={c.subject!r} metric={c.metric!r} qualifier={c.qualifier!r} "
+        f"bound={c.quantity.bound.value!r}"
+        for c in claims
+    )
+
+
+@pytest.mark.parametrize("case", CLAIM_CASES, ids=[c["id"] for c in CLAIM_CASES])
+def test_extracts_expected_claims(case: dict[str, Any], lex: Lexicon) -> None:
+    text: str = case["text"]
+    expected: list[dict[str, Any]] = case["claims"]
+    claims = _extract(text, lex)
+    got = _describe(claims)
+    assert len(claims) == len(expected), f"expected {len(expected)} claims, got:\n{got}"
+    for i, (claim, want) in enumerate(zip(claims, expected, strict=True)):
+        where = f"claim {i} of:\n{got}"
+        assert claim.quote == want["quote"], where
+        assert text[claim.start : claim.end] == want["quote"], where
+        assert claim.quantity.value == pytest.approx(want["value"], rel=1e-9), where
+        assert claim.quantity.unit == want["unit"], where
+        assert claim.subject == want["subject"], where
+        assert claim.metric == want["metric"], where
+        assert claim.qualifier == want["qualifier"], where
+        if "bound" in want:
+            assert claim.quantity.bound.value == want["bound"], where
+
+
+@pytest.mark.parametrize("case", NO_CLAIM_CASES, ids=[c["id"] for c in NO_CLAIM_CASES])
+def test_finds_no_claim(case: dict[str, Any], lex: Lexicon) -> None:
+    claims = _extract(case["text"], lex)
+    assert claims == [], f"expected no claims, got:\n{_describe(claims)}"
+
+
+def test_case_ids_are_unique() -> None:
+    ids = [c["id"] for c in CLAIM_CASES + NO_CLAIM_CASES]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert duplicates == []
+
+
+def test_case_tables_are_big_enough_and_well_formed() -> None:
+    assert len(CLAIM_CASES) >= MIN_CLAIM_CASES
+    assert len(NO_CLAIM_CASES) >= MIN_NO_CLAIM_CASES
+    for case in CLAIM_CASES:
+        assert case["claims"], case["id"]
+        for claim in case["claims"]:
+            missing = [k for k in REQUIRED if k not in claim]
+            assert missing == [], f"{case['id']}: missing {missing}"
+            assert claim["quote"] in case["text"], f"{case['id']}: quote not in text"

@@ -1,0 +1,376 @@
+"""Unit tests for the reconcile stage: pairwise verdicts, grouping, folding and ordering."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from claimcheck.lexicon import Lexicon, load_lexicon
+from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
+from claimcheck.reconcile import compare_quantities, group_verdict, reconcile
+
+TOLERANCE = 0.1  # numbers.yaml hedges.tolerance
+T = 1e12
+B = 1e9
+K = 1e3
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return load_lexicon()
+
+
+def test_hedge_tolerance_is_the_documented_one(lex: Lexicon) -> None:
+    assert lex.hedge_tolerance == TOLERANCE
+
+
+def quantity(
+    value: float,
+    unit: str,
+    precision: float,
+    *,
+    bound: Bound = Bound.EQ,
+    low: float | None = None,
+    high: float | None = None,
+    alternatives: tuple[float, ...] = (),
+    surface: str = "",
+) -> Quantity:
+    """A Quantity built the way claimcheck/extract.py `_quantity` builds one from a mention."""
+    p = precision
+    approx = bound == Bound.APPROX
+    floor = 0.0 if value >= 0 else -math.inf
+    if bound == Bound.RANGE:
+        assert low is not None and high is not None
+        lo, hi = low - p, high + p
+        value = (low + high) / 2
+    elif bound in (Bound.GT, Bound.GE):
+        lo, hi = value, math.inf
+    elif bound in (Bound.LT, Bound.LE):
+        lo, hi = floor, value
+    else:
+        lo, hi = value - p, value + p
+    widen = TOLERANCE * abs(value) if approx else 0.0
+    return Quantity(
+        value=value,
+        unit=unit,
+        low=lo - widen,
+        high=hi + widen,
+        strict_low=lo,
+        strict_high=hi,
+        precision=p,
+        approx=approx,
+        bound=bound,
+        surface=surface,
+        alternatives=alternatives,
+    )
+
+
+def written(
+    digits: str, unit: str, scale: float = 1.0, *, bound: Bound = Bound.EQ, **kw: object
+) -> Quantity:
+    """A figure as written in digits ("52.8", "256,000"): precision is half its last digit."""
+    clean = digits.replace(",", "")
+    decimals = len(clean.split(".")[1]) if "." in clean else 0
+    precision = 0.5 * 10.0 ** (-decimals) * scale
+    alternatives = kw.pop("alternatives", ())
+    assert isinstance(alternatives, tuple)
+    assert not kw
+    return quantity(
+        float(clean) * scale,
+        unit,
+        precision,
+        bound=bound,
+        alternatives=alternatives,
+        surface=digits,
+    )
+
+
+def claim(
+    path: str,
+    q: Quantity,
+    *,
+    subject: str = "MAI-Thinking-1",
+    metric: str = "total parameters",
+    qualifier: str = "",
+    line: int = 1,
+) -> Claim:
+    """A Claim at `path`:`line` whose quote is the quantity's surface."""
+    quote = q.surface or f"{q.value:g}"
+    sentence = f"{subject} has {quote} ({metric})."
+    start = sentence.index(quote)
+    return Claim(
+        subject=subject,
+        metric=metric,
+        qualifier=qualifier,
+        quantity=q,
+        path=path,
+        line=line,
+        column=start + 1,
+        start=start,
+        end=start + len(quote),
+        quote=quote,
+        sentence=sentence,
+    )
+
+
+# Figures used below.
+PCT_53 = written("53", "%")
+PCT_52_8 = written("52.8", "%")
+PCT_58_1 = written("58.1", "%")
+PARAMS_35B = written("35", "parameters", B)
+PARAMS_40B = written("40", "parameters", B)
+TOKENS_256000 = written("256,000", "tokens")
+TOKENS_262144 = written("262,144", "tokens")
+TOKENS_256K = written("256", "tokens", K, alternatives=(262144.0,))
+TOKENS_UP_TO_256K = written("256", "tokens", K, bound=Bound.LE, alternatives=(262144.0,))
+# "roughly one trillion": a word number (precision half its scale word) with a hedge.
+ROUGHLY_1T = quantity(1 * T, "tokens", 0.5 * T, bound=Bound.APPROX, surface="roughly one trillion")
+TOKENS_1_05T = written("1.05", "tokens", T)
+TOKENS_1_2T = written("1.2", "tokens", T)
+TOKENS_3T = written("3", "tokens", T)
+OVER_15T = quantity(15 * T, "tokens", 0.5 * T, bound=Bound.GT, surface="over 15 trillion")
+TOKENS_15_6T = written("15.6", "tokens", T)
+TOKENS_14T = written("14", "tokens", T)
+RANGE_5_10 = quantity(0, "%", 0.5, bound=Bound.RANGE, low=5, high=10, surface="5–10%")
+PCT_7 = written("7", "%")
+PCT_12 = written("12", "%")
+
+
+def test_helper_mirrors_the_extractor_for_a_hedge() -> None:
+    assert (ROUGHLY_1T.strict_low, ROUGHLY_1T.strict_high) == (0.5 * T, 1.5 * T)
+    assert ROUGHLY_1T.low == pytest.approx(0.4 * T)
+    assert ROUGHLY_1T.high == pytest.approx(1.6 * T)
+    assert RANGE_5_10.value == 7.5
+    assert (RANGE_5_10.low, RANGE_5_10.high) == (4.5, 10.5)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        (PCT_53, PCT_52_8, Verdict.ROUNDING),
+        (PCT_53, PCT_58_1, Verdict.CONFLICT),
+        (PCT_52_8, PCT_58_1, Verdict.CONFLICT),
+        (written("53.4", "%"), PCT_53, Verdict.ROUNDING),
+        # Written intervals are half-open ([52.5, 53.5) and [53.5, 54.5)): touching is not meeting.
+        (PCT_53, written("54", "%"), Verdict.CONFLICT),
+        (PCT_52_8, written("52.9", "%"), Verdict.CONFLICT),
+        (PARAMS_35B, PARAMS_35B, Verdict.AGREE),
+        (PARAMS_35B, written("35", "parameters", B), Verdict.AGREE),
+        (PARAMS_35B, PARAMS_40B, Verdict.CONFLICT),
+        (PARAMS_35B, written("36", "parameters", B), Verdict.CONFLICT),
+        (TOKENS_256000, TOKENS_256K, Verdict.AGREE),
+        (TOKENS_262144, TOKENS_256K, Verdict.AGREE),
+        (TOKENS_262144, TOKENS_UP_TO_256K, Verdict.APPROXIMATE),
+        (ROUGHLY_1T, TOKENS_1_05T, Verdict.APPROXIMATE),
+        (ROUGHLY_1T, TOKENS_1_2T, Verdict.APPROXIMATE),
+        (ROUGHLY_1T, TOKENS_3T, Verdict.CONFLICT),
+        (OVER_15T, TOKENS_15_6T, Verdict.APPROXIMATE),
+        (OVER_15T, TOKENS_14T, Verdict.CONFLICT),
+        (RANGE_5_10, PCT_7, Verdict.APPROXIMATE),
+        (RANGE_5_10, PCT_12, Verdict.CONFLICT),
+    ],
+    ids=[
+        "53-vs-52.8",
+        "53-vs-58.1",
+        "52.8-vs-58.1",
+        "53.4-vs-53",
+        "53-vs-54",
+        "52.8-vs-52.9",
+        "35B-vs-35B",
+        "35B-vs-35B-rebuilt",
+        "35B-vs-40B",
+        "35B-vs-36B",
+        "256000-vs-256K",
+        "262144-vs-256K",
+        "262144-vs-up-to-256K",
+        "roughly-1T-vs-1.05T",
+        "roughly-1T-vs-1.2T",
+        "roughly-1T-vs-3T",
+        "over-15T-vs-15.6T",
+        "over-15T-vs-14T",
+        "range-5-10-vs-7",
+        "range-5-10-vs-12",
+    ],
+)
+def test_compare_quantities(a: Quantity, b: Quantity, verdict: Verdict) -> None:
+    assert compare_quantities(a, b) == verdict
+    # A verdict on two figures does not depend on which is named first.
+    assert compare_quantities(b, a) == verdict
+
+
+def test_range_is_never_a_conflict_with_a_value_inside_it() -> None:
+    for inside in ("5", "6", "7", "9.5", "10"):
+        assert compare_quantities(RANGE_5_10, written(inside, "%")) != Verdict.CONFLICT
+
+
+def test_group_verdict_is_the_worst_pair() -> None:
+    claims = [claim("a.txt", PCT_53), claim("b.txt", PCT_52_8), claim("c.txt", PCT_58_1)]
+    assert group_verdict(claims) == Verdict.CONFLICT
+
+
+# --- reconcile -------------------------------------------------------------------------
+
+
+def only(findings: list[Finding]) -> Finding:
+    assert len(findings) == 1, [(f.id, f.verdict) for f in findings]
+    return findings[0]
+
+
+def test_two_sources_with_rounding(lex: Lexicon) -> None:
+    f = only(
+        reconcile(
+            [
+                claim("a.txt", PCT_53, metric="SWE-Bench Pro"),
+                claim("b.txt", PCT_52_8, metric="SWE-Bench Pro"),
+            ],
+            lex,
+        )
+    )
+    assert f.verdict == Verdict.ROUNDING
+    assert f.source_count == 2
+
+
+def test_two_sources_that_conflict(lex: Lexicon) -> None:
+    f = only(reconcile([claim("a.txt", PARAMS_35B), claim("b.txt", PARAMS_40B)], lex))
+    assert f.verdict == Verdict.CONFLICT
+
+
+def test_a_source_that_contradicts_itself_is_a_conflict(lex: Lexicon) -> None:
+    claims = [claim("a.txt", PARAMS_35B, line=3), claim("a.txt", PARAMS_40B, line=9)]
+    f = only(reconcile(claims, lex))
+    assert f.verdict == Verdict.CONFLICT
+    assert f.source_count == 1
+    assert len(f.claims) == 2
+
+
+def test_single_mention_is_single_source(lex: Lexicon) -> None:
+    f = only(reconcile([claim("a.txt", PARAMS_35B)], lex))
+    assert f.verdict == Verdict.SINGLE_SOURCE
+
+
+def test_same_figure_twice_in_one_source_is_single_source(lex: Lexicon) -> None:
+    claims = [claim("a.txt", PARAMS_35B, line=3), claim("a.txt", PARAMS_35B, line=9)]
+    f = only(reconcile(claims, lex))
+    assert f.verdict == Verdict.SINGLE_SOURCE
+    assert len(f.claims) == 2
+
+
+def test_same_figure_in_two_sources_agrees(lex: Lexicon) -> None:
+    f = only(reconcile([claim("a.txt", PARAMS_35B), claim("b.txt", PARAMS_35B)], lex))
+    assert f.verdict == Verdict.AGREE
+
+
+def test_unqualified_aime_folds_into_the_year_it_agrees_with(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", written("97.0", "%"), metric="AIME", qualifier="2025", line=4),
+        claim("a.txt", written("94.5", "%"), metric="AIME", qualifier="2026", line=4),
+        claim("b.txt", written("97", "%"), metric="AIME", qualifier="", line=7),
+    ]
+    findings = {f.qualifier: f for f in reconcile(claims, lex)}
+    assert set(findings) == {"2025", "2026"}
+    y2025, y2026 = findings["2025"], findings["2026"]
+    assert sorted(c.path for c in y2025.claims) == ["a.txt", "b.txt"]
+    assert all(c.qualifier == "2025" for c in y2025.claims)
+    assert y2025.verdict == Verdict.AGREE
+    assert [c.quantity.value for c in y2026.claims] == [94.5]
+    assert y2026.verdict == Verdict.SINGLE_SOURCE
+
+
+def test_different_years_are_different_metrics_not_a_conflict(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", written("97.0", "%"), metric="AIME", qualifier="2025"),
+        claim("b.txt", written("94.5", "%"), metric="AIME", qualifier="2026"),
+    ]
+    findings = reconcile(claims, lex)
+    assert len(findings) == 2
+    assert all(f.verdict != Verdict.CONFLICT for f in findings)
+
+
+def test_different_subjects_are_not_a_conflict(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", PARAMS_35B, subject="MAI-Thinking-1"),
+        claim("b.txt", written("5", "parameters", B), subject="MAI-Code-1-Flash"),
+    ]
+    findings = reconcile(claims, lex)
+    assert sorted(f.subject for f in findings) == ["MAI-Code-1-Flash", "MAI-Thinking-1"]
+    assert all(f.verdict == Verdict.SINGLE_SOURCE for f in findings)
+
+
+def test_different_units_are_not_grouped(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", PARAMS_35B, metric="context window"),
+        claim("b.txt", written("35", "tokens", B), metric="context window"),
+    ]
+    assert len(reconcile(claims, lex)) == 2
+
+
+def test_spellings_of_one_model_merge(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", PARAMS_35B, subject="MAI-Thinking-1"),
+        claim("b.txt", PARAMS_35B, subject="MAI Thinking 1"),
+    ]
+    f = only(reconcile(claims, lex))
+    assert f.verdict == Verdict.AGREE
+    assert f.source_count == 2
+    assert f.subject in ("MAI-Thinking-1", "MAI Thinking 1")
+    assert {c.subject for c in f.claims} == {f.subject}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("GPT-4o", "GPT-4o mini"),
+        ("Llama 3.1 405B", "Llama 3.1 70B"),
+        ("Claude Opus 4.6", "Claude Opus 4.5"),
+        ("Gemini 2.5 Pro", "Gemini 2.5 Flash"),
+    ],
+)
+def test_distinct_models_do_not_merge(first: str, second: str, lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", written("88.7", "%"), subject=first, metric="MMLU"),
+        claim("b.txt", written("82.0", "%"), subject=second, metric="MMLU"),
+    ]
+    findings = reconcile(claims, lex)
+    assert sorted(f.subject for f in findings) == sorted([first, second])
+    assert all(f.verdict == Verdict.SINGLE_SOURCE for f in findings)
+
+
+def test_findings_are_sorted_most_severe_first(lex: Lexicon) -> None:
+    # The least severe groups come first in path order, so only the verdict sort can fix it.
+    claims = [
+        claim("a.txt", written("90", "%"), metric="MMLU", line=1),
+        claim("b.txt", written("90", "%"), metric="MMLU", line=1),
+        claim("a.txt", TOKENS_256K, metric="context window", line=2),
+        claim("b.txt", OVER_15T, metric="training tokens", line=3),
+        claim("c.txt", TOKENS_15_6T, metric="training tokens", line=3),
+        claim("c.txt", PCT_53, metric="SWE-Bench Pro", line=4),
+        claim("d.txt", PCT_52_8, metric="SWE-Bench Pro", line=4),
+        claim("y.txt", PARAMS_35B, line=5),
+        claim("z.txt", PARAMS_40B, line=5),
+    ]
+    findings = reconcile(claims, lex)
+    assert [f.verdict for f in findings] == [
+        Verdict.CONFLICT,
+        Verdict.ROUNDING,
+        Verdict.APPROXIMATE,
+        Verdict.SINGLE_SOURCE,
+        Verdict.AGREE,
+    ]
+    ranks = [f.verdict.rank for f in findings]
+    assert ranks == sorted(ranks, reverse=True)
+    assert reconcile(list(reversed(claims)), lex) == findings
+
+
+def test_claims_in_a_finding_are_in_report_order(lex: Lexicon) -> None:
+    claims = [
+        claim("b.txt", PCT_52_8, metric="SWE-Bench Pro", line=2),
+        claim("a.txt", PCT_53, metric="SWE-Bench Pro", line=9),
+        claim("a.txt", PCT_53, metric="SWE-Bench Pro", line=1),
+    ]
+    f = only(reconcile(claims, lex))
+    assert [(c.path, c.line) for c in f.claims] == [("a.txt", 1), ("a.txt", 9), ("b.txt", 2)]
+
+
+def test_reconcile_of_nothing_is_nothing(lex: Lexicon) -> None:
+    assert reconcile([], lex) == []
