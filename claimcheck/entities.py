@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
+from claimcheck.patterns import squash
 
 MODEL = "model"
 ORG = "org"
 HARDWARE = "hardware"
-
-_POSSESSOR = re.compile(r"(?:\b[A-Z][\w.]*(?:['’]s)?[\s\u00a0]+)+$")
-_INTEGER_VERSION = re.compile(r"^([A-Z][A-Za-z]*)[\s\u00a0]+(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -32,21 +30,17 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def _clean(name: str) -> str:
-    return re.sub(r"[\s\u00a0]+", " ", name).strip()
-
-
 def find_entities(
     text: str, start: int, end: int, lex: Lexicon, exclude: Sequence[tuple[int, int]] = ()
 ) -> list[Entity]:
     """Models and organisations named in text[start:end], leftmost-longest, no overlaps."""
     found: list[tuple[int, int, str, str]] = []
     for m in lex.re.model.finditer(text, start, end):
-        surface = _clean(m.group())
+        surface = squash(m.group())
         if lex.re.hardware.match(surface):
             found.append((m.start(), m.end(), surface, HARDWARE))
             continue
-        plain = _INTEGER_VERSION.match(surface)
+        plain = P.INTEGER_VERSION.match(surface)
         if plain:
             following = text[m.end() : m.end() + 30].lstrip().split(" ")[0].lower()
             if following in lex.unit_forms:
@@ -60,7 +54,7 @@ def find_entities(
     for s, e, name, kind in found:
         if s < last or _overlaps(s, e, exclude):
             continue
-        before = _POSSESSOR.sub("", text[max(start, s - 40) : s])
+        before = P.POSSESSOR.sub("", text[max(start, s - 40) : s])
         compared = bool(lex.re.comparison.search(before))
         entities.append(Entity(s, e, name, kind, compared))
         last = e
@@ -79,12 +73,12 @@ def dominant(entities: Sequence[Entity], kind: str) -> str:
 
 def name_key(name: str) -> str:
     """A spelling-insensitive key: 'MAI Thinking 1' and 'MAI-Thinking-1' share one."""
-    return re.sub(r"[\s\u00a0_\-–]+", " ", name.lower()).strip()
+    return P.NAME_SEPARATORS.sub(" ", name.lower()).strip()
 
 
 def version_parts(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The numbers and the variant words in a name; two names that differ in either differ."""
     key = name_key(name)
-    numbers = tuple(re.findall(r"\d+(?:\.\d+)*[a-z]*", key))
-    words = frozenset(w for w in key.split() if not re.match(r"\d", w))
+    numbers = tuple(P.VERSION_NUMBER.findall(key))
+    words = frozenset(w for w in key.split() if not w[:1].isdigit())
     return numbers, words

@@ -1,9 +1,9 @@
-"""Load the vocabulary YAML and compile every regular expression the extractor uses."""
+"""Load and validate the vocabulary YAML into one immutable Lexicon."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -11,8 +11,10 @@ from typing import Any
 import yaml
 
 from claimcheck.models import Bound
+from claimcheck.patterns import YAML_BOOL, Patterns, PatternWords, compile_patterns
 
 DATA_FILES = ("numbers", "units", "metrics", "entities", "grammar", "noise")
+_MEASURES = ("percent", "multiplier", "rate", "currency", "time")
 
 
 class LexiconError(ValueError):
@@ -73,46 +75,9 @@ class Lexicon:
     change_verbs: Mapping[str, str]
     currencies: frozenset[str]
     previous_cues: frozenset[str]
-    re: Patterns = field(repr=False, compare=False)
-
-
-@dataclass(frozen=True)
-class Patterns:
-    """Compiled regular expressions; built once per Lexicon."""
-
-    digits: re.Pattern[str]
-    words: re.Pattern[str]
-    prefix: re.Pattern[str]
-    postfix: re.Pattern[str]
-    unit: re.Pattern[str]
-    count: re.Pattern[str]
-    metric: re.Pattern[str]
-    cue: re.Pattern[str]
-    org: re.Pattern[str]
-    model: re.Pattern[str]
-    hardware: re.Pattern[str]
-    comparison: re.Pattern[str]
-    respectively: re.Pattern[str]
-    change_after: re.Pattern[str]
-    change_before: re.Pattern[str]
-    previous: re.Pattern[str]
-    score_before: re.Pattern[str]
-    noise: re.Pattern[str]
-    sentence_end: re.Pattern[str]
-    word: re.Pattern[str]
     prefix_bounds: Mapping[str, Bound]
     postfix_bounds: Mapping[str, Bound]
-
-
-def _alternation(forms: Iterable[str]) -> str:
-    """A regex alternation of literal forms, longest first so the longest match wins."""
-    unique = sorted(set(forms), key=lambda f: (-len(f), f))
-    return "|".join(re.escape(f).replace(r"\ ", r"[ \t\u00a0\u202f]+") for f in unique)
-
-
-def _words(forms: Iterable[str]) -> str:
-    """A whole-word alternation: not inside a longer word or a hyphenated name."""
-    return rf"(?<![\w])(?:{_alternation(forms)})(?![\w])"
+    re: Patterns = field(repr=False, compare=False)
 
 
 def _strings(data: Mapping[str, Any], key: str, where: str) -> list[str]:
@@ -137,9 +102,7 @@ VocabularyLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-VocabularyLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+VocabularyLoader.add_implicit_resolver("tag:yaml.org,2002:bool", YAML_BOOL, list("tTfF"))
 
 
 def _read(name: str) -> Mapping[str, Any]:
@@ -262,68 +225,34 @@ def load_lexicon() -> Lexicon:
     lower_models = _strings(ent, "lowercase_models", "entities.yaml")
     not_names = _strings(ent, "not_names", "entities.yaml")
 
-    number_words = list(words) + list(scales)
-    word_re = rf"(?:{_alternation(number_words)})"
-    sep = r"[ \t\u00a0\u202f]"
-    patterns = Patterns(
-        digits=re.compile(
-            r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.])"
-        ),
-        words=re.compile(
-            rf"(?<![\w-])(?:(?:a|an){sep}+(?={_alternation(scales)}))?{word_re}"
-            rf"(?:(?:{sep}+|-)(?:and{sep}+)?{word_re})*(?![\w])",
-            re.IGNORECASE,
-        ),
-        prefix=re.compile(
-            rf"(?:(?<![\w])(?:{_alternation(prefix_bounds)}){sep}*|between{sep}+)$",
-            re.IGNORECASE,
-        ),
-        postfix=re.compile(rf"{sep}*(?:{_alternation(postfix_bounds)})(?![\w])", re.IGNORECASE),
-        unit=re.compile(
-            rf"(?:{sep}|-)?(?:{_alternation(f for f, u in unit_forms.items() if units[u].kind in ('percent', 'multiplier', 'rate', 'currency', 'time'))})(?![\w])",  # noqa: E501
-            re.IGNORECASE,
-        ),
-        count=re.compile(
-            rf"(?:{_alternation(f for f, u in unit_forms.items() if units[u].kind == 'count')})(?![\w])",  # noqa: E501
-            re.IGNORECASE,
-        ),
-        metric=re.compile(_words(a for m in metrics.values() for a in m.aliases), re.IGNORECASE),
-        cue=re.compile(_words(cue_metric), re.IGNORECASE),
-        org=re.compile(_words(orgs)),
-        model=re.compile(_model_pattern(families, lower_models, variants, not_names)),
-        hardware=re.compile(rf"(?:{'|'.join(_strings(ent, 'hardware', 'entities.yaml'))})(?:s)?$"),
-        comparison=re.compile(
-            rf"(?:{_words(_strings(ent, 'comparison_cues', 'entities.yaml'))})[\s\u00a0]*$",
-            re.IGNORECASE,
-        ),
-        respectively=re.compile(
-            _words(_strings(gram, "respectively", "grammar.yaml")), re.IGNORECASE
-        ),
-        change_after=re.compile(rf"{sep}*{_words(change_after)}", re.IGNORECASE),
-        change_before=re.compile(
-            rf"{_words(change_verbs)}((?:{sep}+[\w-]+){{1,3}}?){sep}+by{sep}*$", re.IGNORECASE
-        ),
-        previous=re.compile(
-            rf"{_words(_strings(gram, 'previous_cues', 'grammar.yaml'))}[\s\u00a0]*$",
-            re.IGNORECASE,
-        ),
-        score_before=re.compile(
-            rf"{_words(_strings(gram, 'score_words', 'grammar.yaml'))}[\s\u00a0:]*$",
-            re.IGNORECASE,
-        ),
-        noise=re.compile(
-            "|".join(
-                f"(?:{p})"
-                for group in noise.values()
-                for p in _strings({"p": group}, "p", "noise.yaml")
-            ),
-            re.IGNORECASE | re.MULTILINE,
-        ),
-        sentence_end=re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$€£¥~])"),
-        word=re.compile(r"[\w][\w'’.-]*[\w]|[\w]"),
-        prefix_bounds=prefix_bounds,
-        postfix_bounds=postfix_bounds,
-    )
+    try:
+        patterns = compile_patterns(
+            PatternWords(
+                number_words=[*words, *scales],
+                scale_words=list(scales),
+                prefix_bounds=list(prefix_bounds),
+                postfix_bounds=list(postfix_bounds),
+                measure_units=[f for f, u in unit_forms.items() if units[u].kind in _MEASURES],
+                count_units=[f for f, u in unit_forms.items() if units[u].kind == "count"],
+                metric_aliases=[a for m in metrics.values() for a in m.aliases],
+                cues=list(cue_metric),
+                orgs=list(orgs),
+                families=families,
+                lowercase_models=lower_models,
+                variants=variants,
+                not_names=not_names,
+                hardware=_strings(ent, "hardware", "entities.yaml"),
+                comparison_cues=_strings(ent, "comparison_cues", "entities.yaml"),
+                respectively=_strings(gram, "respectively", "grammar.yaml"),
+                change_after=list(change_after),
+                change_verbs=list(change_verbs),
+                previous_cues=_strings(gram, "previous_cues", "grammar.yaml"),
+                score_words=_strings(gram, "score_words", "grammar.yaml"),
+                noise=[p for g in noise.values() for p in _strings({"p": g}, "p", "noise.yaml")],
+            )
+        )
+    except re.error as exc:
+        raise LexiconError(f"vocabulary pattern: {exc}") from exc
     return Lexicon(
         words=words,
         scale_words=scales,
@@ -349,30 +278,7 @@ def load_lexicon() -> Lexicon:
         change_verbs=change_verbs,
         currencies=frozenset(n for n, u in units.items() if u.kind == "currency"),
         previous_cues=frozenset(_strings(gram, "previous_cues", "grammar.yaml")),
+        prefix_bounds=prefix_bounds,
+        postfix_bounds=postfix_bounds,
         re=patterns,
     )
-
-
-def _model_pattern(
-    families: list[str], lower: list[str], variants: list[str], not_names: list[str]
-) -> str:
-    """A model name: name words with a version ("Claude Opus 4.6", "MAI-Code-1-Flash")."""
-    stop = _alternation(not_names)
-    version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"
-    # A hyphenated name token that carries a digit: GPT-5.4, MAI-Thinking-1, Qwen2.5-72B.
-    hyphenated = (
-        r"[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*-[A-Za-z]*\d[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*"
-    )
-    glued = r"[A-Z][A-Za-z]*\d[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*"
-    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
-    family = _alternation(families)
-    variant = _alternation(variants)
-    tail = rf"(?:[ \u00a0](?:(?:{variant})(?:-(?:{variant}))*|{version}(?![\w%]))(?![\w-]))*"
-    head = (
-        rf"(?:{hyphenated}|{glued}"
-        rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0]{version}(?![\w%]|,\d)"
-        rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
-        rf"|(?:{family})[ \u00a0](?:{variant})(?:-(?:{variant}))*)"
-    )
-    lowercase = rf"(?:{'|'.join(lower)})" if lower else r"(?!x)x"
-    return rf"(?<![\w.-])(?:{head}|{lowercase}){tail}(?<![.])(?![\w-])"

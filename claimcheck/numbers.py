@@ -5,26 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Bound
+from claimcheck.patterns import squash
 
-_NAME_PREFIX = re.compile(r"[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$")
 _OPENERS = "([{\"'“‘*"
-_COMPOUND = re.compile(r"-([A-Za-z]+(?:-[A-Za-z]+)*)")
 _MINUS = "-\u2212\u2013"
-_NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
-_EXPONENT = re.compile(
-    r"[eE]([+-]?\d{1,3})(?![\w])|[\s\u00a0]*[×x*][\s\u00a0]*10(?:\^|\*\*)([+-−]?\d{1,3})(?![\w])"
-)
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
-_SUPER_EXPONENT = re.compile(r"[\s\u00a0]*[×x][\s\u00a0]*10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
-_NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|/\d|,\d")
-_SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
-_SCALE_WORD = re.compile(r"[ \t\u00a0\u202f-]*([A-Za-z]+)(?![\w])")
-_NAME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w")
-_MULTIPLIER_SUFFIX = re.compile(r"x\b|×")
-_RANGE_JOINER = re.compile(r"[ \t\u00a0]*(?:-|–|—|to|and)[ \t\u00a0]*(?=[\d$€£¥.])")
-_BETWEEN = re.compile(r"between[ \t\u00a0]*\S*$")
 
 
 @dataclass(frozen=True)
@@ -68,7 +56,7 @@ def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
     current = 0.0
     smallest_scale = 1.0
     seen = False
-    for token in re.split(r"[\s\u00a0-]+", phrase.lower()):
+    for token in P.NUMBER_WORD_SPLIT.split(phrase.lower()):
         if token in ("and", ""):
             continue
         if token in ("a", "an"):
@@ -94,7 +82,7 @@ def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
 
 def _digits_value(text: str) -> tuple[float, float]:
     """Value and half-unit precision of a digit string with separators."""
-    clean = re.sub(r"[,\u00a0\u202f\u2009]", "", text)
+    clean = P.THOUSANDS.sub("", text)
     decimals = len(clean.split(".")[1]) if "." in clean else 0
     return float(clean), 0.5 * 10.0 ** (-decimals)
 
@@ -103,24 +91,24 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     """Read a digit core and its scale suffix or scale word; None when it is part of a name."""
     start, end = m.start(), m.end()
     before = text[max(0, start - 40) : start]
-    token = re.split(r"\s", before)[-1].lstrip(_OPENERS)
+    token = P.TOKEN_BREAK.split(before)[-1].lstrip(_OPENERS)
     for sign in sorted(lex.currency_signs, key=len, reverse=True):
         if token.endswith(sign.strip()):
             token = token[: -len(sign.strip())]
             break
     token = token.lstrip("~≈∼><≥≤+" + _MINUS)
-    if token and (token[-1].isalnum() or _NAME_PREFIX.search(token) or token[-1] in "./:"):
+    if token and (token[-1].isalnum() or P.NAME_PREFIX.search(token) or token[-1] in "./:"):
         return None
     after = text[end : end + 24]
-    if _NOT_A_NUMBER_AFTER.match(after):
+    if P.NOT_A_NUMBER_AFTER.match(after):
         return None
     value, precision = _digits_value(m.group())
-    if _NEGATIVE.search(text[max(0, start - 2) : start]):
+    if P.NEGATIVE.search(text[max(0, start - 2) : start]):
         value, start = -value, start - 1
     alternatives: tuple[float, ...] = ()
     scaled = False
-    exponent = _EXPONENT.match(after)
-    superscript = _SUPER_EXPONENT.match(after)
+    exponent = P.EXPONENT.match(after)
+    superscript = P.SUPER_EXPONENT.match(after)
     if exponent or superscript:
         raw = (
             (exponent.group(1) or exponent.group(2))
@@ -130,8 +118,8 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
         power = 10.0 ** int(raw.replace("−", "-"))
         span = exponent.end() if exponent else superscript.end()  # type: ignore[union-attr]
         return _Core(start, end + span, value * power, precision * power, False, True)
-    suffix = _SCALE_SUFFIX.match(after)
-    word = _SCALE_WORD.match(after)
+    suffix = P.SCALE_SUFFIX.match(after)
+    word = P.SCALE_WORD.match(after)
     if suffix:
         mult, binary = lex.suffixes[suffix.group(1)]
         if binary != mult and value == int(value):
@@ -140,7 +128,7 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     elif word and word.group(1).lower() in lex.scale_words:
         mult = lex.scale_words[word.group(1).lower()]
         value, precision, end, scaled = value * mult, precision * mult, end + word.end(), True
-    elif _NAME_SUFFIX.match(after) and not _MULTIPLIER_SUFFIX.match(after):
+    elif P.NAME_SUFFIX.match(after) and not P.MULTIPLIER_SUFFIX.match(after):
         return None
     return _Core(start, end, value, precision, False, scaled, alternatives)
 
@@ -172,21 +160,21 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     alternatives = core.alternatives
     scaled = core.scaled
     if unit and not scaled:
-        suffix = re.match(r"(m|b)(?![A-Za-z\d])", text[end : end + 3])
+        suffix = P.CURRENCY_SCALE_SUFFIX.match(text, end)
         if suffix:
             mult = lex.currency_suffixes[suffix.group(1)][0]
             value, precision, end, scaled = value * mult, precision * mult, end + 1, True
     # A range: "5-10%", "5 to 10 billion", "between 5 and 10".
-    rng = _RANGE_JOINER.match(text[end : end + 12])
-    if rng and (rng.group().strip() != "and" or _BETWEEN.search(text[max(0, start - 20) : start])):
+    rng = P.RANGE_JOINER.match(text[end : end + 12])
+    if rng and (rng.group().strip() != "and" or P.BETWEEN.search(text[max(0, start - 20) : start])):
         second_start = end + rng.end()
         if _currency_before(text, second_start + 1, lex)[0] and not text[second_start].isdigit():
             second_start += 1
-        m2 = lex.re.digits.match(text, second_start)
+        m2 = P.DIGITS.match(text, second_start)
         second = _core_at(text, m2, lex) if m2 else None
         if second is not None:
             if not scaled and second.scaled:
-                factor = second.value / float(re.sub(r"[^\d.]", "", m2.group()) or 1)  # type: ignore[union-attr]
+                factor = second.value / float(P.NOT_DIGIT.sub("", m2.group()) or 1)  # type: ignore[union-attr]
                 value, precision = value * factor, precision * factor
             low, high = value, second.value
             end = second.end
@@ -197,7 +185,7 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     u = lex.re.unit.match(text, end)
     if u and not unit:
         form = u.group().lstrip(" \u00a0-").lower()
-        name = lex.unit_forms.get(form) or lex.unit_forms.get(re.sub(r"[\s\u00a0]+", " ", form))
+        name = lex.unit_forms.get(form) or lex.unit_forms.get(squash(form))
         if name:
             spec = lex.units[name]
             unit, unit_kind, end = spec.base or name, spec.kind, u.end()
@@ -208,7 +196,7 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     elif unit:
         end = _rate_end(text, end, lex)
     if not unit_kind or unit_kind == "currency":
-        comp = _COMPOUND.match(text, end)
+        comp = P.COMPOUND.match(text, end)
         if comp and not (unit_kind and comp.group(1).lower() in lex.scale_words):
             compound = comp.group(1)
             end = comp.end()
@@ -218,12 +206,12 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
         phrase = pre.group().strip().lower()
         if phrase == "between" and bound == Bound.RANGE:
             start -= len(pre.group())
-        elif phrase in lex.re.prefix_bounds:
-            bound = bound if bound == Bound.RANGE else lex.re.prefix_bounds[phrase]
+        elif phrase in lex.prefix_bounds:
+            bound = bound if bound == Bound.RANGE else lex.prefix_bounds[phrase]
             start -= len(pre.group())
     post = lex.re.postfix.match(text, end)
     if post and bound == Bound.EQ:
-        bound = lex.re.postfix_bounds[post.group().strip().lower()]
+        bound = lex.postfix_bounds[post.group().strip().lower()]
         end = post.end()
     return Mention(
         start=start,
@@ -245,14 +233,14 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
 def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     """Every number expression in `text`, in order, without overlaps."""
     cores: list[_Core] = []
-    for m in lex.re.digits.finditer(text):
+    for m in P.DIGITS.finditer(text):
         core = _core_at(text, m, lex)
         if core is not None:
             cores.append(core)
     for m in lex.re.words.finditer(text):
         parsed = parse_words(m.group(), lex)
         if parsed is not None:
-            scaled = any(w in lex.scale_words for w in re.split(r"[\s-]+", m.group().lower()))
+            scaled = any(w in lex.scale_words for w in P.NUMBER_WORD_SPLIT.split(m.group().lower()))
             cores.append(_Core(m.start(), m.end(), parsed[0], parsed[1], True, scaled))
     cores.sort(key=lambda c: (c.start, -c.end))
     mentions: list[Mention] = []

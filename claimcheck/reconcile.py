@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from claimcheck import patterns as P
 from claimcheck.entities import name_key, version_parts
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
+from claimcheck.patterns import squash
 
 NAME_MATCH = 88.0
 METRIC_MATCH = 92.0
@@ -48,7 +49,7 @@ def _canonical_names(
 
 
 def _metric_key(metric: str) -> str:
-    return re.sub(r"(?<=[a-z])s\b", "", metric.lower())
+    return P.PLURAL_S.sub("", metric.lower())
 
 
 def _canonical_metrics(metrics: Iterable[str], known: frozenset[str]) -> dict[str, str]:
@@ -122,7 +123,7 @@ def group_verdict(claims: Sequence[Claim]) -> Verdict:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9.%$]+", "-", text.lower()).strip("-") or "unattributed"
+    return P.NOT_SLUG.sub("-", text.lower()).strip("-") or "unattributed"
 
 
 def _summary(verdict: Verdict, claims: Sequence[Claim]) -> str:
@@ -132,7 +133,7 @@ def _summary(verdict: Verdict, claims: Sequence[Claim]) -> str:
     for c in claims:
         key = (c.quantity.value, c.quantity.bound.value, c.quantity.approx)
         by_value[key].add(c.path)
-        written.setdefault(key, re.sub(r"\s+", " ", c.quote))
+        written.setdefault(key, squash(c.quote))
     ranked = sorted(by_value.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     parts = [f"{written[k]} ({len(p)} source{'s' if len(p) > 1 else ''})" for k, p in ranked]
     listing = " vs ".join(parts)
@@ -148,7 +149,7 @@ def _summary(verdict: Verdict, claims: Sequence[Claim]) -> str:
     if verdict == Verdict.SINGLE_SOURCE:
         return f"Only one source reports this: {listing}"
     quotes: dict[str, str] = {}
-    for quote in sorted({re.sub(r"\s+", " ", c.quote) for c in claims}):
+    for quote in sorted({squash(c.quote) for c in claims}):
         quotes.setdefault(quote.lower(), quote)
     return f"{n} sources agree: " + ", ".join(quotes[k] for k in sorted(quotes))
 

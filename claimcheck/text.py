@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
-
-_SPEC_LINE = re.compile(r"^[ \t]*(?:[•*\-–·▪◦]\s*)?([^:\n]{2,60}?)\s*:\s+(?=\S)")
-_BULLET = re.compile(r"^[ \t]*(?:[•*\-–·▪◦]|\d{1,2}[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -42,17 +39,17 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
             continue
         key = ""
         key_end = 0
-        spec = _SPEC_LINE.match(line)
-        if spec and not re.search(r"https?$", spec.group(1)):
+        spec = P.SPEC_LINE.match(line)
+        if spec and not P.URL_SCHEME.search(spec.group(1)):
             key, key_end = spec.group(1).strip(), line_start + spec.end()
-        if _BULLET.match(line) and not key:
+        if P.BULLET.match(line) and not key:
             block += 1
         pieces = _split_line(line, lex)
         for i, (s, e) in enumerate(pieces):
             sentences.append(
                 Sentence(line_start + s, line_start + e, block, key if i == 0 else "", key_end)
             )
-        if _BULLET.match(line) or key:
+        if P.BULLET.match(line) or key:
             block += 1
     return sentences
 
@@ -60,10 +57,10 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
 def _split_line(line: str, lex: Lexicon) -> list[tuple[int, int]]:
     pieces = []
     start = len(line) - len(line.lstrip())
-    for m in lex.re.sentence_end.finditer(line):
+    for m in P.SENTENCE_END.finditer(line):
         cut = m.start()
         last_word = line[:cut].rsplit(None, 1)[-1] if line[:cut].strip() else ""
-        if last_word in lex.abbreviations or re.fullmatch(r"(?:[A-Z]\.)+", last_word):
+        if last_word in lex.abbreviations or P.INITIALS.fullmatch(last_word):
             continue
         if cut > start:
             pieces.append((start, cut))

@@ -1,0 +1,174 @@
+"""Decide which metric (and which year or scope) a figure measures."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from claimcheck import patterns as P
+from claimcheck.lexicon import Lexicon
+from claimcheck.numbers import Mention
+from claimcheck.patterns import squash
+from claimcheck.reading import Reading, units_fit
+from claimcheck.text import Sentence
+
+
+def _alias_metric(
+    text: str,
+    sent: Sentence,
+    reading: Reading,
+    aliases: Sequence[re.Match[str]],
+    lex: Lexicon,
+    others: Sequence[Mention],
+) -> tuple[float, str, re.Match[str] | None]:
+    """The metric named nearest the figure in its sentence, among those its unit fits."""
+    best: tuple[float, str, re.Match[str] | None] = (math.inf, "", None)
+    m = reading.mention
+    for alias in aliases:
+        metric = lex.metrics[alias_name(alias, lex)]
+        if not units_fit(metric.unit, reading.unit, lex):
+            continue
+        if alias.start() >= m.end:
+            lo, hi = max(m.end, reading.phrase_end), alias.start()
+        else:
+            lo, hi = alias.end(), m.start
+        gap = text[lo:hi] if hi >= lo else ""
+        owner = next(
+            (
+                o
+                for o in others
+                if o is not m
+                and o.end <= alias.start()
+                and P.OWNED_GAP.fullmatch(text, o.end, alias.start())
+            ),
+            None,
+        )
+        if owner is not None and alias.start() - owner.end <= 1:
+            continue  # the name right after another figure is that figure's own
+        between = any(lo <= o.start < hi for o in others if o is not m)
+        score = len(gap) + 40 * len(P.CLAUSE_BREAK.findall(gap)) + (500 if between else 0)
+        score += 300 if owner is not None else 0
+        if alias.start() >= m.end:
+            score = score if P.OWNED_GAP.fullmatch(gap) else score + 5
+        if score < best[0]:
+            best = (score, metric.name, alias)
+    return best
+
+
+def alias_name(match: re.Match[str] | str, lex: Lexicon) -> str:
+    """The metric an alias match names."""
+    surface = match if isinstance(match, str) else match.group()
+    return lex.alias_metric[squash(surface).lower()]
+
+
+def resolve_metric(
+    text: str,
+    sent: Sentence,
+    r: Reading,
+    aliases: Sequence[re.Match[str]],
+    mentions: Sequence[Mention],
+    qualified: dict[int, list[str]],
+    alias_uses: dict[int, int],
+    assigned: dict[int, re.Match[str]],
+    lex: Lexicon,
+) -> tuple[str, str] | None:
+    """Metric and qualifier of one reading, or None when nothing says what it measures.
+
+    Order: words attached to the figure; the spec-line key ("Context Window: 256K"); the
+    nearest metric named in the sentence; a cue word ("invested"); the count noun's metric;
+    the key's own words.
+    """
+    if r.strong:
+        return r.metric, ""
+    in_value = bool(sent.key) and r.mention.start >= sent.key_end
+    key_alias = lex.re.metric.search(sent.key) if in_value else None
+    if key_alias and units_fit(lex.metrics[alias_name(key_alias, lex)].unit, r.unit, lex):
+        return alias_name(key_alias, lex), _key_years(sent.key, key_alias.end(), alias_uses, -1)
+    if in_value:
+        key = sent.key.lower()
+        count = lex.unit_forms.get(key, "")
+        if count and lex.units[count].kind == "count" and r.unit in ("", count):
+            return lex.units[count].metric or count, ""
+        for name in lex.after_metric.get(key, ()):
+            if units_fit(lex.metrics[name].unit, r.unit, lex):
+                return name, ""
+    if r.mention.start in assigned:
+        given = assigned[r.mention.start]
+        return alias_name(given, lex), _use_year(qualified, given, alias_uses)
+    score, named, alias = _alias_metric(text, sent, r, aliases, lex, mentions)
+    cue_distance, cue = _cue_metric(text, sent, r, lex)
+    if cue and cue_distance < score:
+        return cue, ""
+    if named and alias is not None:
+        return named, _use_year(qualified, alias, alias_uses)
+    if r.metric:
+        return r.metric, ""
+    if in_value:
+        return sent.key.lower(), ""
+    if r.unit_kind == "currency":
+        return "amount", ""
+    if r.unit_kind == "multiplier":
+        return "multiple", ""
+    return None
+
+
+def _use_year(qualified: dict[int, list[str]], alias: re.Match[str], uses: dict[int, int]) -> str:
+    """The next year of 'AIME 2025/2026' for each figure that names it, in order."""
+    years = qualified.get(alias.start())
+    if not years:
+        return ""
+    use = uses.get(alias.start(), 0)
+    uses[alias.start()] = use + 1
+    return years[min(use, len(years) - 1)]
+
+
+def distribute_metrics(
+    text: str,
+    readings: Sequence[Reading],
+    aliases: Sequence[re.Match[str]],
+    sent: Sentence,
+    lex: Lexicon,
+) -> dict[int, re.Match[str]]:
+    """'90.8% and 71.5% on MMLU and GPQA Diamond, respectively': one name per figure."""
+    if not lex.re.respectively.search(text, sent.start, sent.end):
+        return {}
+    free = [r for r in readings if not r.strong]
+    names = [
+        a
+        for a in aliases
+        if units_fit(lex.metrics[alias_name(a, lex)].unit, free[0].unit if free else "", lex)
+    ]
+    if len(free) < 2 or len(names) != len(free):
+        return {}
+    return {r.mention.start: a for r, a in zip(free, names, strict=True)}
+
+
+def _key_years(key: str, pos: int, uses: dict[int, int], slot: int) -> str:
+    years = P.YEARS_AFTER.match(key, pos)
+    if not years:
+        return ""
+    found: list[str] = P.FOUR_DIGITS.findall(years.group())
+    use = uses.get(slot, 0)
+    uses[slot] = use + 1
+    return found[min(use, len(found) - 1)]
+
+
+def _cue_metric(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> tuple[float, str]:
+    """The metric a nearby cue word gives ("raised $4 billion" -> funding), with its distance."""
+    best: tuple[float, str] = (math.inf, "")
+    if not r.unit:
+        return best
+    for cue in lex.re.cue.finditer(text, sent.start, sent.end):
+        for name in lex.cue_metric[cue.group().lower()]:
+            if r.unit_kind == "count" and lex.metrics[name].unit != r.unit:
+                continue
+            if units_fit(lex.metrics[name].unit, r.unit, lex):
+                distance = (
+                    r.mention.start - cue.end()
+                    if cue.end() <= r.mention.start
+                    else cue.start() - r.mention.end + 5
+                )
+                if distance < best[0]:
+                    best = (float(distance), name)
+    return best

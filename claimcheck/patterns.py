@@ -1,0 +1,211 @@
+"""Every regular expression claimcheck uses, built and compiled in this one module.
+
+Two kinds live here: the fixed grammar of written figures and sentences (module
+constants), and the patterns built from the vocabulary YAML (`compile_patterns`),
+where each list of surface forms becomes an alternation, longest form first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from claimcheck.models import Bound
+
+# Horizontal white space: a figure and its words never run across a line break.
+_SP = r"[ \t\u00a0\u202f]"
+
+# --- the grammar of a written figure (numbers.py) ---
+DIGITS = re.compile(
+    r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.])"
+)
+THOUSANDS = re.compile(r"[,\u00a0\u202f\u2009]")
+NAME_PREFIX = re.compile(r"[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$")
+TOKEN_BREAK = re.compile(r"\s")
+COMPOUND = re.compile(r"-([A-Za-z]+(?:-[A-Za-z]+)*)")
+NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
+EXPONENT = re.compile(
+    rf"[eE]([+-]?\d{{1,3}})(?![\w])|{_SP}*[×x*]{_SP}*10(?:\^|\*\*)([+\-−]?\d{{1,3}})(?![\w])"
+)
+SUPER_EXPONENT = re.compile(rf"{_SP}*[×x]{_SP}*10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
+NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|/\d|,\d")
+SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
+CURRENCY_SCALE_SUFFIX = re.compile(r"(m|b)(?![A-Za-z\d])")
+SCALE_WORD = re.compile(rf"(?:{_SP}|-)*([A-Za-z]+)(?![\w])")
+NAME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w")
+MULTIPLIER_SUFFIX = re.compile(r"x\b|×")
+RANGE_JOINER = re.compile(rf"{_SP}*(?:-|–|—|to|and){_SP}*(?=[\d$€£¥.])")
+BETWEEN = re.compile(rf"between{_SP}*\S*$")
+NUMBER_WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
+NOT_DIGIT = re.compile(r"[^\d.]")
+
+# --- sentences and lines (text.py) ---
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*[ \t\u00a0]+(?=[\"“‘(\[]?[A-Z0-9$€£¥~])")
+SPEC_LINE = re.compile(r"^[ \t]*(?:[•*\-–·▪◦][ \t]*)?([^:\n]{2,60}?)[ \t]*:[ \t]+(?=\S)")
+BULLET = re.compile(r"^[ \t]*(?:[•*\-–·▪◦]|\d{1,2}[.)])[ \t]+")
+URL_SCHEME = re.compile(r"https?$")
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+# --- the words around a figure (reading.py, attribution.py, subjects.py) ---
+FOLLOWING_WORD = re.compile(rf"{_SP}*([A-Za-z0-9](?:[\w’']|\.(?=\w))*(?:-[\w’']+)*)")
+LETTERS = re.compile(r"[A-Za-z]+")
+COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
+COPULA_SUBJECT = re.compile(
+    rf"\b([a-z][a-z-]+){_SP}+(?:is|are|was|were|runs|run|becomes|got|gets){_SP}+$"
+)
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+YEARS_AFTER = re.compile(rf"{_SP}*((?:19|20)\d\d)((?:{_SP}*/{_SP}*(?:19|20)\d\d)*)")
+YEAR_BEFORE = re.compile(rf"((?:19|20)\d\d){_SP}+")
+FOUR_DIGITS = re.compile(r"\d{4}")
+CLAUSE_BREAK = re.compile(r"[;()]|\s[—–]\s")
+OWNED_GAP = re.compile(rf"(?:{_SP}|-)*(?:(?:on|in|at|for){_SP}+(?:the{_SP}+)?)?")
+POSSESSIVE_GAP = re.compile(rf"['’]s?{_SP}+")
+FOR_GAP = re.compile(rf"(?:{_SP}|,)*(?:for|by){_SP}+")
+
+# --- names (entities.py, reconcile.py) ---
+POSSESSOR = re.compile(r"(?:\b[A-Z][\w.]*(?:['’]s)?[\s\u00a0]+)+$")
+INTEGER_VERSION = re.compile(r"^([A-Z][A-Za-z]*)[\s\u00a0]+(\d+)$")
+NAME_SEPARATORS = re.compile(r"[\s\u00a0_\-–]+")
+VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*[a-z]*")
+PLURAL_S = re.compile(r"(?<=[a-z])s\b")
+NOT_SLUG = re.compile(r"[^a-z0-9.%$]+")
+SPACES = re.compile(r"\s+")
+
+# --- vocabulary files (lexicon.py): only true/false are booleans ---
+YAML_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space (including NBSP) to one space."""
+    return SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class PatternWords:
+    """The vocabulary lists the patterns are built from (gathered by lexicon.py)."""
+
+    number_words: Sequence[str]
+    scale_words: Sequence[str]
+    prefix_bounds: Sequence[str]
+    postfix_bounds: Sequence[str]
+    measure_units: Sequence[str]
+    count_units: Sequence[str]
+    metric_aliases: Sequence[str]
+    cues: Sequence[str]
+    orgs: Sequence[str]
+    families: Sequence[str]
+    lowercase_models: Sequence[str]
+    variants: Sequence[str]
+    not_names: Sequence[str]
+    hardware: Sequence[str]
+    comparison_cues: Sequence[str]
+    respectively: Sequence[str]
+    change_after: Sequence[str]
+    change_verbs: Sequence[str]
+    previous_cues: Sequence[str]
+    score_words: Sequence[str]
+    noise: Sequence[str]
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Compiled vocabulary patterns; built once per Lexicon."""
+
+    words: re.Pattern[str]
+    prefix: re.Pattern[str]
+    postfix: re.Pattern[str]
+    unit: re.Pattern[str]
+    count: re.Pattern[str]
+    metric: re.Pattern[str]
+    cue: re.Pattern[str]
+    org: re.Pattern[str]
+    model: re.Pattern[str]
+    hardware: re.Pattern[str]
+    comparison: re.Pattern[str]
+    respectively: re.Pattern[str]
+    change_after: re.Pattern[str]
+    change_before: re.Pattern[str]
+    previous: re.Pattern[str]
+    score_before: re.Pattern[str]
+    noise: re.Pattern[str]
+
+
+def alternation(forms: Iterable[str]) -> str:
+    """A regex alternation of literal forms, longest first so the longest match wins."""
+    unique = sorted(set(forms), key=lambda f: (-len(f), f))
+    return "|".join(re.escape(f).replace(r"\ ", rf"{_SP}+") for f in unique)
+
+
+def whole_words(forms: Iterable[str]) -> str:
+    """A whole-word alternation: not inside a longer word."""
+    return rf"(?<![\w])(?:{alternation(forms)})(?![\w])"
+
+
+def _ending(forms: Iterable[str], tail: str = r"[\s\u00a0]*") -> re.Pattern[str]:
+    """Matches when text ends with one of the forms (searched up to a figure)."""
+    return re.compile(rf"{whole_words(forms)}{tail}$", re.IGNORECASE)
+
+
+def compile_patterns(w: PatternWords) -> Patterns:
+    """Build every vocabulary pattern; raises re.error on a bad noise pattern."""
+    number = rf"(?:{alternation(w.number_words)})"
+    return Patterns(
+        words=re.compile(
+            rf"(?<![\w-])(?:(?:a|an){_SP}+(?={alternation(w.scale_words)}))?{number}"
+            rf"(?:(?:{_SP}+|-)(?:and{_SP}+)?{number})*(?![\w])",
+            re.IGNORECASE,
+        ),
+        prefix=re.compile(
+            rf"(?:(?<![\w])(?:{alternation(w.prefix_bounds)}){_SP}*|between{_SP}+)$",
+            re.IGNORECASE,
+        ),
+        postfix=re.compile(rf"{_SP}*(?:{alternation(w.postfix_bounds)})(?![\w])", re.IGNORECASE),
+        unit=re.compile(rf"(?:{_SP}|-)?(?:{alternation(w.measure_units)})(?![\w])", re.IGNORECASE),
+        count=re.compile(rf"(?:{alternation(w.count_units)})(?![\w])", re.IGNORECASE),
+        metric=re.compile(whole_words(w.metric_aliases), re.IGNORECASE),
+        cue=re.compile(whole_words(w.cues), re.IGNORECASE),
+        org=re.compile(whole_words(w.orgs)),
+        model=re.compile(_model_pattern(w.families, w.lowercase_models, w.variants, w.not_names)),
+        hardware=re.compile(rf"(?:{'|'.join(w.hardware)})(?:s)?$"),
+        comparison=_ending(w.comparison_cues),
+        respectively=re.compile(whole_words(w.respectively), re.IGNORECASE),
+        change_after=re.compile(rf"{_SP}*{whole_words(w.change_after)}", re.IGNORECASE),
+        change_before=re.compile(
+            rf"{whole_words(w.change_verbs)}((?:{_SP}+[\w-]+){{1,3}}?){_SP}+by{_SP}*$",
+            re.IGNORECASE,
+        ),
+        previous=_ending(w.previous_cues),
+        score_before=_ending(w.score_words, r"[\s\u00a0:]*"),
+        noise=re.compile("|".join(f"(?:{p})" for p in w.noise), re.IGNORECASE | re.MULTILINE),
+    )
+
+
+def _model_pattern(
+    families: Sequence[str], lower: Sequence[str], variants: Sequence[str], not_names: Sequence[str]
+) -> str:
+    """A model name: name words with a version ("Claude Opus 4.6", "MAI-Code-1-Flash")."""
+    stop = alternation(not_names)
+    version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"
+    # A hyphenated name token that carries a digit: GPT-5.4, MAI-Thinking-1, Qwen2.5-72B.
+    hyphenated = (
+        r"[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*-[A-Za-z]*\d[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*"
+    )
+    glued = r"[A-Z][A-Za-z]*\d[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*"
+    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
+    family = alternation(families)
+    variant = alternation(variants)
+    tail = rf"(?:[ \u00a0](?:(?:{variant})(?:-(?:{variant}))*|{version}(?![\w%]))(?![\w-]))*"
+    head = (
+        rf"(?:{hyphenated}|{glued}"
+        rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0]{version}(?![\w%]|,\d)"
+        rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
+        rf"|(?:{family})[ \u00a0](?:{variant})(?:-(?:{variant}))*)"
+    )
+    lowercase = rf"(?:{'|'.join(lower)})" if lower else r"(?!x)x"
+    return rf"(?<![\w.-])(?:{head}|{lowercase}){tail}(?<![.])(?![\w-])"
+
+
+def bound_of(phrase: str, table: Mapping[str, Bound]) -> Bound | None:
+    """The bound a hedge or bound phrase stands for, whitespace-insensitive."""
+    return table.get(squash(phrase).lower())

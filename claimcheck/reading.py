@@ -1,0 +1,207 @@
+"""Read the words around one figure: its unit, the count noun, and any metric attached to it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from claimcheck import patterns as P
+from claimcheck.lexicon import Lexicon
+from claimcheck.models import Bound, Quantity
+from claimcheck.numbers import Mention
+from claimcheck.patterns import squash
+from claimcheck.text import Sentence
+
+_COPULAS = frozenset({"are", "is", "were", "was", "being", "be", "get", "gets", "got"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the words around one mention say about it."""
+
+    mention: Mention
+    unit: str
+    unit_kind: str
+    metric: str = ""
+    strong: bool = False
+    modifiers: tuple[str, ...] = ()
+    phrase_end: int = 0
+    qualifier: str = ""
+    window: bool = False
+
+
+def units_fit(metric_unit: str, unit: str, lex: Lexicon) -> bool:
+    """A metric fits a figure with no unit, the metric's own unit, or any other currency."""
+    if not unit or metric_unit == unit:
+        return True
+    return unit in lex.currencies and metric_unit in lex.currencies
+
+
+def singular(word: str) -> str:
+    low = word.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return word[:-1]
+    return word
+
+
+def _following_words(text: str, pos: int, limit: int, lex: Lexicon) -> list[tuple[str, int, int]]:
+    """Up to `limit` words after pos, stopping at punctuation or a function word."""
+    words: list[tuple[str, int, int]] = []
+    while len(words) < limit:
+        m = P.FOLLOWING_WORD.match(text, pos)
+        if not m or m.group(1).lower() in lex.stop_words:
+            break
+        words.append((m.group(1), m.start(1), m.end(1)))
+        pos = m.end()
+    return words
+
+
+def count_unit(text: str, mention: Mention, lex: Lexicon) -> tuple[str, tuple[str, ...], int]:
+    """The count noun a figure counts ("8,000 GB200 GPUs" -> GPUs) and the words before it."""
+    if mention.compound:
+        parts = mention.compound.split("-")
+        for i in range(len(parts)):
+            unit = lex.unit_forms.get(" ".join(parts[i:]).lower())
+            if unit and lex.units[unit].kind == "count":
+                return unit, tuple(parts[:i]), mention.end
+    words = _following_words(text, mention.end, 6, lex)
+    for i, (_, s, _) in enumerate(words):
+        m = lex.re.count.match(text, s)
+        if m:
+            unit = lex.unit_forms[squash(m.group()).lower()]
+            return unit, tuple(w for w, _, _ in words[:i]), m.end()
+    return "", (), mention.end
+
+
+def _noun_phrase(text: str, pos: int, lex: Lexicon) -> str:
+    words = []
+    for w, _, _ in _following_words(text, pos, 4, lex):
+        if w.lower() in ("and", "or"):
+            break
+        words.append(w)
+    if not words:
+        return ""
+    words[-1] = singular(words[-1])
+    return " ".join(w.lower() if not w.isupper() else w for w in words)
+
+
+def _change_metric(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> str:
+    """'30% lower inference cost' and 'cut costs by 30%' -> 'inference cost reduction'."""
+    after = lex.re.change_after.match(text, mention.end)
+    if after:
+        word = squash(after.group()).lower()
+        phrase = _noun_phrase(text, after.end(), lex)
+        if not phrase:
+            before = P.COPULA_SUBJECT.search(text[sent.start : mention.start])
+            phrase = singular(before.group(1)).lower() if before else ""
+        if not phrase:
+            return word
+        if mention.unit_kind == "multiplier":
+            return f"{word} {phrase}"
+        return f"{phrase} {lex.change_after[word]}"
+    before = lex.re.change_before.search(text[sent.start : mention.start])
+    if before:
+        verb = before.group().split()[0].lower()
+        words = before.group(1).split()
+        if words:
+            words[-1] = singular(words[-1])
+            phrase = " ".join(w.lower() for w in words)
+            return f"{phrase} {lex.change_verbs.get(verb, 'change')}"
+    return ""
+
+
+def read_mention(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> Reading | None:
+    """Unit and attached metric of one mention; None when the figure is not a claim."""
+    unit, kind = mention.unit, mention.unit_kind
+    modifiers: tuple[str, ...] = ()
+    phrase_end = mention.end
+    if not unit or kind == "currency":
+        count, modifiers, phrase_end = count_unit(text, mention, lex)
+        if count and not unit:
+            unit, kind = count, "count"
+    metric, strong = "", False
+    if mention.compound and not modifiers:
+        modifiers = tuple(mention.compound.split("-"))
+    for word in modifiers:
+        names = [
+            n
+            for n in lex.after_metric.get(word.lower(), ())
+            if units_fit(lex.metrics[n].unit, unit, lex)
+        ]
+        if names:
+            metric, strong = names[0], True
+    if not metric and unit in ("", "parameters"):
+        words = [w.lower() for w in P.LETTERS.findall(text, phrase_end, phrase_end + 30)]
+        words = [w for w in words[:3] if w not in _COPULAS][:1]
+        for word in words:
+            names = [
+                n for n in lex.after_metric.get(word, ()) if lex.metrics[n].unit == "parameters"
+            ]
+            if names and (unit or P.COPULA_AFTER.match(text, phrase_end)):
+                metric, strong = names[0], True
+    following = lex.re.metric.match(
+        text, phrase_end + (1 if text[phrase_end : phrase_end + 1] in " -" else 0)
+    )
+    if not metric and following:
+        name = lex.alias_metric[squash(following.group()).lower()]
+        if units_fit(lex.metrics[name].unit, unit, lex):
+            metric, strong, phrase_end = name, True, following.end()
+    if not metric and kind in ("percent", "multiplier"):
+        metric = _change_metric(text, sent, mention, lex)
+        strong = bool(metric)
+    if not metric and kind == "count":
+        metric = lex.units[unit].metric or unit
+    if mention.words and not mention.scaled and (not unit or mention.value < 2):
+        return None
+    if kind == "time":
+        before = text[max(sent.start, mention.start - 12) : mention.start].split()
+        if before and before[-1].lower() in lex.relative_before:
+            return None
+        rest = text[mention.end : mention.end + 12].lower().split()
+        if rest and rest[0].strip(".,;") in lex.relative_after:
+            return None
+        window = bool(before) and before[-1].lower() in lex.window_words
+        return Reading(mention, unit, kind, "duration", False, modifiers, phrase_end, window=window)
+    return Reading(mention, unit, kind, metric, strong, modifiers, phrase_end)
+
+
+def is_year(text: str, m: Mention) -> bool:
+    surface = text[m.start : m.end]
+    return (
+        not m.unit
+        and not m.scaled
+        and m.bound == Bound.EQ
+        and P.YEAR.fullmatch(surface) is not None
+    )
+
+
+def to_quantity(text: str, r: Reading, metric_unit: str, tolerance: float) -> Quantity:
+    m = r.mention
+    unit = r.unit or metric_unit
+    p = m.precision
+    value = m.value
+    floor = 0.0 if value >= 0 else -math.inf
+    if m.bound == Bound.RANGE and m.low is not None and m.high is not None:
+        lo, hi = m.low - p, m.high + p
+    elif m.bound == Bound.GT or m.bound == Bound.GE:
+        lo, hi = value, math.inf
+    elif m.bound == Bound.LT or m.bound == Bound.LE:
+        lo, hi = floor, value
+    else:
+        lo, hi = value - p, value + p
+    widen = tolerance * abs(value) if m.approx else 0.0
+    return Quantity(
+        value=value,
+        unit=unit,
+        low=lo - widen,
+        high=hi + widen,
+        strict_low=lo,
+        strict_high=hi,
+        precision=p,
+        approx=m.approx,
+        bound=m.bound,
+        surface=text[m.start : m.end],
+        alternatives=m.alternatives,
+    )
