@@ -106,6 +106,12 @@ def _sentence_claims(
     resolved: list[tuple[Reading, str, str]] = []
     assigned = distribute_metrics(text, readings, aliases, sent, lex)
     direct = {r.mention.start: direct_subject(text, r, entities) for r in readings}
+    if sent.label:
+        named_in_label = [
+            e for e in find_entities(sent.label, 0, len(sent.label), lex) if e.kind in (MODEL, ORG)
+        ]
+        if named_in_label:
+            direct = dict.fromkeys(direct, named_in_label[0].name)
     for r in readings:
         named = resolve_metric(
             text, sent, r, aliases, mentions, qualified, alias_uses, assigned, lex

@@ -45,6 +45,9 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*[ \t\u00a0]+(?=[\"“‘(
 SPEC_LINE = re.compile(r"^[ \t]*(?:[•*\-–·▪◦][ \t]*)?([^:\n]{2,60}?)[ \t]*:[ \t]+(?=\S)")
 BULLET = re.compile(r"^[ \t]*(?:[•*\-–·▪◦]|\d{1,2}[.)])[ \t]+")
 URL_SCHEME = re.compile(r"https?$")
+TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-{2,}:?[ \t]*)?$")
+TABLE_CELL = re.compile(r"[^|]+")
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 # --- the words around a figure (reading.py, attribution.py, subjects.py) ---

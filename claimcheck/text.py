@@ -10,13 +10,17 @@ from claimcheck.lexicon import Lexicon
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence: its span in the text, its block (paragraph) number and a spec-line key."""
+    """A sentence: its span, its block (paragraph) number and, for spec lines and table
+    cells, the `key` naming the metric (text before "Key:", or a table header) and the
+    `label` naming the subject (the other table header).
+    """
 
     start: int
     end: int
     block: int
     key: str = ""
     key_end: int = 0
+    label: str = ""
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -32,11 +36,26 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     """Sentences in order; a line never continues into the next, a blank line starts a block."""
     sentences: list[Sentence] = []
     block = 0
-    for line_start, line_end in _line_spans(text):
+    spans = _line_spans(text)
+    header: list[str] = []
+    for index, (line_start, line_end) in enumerate(spans):
         line = text[line_start:line_end]
         if not line.strip():
             block += 1
             continue
+        if P.TABLE_ROW.match(line) or P.TABLE_RULE.match(line):
+            following = (
+                text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else ""
+            )
+            if P.TABLE_RULE.match(following):
+                header = [c.group().strip() for c in P.TABLE_CELL.finditer(line)]
+                continue
+            if P.TABLE_RULE.match(line):
+                continue
+            if header:
+                sentences.extend(_table_cells(line, line_start, header, block, lex))
+                continue
+        header = []
         key = ""
         key_end = 0
         spec = P.SPEC_LINE.match(line)
@@ -52,6 +71,36 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
         if P.BULLET.match(line) or key:
             block += 1
     return sentences
+
+
+def _names_metric(header: str, lex: Lexicon) -> bool:
+    """Whether a table header names a metric ("MMLU", "Context", "Parameters")."""
+    word = header.strip().lower()
+    return bool(lex.re.metric.search(header)) or word in lex.after_metric or word in lex.unit_forms
+
+
+def _table_cells(
+    line: str, offset: int, header: list[str], block: int, lex: Lexicon
+) -> list[Sentence]:
+    """One sentence per cell of a Markdown table row, keyed by its row and column headers.
+
+    Whichever header names a metric becomes the key; the other (a model, usually) the label.
+    """
+    cells = list(P.TABLE_CELL.finditer(line))
+    if not cells:
+        return []
+    row = cells[0].group().strip()
+    out = []
+    for i, cell in enumerate(cells[1:], start=1):
+        if not cell.group().strip():
+            continue
+        column = header[i] if i < len(header) else ""
+        by_column = _names_metric(column, lex) or not _names_metric(row, lex)
+        key, label = (column, row) if by_column else (row, column)
+        start = offset + cell.start() + len(cell.group()) - len(cell.group().lstrip())
+        end = offset + cell.start() + len(cell.group().rstrip())
+        out.append(Sentence(start, end, block, key, start, label))
+    return out
 
 
 def _split_line(line: str, lex: Lexicon) -> list[tuple[int, int]]:
