@@ -56,6 +56,12 @@ def find_entities(
             continue
         before = P.POSSESSOR.sub("", text[max(start, s - 40) : s])
         compared = bool(lex.re.comparison.search(before))
+        if (
+            entities
+            and entities[-1].compared
+            and P.COORDINATION.fullmatch(text, entities[-1].end, s)
+        ):
+            compared = True  # "compared it to Claude Sonnet 4.6 and Opus 4.6"
         entities.append(Entity(s, e, name, kind, compared))
         last = e
     return entities

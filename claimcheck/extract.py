@@ -45,10 +45,20 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
         per_sentence.append((sent, aliases, entities, inside))
     top = {MODEL: dominant(all_entities, MODEL), ORG: dominant(all_entities, ORG)}
     claims: list[Claim] = []
+    recent: dict[str, str] = {}
+    previous_end = 0
     for sent, aliases, entities, inside in per_sentence:
+        if "\n" in text[previous_end : sent.start]:
+            recent = {}  # a new paragraph: "It" no longer points back
+        carried = {kind: recent.get(kind) or top[kind] for kind in top}
         claims.extend(
-            _sentence_claims(source, sent, aliases, entities, inside, top, lex, every_figure)
+            _sentence_claims(source, sent, aliases, entities, inside, carried, lex, every_figure)
         )
+        for kind in top:
+            named = [e.name for e in entities if e.kind == kind and not e.compared]
+            if named:
+                recent[kind] = named[0]
+        previous_end = sent.end
     return claims
 
 

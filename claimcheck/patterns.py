@@ -68,6 +68,9 @@ FOR_GAP = re.compile(rf"(?:{_SP}|,)*(?:for|by){_SP}+")
 
 # --- names (entities.py, reconcile.py) ---
 POSSESSOR = re.compile(r"(?:\b[A-Z][\w.]*(?:['’]s)?[\s\u00a0]+)+$")
+COORDINATION = re.compile(
+    r"(?:[\s\u00a0]*,)?[\s\u00a0]*(?:and|or|&)?[\s\u00a0]*(?:\b[A-Z][\w.]*['’]s[\s\u00a0]+)?"
+)
 INTEGER_VERSION = re.compile(r"^([A-Z][A-Za-z]*)[\s\u00a0]+(\d+)$")
 NAME_SEPARATORS = re.compile(r"[\s\u00a0_\-–]+")
 VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*[a-z]*")

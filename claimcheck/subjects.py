@@ -37,7 +37,9 @@ def direct_subject(text: str, r: Reading, entities: Sequence[Entity]) -> str | N
             continue
         if e.end <= m.start and P.POSSESSIVE_GAP.fullmatch(text, e.end, m.start):
             return e.name
-        if e.start >= m.end and P.FOR_GAP.fullmatch(text, m.end, e.start):
+        if e.start >= m.end and any(
+            P.FOR_GAP.fullmatch(text, end, e.start) for end in {m.end, r.phrase_end}
+        ):
             return e.name
     return None
 
