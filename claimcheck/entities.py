@@ -35,7 +35,10 @@ def find_entities(
 ) -> list[Entity]:
     """Models and organisations named in text[start:end], leftmost-longest, no overlaps."""
     found: list[tuple[int, int, str, str]] = []
-    for m in lex.re.model.finditer(text, start, end):
+    # A model name holds a digit or a family word ("Command R"): skip the costly pattern
+    # in the many sentences that have neither.
+    maybe_model = P.ANY_DIGIT.search(text, start, end) or lex.re.family.search(text, start, end)
+    for m in lex.re.model.finditer(text, start, end) if maybe_model else ():
         surface = squash(m.group())
         if lex.re.hardware.match(surface):
             found.append((m.start(), m.end(), surface, HARDWARE))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 from claimcheck import patterns as P
 from claimcheck.attribution import alias_name, distribute_metrics, resolve_metric
@@ -23,11 +24,8 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     quantity extractor would report them; names, dates and page furniture still are not.
     """
     text = source.text
-    noise = [(m.start(), m.end()) for m in lex.re.noise.finditer(text)]
     sentences = split_sentences(text, lex)
-    mentions = [
-        m for m in find_mentions(text, lex) if not any(s < m.end and m.start < e for s, e in noise)
-    ]
+    mentions = find_mentions(text, lex)
     per_sentence: list[tuple[Sentence, list[re.Match[str]], list[Entity], list[Mention]]] = []
     all_entities: list[Entity] = []
     index = 0
@@ -60,6 +58,24 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
                 recent[kind] = named[0]
         previous_end = sent.end
     return claims
+
+
+_NOISE_REACH = 48  # characters a noise pattern may reach before or after its figure
+
+
+def _is_noise(text: str, m: Mention, lex: Lexicon) -> bool:
+    """Whether a figure sits in page furniture, a date or a list number (noise.yaml).
+
+    Every noise pattern holds a figure, stays on one line and within a few words of it,
+    so only a window around the figure is searched, and only for figures that would
+    otherwise become claims.
+    """
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    lo = max(line_start, m.start - _NOISE_REACH)
+    hi = min(line_end, m.end + _NOISE_REACH)
+    return any(n.start() < m.end and m.start < n.end() for n in lex.re.noise.finditer(text, lo, hi))
 
 
 def _sentence_claims(
@@ -103,7 +119,7 @@ def _sentence_claims(
         ):
             continue
         r = read_mention(text, sent, m, lex)
-        if r is not None:
+        if r is not None and not _is_noise(text, m, lex):
             readings.append(r)
     windows = [r for r in readings if r.window]
     window_text = ""
@@ -170,7 +186,23 @@ def _sentence_claims(
     return claims
 
 
-def extract_all(sources: Sequence[Source], lex: Lexicon) -> list[Claim]:
-    """Claims of every source, sorted by path and position."""
-    claims = [c for s in sources for c in extract_claims(s, lex)]
+def _extract_chunk(task: tuple[Lexicon, Sequence[Source]]) -> list[Claim]:
+    """Worker: the claims of one chunk of sources (runs in a child process)."""
+    lex, sources = task
+    return [c for s in sources for c in extract_claims(s, lex)]
+
+
+def extract_all(sources: Sequence[Source], lex: Lexicon, jobs: int = 1) -> list[Claim]:
+    """Claims of every source, sorted by path and position; `jobs` > 1 uses processes.
+
+    The result is the same whatever `jobs` is: each source is read on its own and the
+    claims are sorted afterwards.
+    """
+    if jobs <= 1 or len(sources) < 2:
+        claims = [c for s in sources for c in extract_claims(s, lex)]
+    else:
+        size = max(1, len(sources) // (jobs * 4))
+        chunks = [(lex, sources[i : i + size]) for i in range(0, len(sources), size)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            claims = [c for part in pool.map(_extract_chunk, chunks) for c in part]
     return sorted(claims, key=lambda c: c.sort_key)

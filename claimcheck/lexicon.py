@@ -233,6 +233,7 @@ def load_lexicon() -> Lexicon:
                 prefix_bounds=list(prefix_bounds),
                 postfix_bounds=list(postfix_bounds),
                 measure_units=[f for f, u in unit_forms.items() if units[u].kind in _MEASURES],
+                currency_signs=list(signs),
                 count_units=[f for f, u in unit_forms.items() if units[u].kind == "count"],
                 metric_aliases=[a for m in metrics.values() for a in m.aliases],
                 cues=list(cue_metric),

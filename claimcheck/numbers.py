@@ -92,11 +92,7 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     start, end = m.start(), m.end()
     before = text[max(0, start - 40) : start]
     token = P.TOKEN_BREAK.split(before)[-1].lstrip(_OPENERS)
-    for sign in sorted(lex.currency_signs, key=len, reverse=True):
-        if token.endswith(sign.strip()):
-            token = token[: -len(sign.strip())]
-            break
-    token = token.lstrip("~≈∼><≥≤+" + _MINUS)
+    token = lex.re.currency_sign.sub("", token, count=1).lstrip("~≈∼><≥≤+" + _MINUS)
     if token and (token[-1].isalnum() or P.NAME_PREFIX.search(token) or token[-1] in "./:"):
         return None
     after = text[end : end + 24]
@@ -134,11 +130,11 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
 
 
 def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
-    for sign in sorted(lex.currency_signs, key=len, reverse=True):
-        s = start - len(sign)
-        if s >= 0 and text[s:start] == sign and (s == 0 or not text[s - 1].isalpha()):
-            return lex.currency_signs[sign], s
-    return "", start
+    """The currency sign written right before a figure ("$", "US$", "€") and where it starts."""
+    sign = lex.re.currency_sign.search(text, max(0, start - 8), start)
+    if sign is None or (sign.start() > 0 and text[sign.start() - 1].isalpha()):
+        return "", start
+    return lex.currency_signs[sign.group()], sign.start()
 
 
 def _rate_end(text: str, end: int, lex: Lexicon) -> int:

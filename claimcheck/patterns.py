@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from claimcheck.models import Bound
 
@@ -77,6 +78,7 @@ VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*[a-z]*")
 PLURAL_S = re.compile(r"(?<=[a-z])s\b")
 NOT_SLUG = re.compile(r"[^a-z0-9.%$]+")
 SPACES = re.compile(r"\s+")
+ANY_DIGIT = re.compile(r"\d")
 
 # --- vocabulary files (lexicon.py): only true/false are booleans ---
 YAML_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
@@ -96,6 +98,7 @@ class PatternWords:
     prefix_bounds: Sequence[str]
     postfix_bounds: Sequence[str]
     measure_units: Sequence[str]
+    currency_signs: Sequence[str]
     count_units: Sequence[str]
     metric_aliases: Sequence[str]
     cues: Sequence[str]
@@ -122,11 +125,13 @@ class Patterns:
     prefix: re.Pattern[str]
     postfix: re.Pattern[str]
     unit: re.Pattern[str]
+    currency_sign: re.Pattern[str]
     count: re.Pattern[str]
     metric: re.Pattern[str]
     cue: re.Pattern[str]
     org: re.Pattern[str]
     model: re.Pattern[str]
+    family: re.Pattern[str]
     hardware: re.Pattern[str]
     comparison: re.Pattern[str]
     respectively: re.Pattern[str]
@@ -137,15 +142,42 @@ class Patterns:
     noise: re.Pattern[str]
 
 
-def alternation(forms: Iterable[str]) -> str:
-    """A regex alternation of literal forms, longest first so the longest match wins."""
-    unique = sorted(set(forms), key=lambda f: (-len(f), f))
-    return "|".join(re.escape(f).replace(r"\ ", rf"{_SP}+") for f in unique)
+def alternation(forms: Iterable[str], fold: bool = True) -> str:
+    """A regex matching any of the literal forms, the longest where several match.
+
+    The forms are merged into a trie ("active parameters", "active params" ->
+    "active\\ param(?:eter)?s") so the engine rejects a position on its first
+    character instead of trying every form in turn. With `fold` the forms are
+    lower-cased: compile the result with re.IGNORECASE.
+    """
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for token in _tokens(form.lower() if fold else form):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return _trie_regex(trie) or r"(?!x)x"
 
 
-def whole_words(forms: Iterable[str]) -> str:
+def _tokens(form: str) -> list[str]:
+    """Regex pieces of one literal form: escaped characters, any white space for a space."""
+    return [rf"{_SP}+" if ch == " " else re.escape(ch) for ch in form]
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    """The regex of a trie node: its branches, longest first, optional if a form ends here."""
+    branches = [token + _trie_regex(child) for token, child in sorted(node.items()) if token]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
+
+
+def whole_words(forms: Iterable[str], fold: bool = True) -> str:
     """A whole-word alternation: not inside a longer word."""
-    return rf"(?<![\w])(?:{alternation(forms)})(?![\w])"
+    return rf"(?<![\w])(?:{alternation(forms, fold)})(?![\w])"
 
 
 def _ending(forms: Iterable[str], tail: str = r"[\s\u00a0]*") -> re.Pattern[str]:
@@ -168,11 +200,13 @@ def compile_patterns(w: PatternWords) -> Patterns:
         ),
         postfix=re.compile(rf"{_SP}*(?:{alternation(w.postfix_bounds)})(?![\w])", re.IGNORECASE),
         unit=re.compile(rf"(?:{_SP}|-)?(?:{alternation(w.measure_units)})(?![\w])", re.IGNORECASE),
+        currency_sign=re.compile(rf"(?:{alternation(w.currency_signs, fold=False)})$"),
         count=re.compile(rf"(?:{alternation(w.count_units)})(?![\w])", re.IGNORECASE),
         metric=re.compile(whole_words(w.metric_aliases), re.IGNORECASE),
         cue=re.compile(whole_words(w.cues), re.IGNORECASE),
-        org=re.compile(whole_words(w.orgs)),
+        org=re.compile(whole_words(w.orgs, fold=False)),
         model=re.compile(_model_pattern(w.families, w.lowercase_models, w.variants, w.not_names)),
+        family=re.compile(whole_words(w.families, fold=False)),
         hardware=re.compile(rf"(?:{'|'.join(w.hardware)})(?:s)?$"),
         comparison=_ending(w.comparison_cues),
         respectively=re.compile(whole_words(w.respectively), re.IGNORECASE),
@@ -191,7 +225,7 @@ def _model_pattern(
     families: Sequence[str], lower: Sequence[str], variants: Sequence[str], not_names: Sequence[str]
 ) -> str:
     """A model name: name words with a version ("Claude Opus 4.6", "MAI-Code-1-Flash")."""
-    stop = alternation(not_names)
+    stop = alternation(not_names, fold=False)
     version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"
     # A hyphenated name token that carries a digit: GPT-5.4, MAI-Thinking-1, Qwen2.5-72B.
     hyphenated = (
@@ -199,8 +233,8 @@ def _model_pattern(
     )
     glued = r"[A-Z][A-Za-z]*\d[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*"
     word = rf"(?!(?:{stop})(?![\w-]))[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
-    family = alternation(families)
-    variant = alternation(variants)
+    family = alternation(families, fold=False)
+    variant = alternation(variants, fold=False)
     tail = rf"(?:[ \u00a0](?:(?:{variant})(?:-(?:{variant}))*|{version}(?![\w%]))(?![\w-]))*"
     head = (
         rf"(?:{hyphenated}|{glued}"
