@@ -71,8 +71,10 @@ def find_entities(
 
 
 def dominant(entities: Sequence[Entity], kind: str) -> str:
-    """The name of this kind mentioned most often (first mentioned on a tie), or ''."""
+    """The name of this kind mentioned most often (first on a tie), or ''."""
     names = [e.name for e in entities if e.kind == kind and not e.compared]
+    if not names:  # only compared names: the text is about one of them all the same
+        names = [e.name for e in entities if e.kind == kind]
     if not names:
         return ""
     counts = Counter(names)

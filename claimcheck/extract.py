@@ -12,7 +12,7 @@ from claimcheck.entities import MODEL, ORG, Entity, dominant, find_entities
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Claim, Source
 from claimcheck.numbers import Mention, find_mentions
-from claimcheck.reading import Reading, count_unit, is_year, read_mention, to_quantity
+from claimcheck.reading import POINTS, Reading, count_unit, is_year, read_mention, to_quantity
 from claimcheck.subjects import direct_subject, distribute_subjects, pick_subject
 from claimcheck.text import Sentence, split_sentences
 
@@ -145,6 +145,8 @@ def _sentence_claims(
         if named is None and not every_figure:
             continue
         metric_name, qualifier = named or ("", "")
+        if r.unit == POINTS and metric_name in lex.metrics and lex.metrics[metric_name].unit == "%":
+            metric_name = f"{metric_name} difference"  # "beats GPT-4o by 3 points on MMLU"
         if direct[r.mention.start] is None and lex.re.previous.search(
             text, sent.start, r.mention.start
         ):

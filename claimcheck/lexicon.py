@@ -56,6 +56,7 @@ class Lexicon:
     suffixes: Mapping[str, tuple[int, int]]
     currency_suffixes: Mapping[str, tuple[int, int]]
     hedge_tolerance: float
+    multiplier_words: Mapping[str, float]
     units: Mapping[str, Unit]
     unit_forms: Mapping[str, str]
     currency_signs: Mapping[str, str]
@@ -188,6 +189,10 @@ def load_lexicon() -> Lexicon:
     suffixes = _suffixes(num, "scale_suffixes")
     currency_suffixes = _suffixes(num, "currency_scale_suffixes")
     hedges = _mapping(num["hedges"], "numbers.yaml: hedges")
+    multipliers = {
+        str(k): float(v)
+        for k, v in _mapping(num.get("multiplier_words", {}), "numbers.yaml").items()
+    }
     units, unit_forms, signs = _units(data["units"])
     metrics = _metrics(data["metrics"])
     alias_metric: dict[str, str] = {}
@@ -230,6 +235,7 @@ def load_lexicon() -> Lexicon:
             PatternWords(
                 number_words=[*words, *scales],
                 scale_words=list(scales),
+                multiplier_words=list(multipliers),
                 prefix_bounds=list(prefix_bounds),
                 postfix_bounds=list(postfix_bounds),
                 measure_units=[f for f, u in unit_forms.items() if units[u].kind in _MEASURES],
@@ -260,6 +266,7 @@ def load_lexicon() -> Lexicon:
         suffixes=suffixes,
         currency_suffixes=currency_suffixes,
         hedge_tolerance=float(hedges.get("tolerance", 0.1)),
+        multiplier_words=multipliers,
         units=units,
         unit_forms=unit_forms,
         currency_signs=signs,

@@ -48,6 +48,7 @@ class _Core:
     words: bool
     scaled: bool = False
     alternatives: tuple[float, ...] = ()
+    unit: str = ""
 
 
 def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
@@ -83,6 +84,8 @@ def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
 def _digits_value(text: str) -> tuple[float, float]:
     """Value and half-unit precision of a digit string with separators."""
     clean = P.THOUSANDS.sub("", text)
+    if clean.count(".") > 1:  # 1.000.000: dots group thousands
+        clean = clean.replace(".", "")
     decimals = len(clean.split(".")[1]) if "." in clean else 0
     return float(clean), 0.5 * 10.0 ** (-decimals)
 
@@ -149,6 +152,8 @@ def _rate_end(text: str, end: int, lex: Lexicon) -> int:
 def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     """Grow a core into a mention: currency, range, unit, compound adjective, hedge, bound."""
     start, end, value, precision = core.start, core.end, core.value, core.precision
+    if core.unit:  # a multiplier word ("doubled") is a whole figure by itself
+        return Mention(start, end, value, precision, core.unit, lex.units[core.unit].kind)
     unit, start = _currency_before(text, start, lex)
     unit_kind = "currency" if unit else ""
     low = high = None
@@ -238,6 +243,9 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         if parsed is not None:
             scaled = any(w in lex.scale_words for w in P.NUMBER_WORD_SPLIT.split(m.group().lower()))
             cores.append(_Core(m.start(), m.end(), parsed[0], parsed[1], True, scaled))
+    for m in lex.re.multiplier_words.finditer(text):
+        factor = lex.multiplier_words[m.group().lower()]
+        cores.append(_Core(m.start(), m.end(), factor, 0.0, False, True, (), "x"))
     cores.sort(key=lambda c: (c.start, -c.end))
     mentions: list[Mention] = []
     last_end = -1

@@ -16,15 +16,18 @@ from claimcheck.models import Bound
 
 # Horizontal white space: a figure and its words never run across a line break.
 _SP = r"[ \t\u00a0\u202f]"
+# A hyphen, the Unicode hyphen, or the non-breaking hyphen U+2011 ("35‑billion").
+_HYPHEN = r"[-\u2010\u2011]"
 
 # --- the grammar of a written figure (numbers.py) ---
 DIGITS = re.compile(
-    r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.])"
+    r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d{1,3}(?:'\d{3})+(?![\d])"  # 1.000.000, 1'000'000
+    r"|(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.])"
 )
-THOUSANDS = re.compile(r"[,\u00a0\u202f\u2009]")
+THOUSANDS = re.compile(r"[,'\u00a0\u202f\u2009]")
 NAME_PREFIX = re.compile(r"[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$")
 TOKEN_BREAK = re.compile(r"\s")
-COMPOUND = re.compile(r"-([A-Za-z]+(?:-[A-Za-z]+)*)")
+COMPOUND = re.compile(rf"{_HYPHEN}([A-Za-z]+(?:{_HYPHEN}[A-Za-z]+)*)")
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
 EXPONENT = re.compile(
     rf"[eE]([+-]?\d{{1,3}})(?![\w])|{_SP}*[×x*]{_SP}*10(?:\^|\*\*)([+\-−]?\d{{1,3}})(?![\w])"
@@ -33,7 +36,7 @@ SUPER_EXPONENT = re.compile(rf"{_SP}*[×x]{_SP}*10([⁻]?[⁰¹²³⁴⁵⁶⁷�
 NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|/\d|,\d")
 SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
 CURRENCY_SCALE_SUFFIX = re.compile(r"(m|b)(?![A-Za-z\d])")
-SCALE_WORD = re.compile(rf"(?:{_SP}|-)*([A-Za-z]+)(?![\w])")
+SCALE_WORD = re.compile(rf"(?:{_SP}|{_HYPHEN})*([A-Za-z]+)(?![\w])")
 NAME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w")
 MULTIPLIER_SUFFIX = re.compile(r"x\b|×")
 RANGE_JOINER = re.compile(rf"{_SP}*(?:-|–|—|to|and){_SP}*(?=[\d$€£¥.])")
@@ -54,6 +57,7 @@ INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # --- the words around a figure (reading.py, attribution.py, subjects.py) ---
 FOLLOWING_WORD = re.compile(rf"{_SP}*([A-Za-z0-9](?:[\w’']|\.(?=\w))*(?:-[\w’']+)*)")
 LETTERS = re.compile(r"[A-Za-z]+")
+DETERMINER = re.compile(rf"{_SP}+(?:the|its|their|his|her|our|a|an){_SP}+(?=\w)", re.IGNORECASE)
 COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 COPULA_SUBJECT = re.compile(
     rf"\b([a-z][a-z-]+){_SP}+(?:is|are|was|were|runs|run|becomes|got|gets){_SP}+$"
@@ -95,6 +99,7 @@ class PatternWords:
 
     number_words: Sequence[str]
     scale_words: Sequence[str]
+    multiplier_words: Sequence[str]
     prefix_bounds: Sequence[str]
     postfix_bounds: Sequence[str]
     measure_units: Sequence[str]
@@ -122,6 +127,7 @@ class Patterns:
     """Compiled vocabulary patterns; built once per Lexicon."""
 
     words: re.Pattern[str]
+    multiplier_words: re.Pattern[str]
     prefix: re.Pattern[str]
     postfix: re.Pattern[str]
     unit: re.Pattern[str]
@@ -194,6 +200,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
             rf"(?:(?:{_SP}+|-)(?:and{_SP}+)?{number})*(?![\w])",
             re.IGNORECASE,
         ),
+        multiplier_words=re.compile(whole_words(w.multiplier_words), re.IGNORECASE),
         prefix=re.compile(
             rf"(?:(?<![\w])(?:{alternation(w.prefix_bounds)}){_SP}*|between{_SP}+)$",
             re.IGNORECASE,
@@ -228,22 +235,27 @@ def _model_pattern(
     stop = alternation(not_names, fold=False)
     version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"
     # A hyphenated name token that carries a digit: GPT-5.4, MAI-Thinking-1, Qwen2.5-72B.
+    h = _HYPHEN
     hyphenated = (
-        r"[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*-[A-Za-z]*\d[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*"
+        rf"[A-Za-z][A-Za-z0-9]*(?:(?:\.|{h})[A-Za-z0-9]+)*{h}[A-Za-z]*\d[A-Za-z0-9.]*"
+        rf"(?:{h}[A-Za-z0-9.]+)*"
     )
-    glued = r"[A-Z][A-Za-z]*\d[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*"
-    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
+    glued = rf"[A-Z][A-Za-z]*\d[A-Za-z0-9.]*(?:{h}[A-Za-z0-9.]+)*"
+    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][A-Za-z]*(?:{h}[A-Z][A-Za-z]*)*"
     family = alternation(families, fold=False)
     variant = alternation(variants, fold=False)
-    tail = rf"(?:[ \u00a0](?:(?:{variant})(?:-(?:{variant}))*|{version}(?![\w%]))(?![\w-]))*"
+    tail = (
+        rf"(?:[ \u00a0](?:(?:{variant})(?:{h}(?:{variant}))*"
+        rf"|{version}(?:{h}[A-Za-z0-9]+)*(?![\w%]))(?![\w\-\u2011]))*"
+    )
     head = (
         rf"(?:{hyphenated}|{glued}"
         rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0]{version}(?![\w%]|,\d)"
         rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
-        rf"|(?:{family})[ \u00a0](?:{variant})(?:-(?:{variant}))*)"
+        rf"|(?:{family})[ \u00a0](?:{variant})(?:{h}(?:{variant}))*)"
     )
     lowercase = rf"(?:{'|'.join(lower)})" if lower else r"(?!x)x"
-    return rf"(?<![\w.-])(?:{head}|{lowercase}){tail}(?<![.])(?![\w-])"
+    return rf"(?<![\w.\-\u2011])(?:{head}|{lowercase}){tail}(?<![.])(?![\w\-\u2011])"
 
 
 def bound_of(phrase: str, table: Mapping[str, Bound]) -> Bound | None:

@@ -30,9 +30,15 @@ class Reading:
     window: bool = False
 
 
+POINTS = "percentage points"
+
+
 def units_fit(metric_unit: str, unit: str, lex: Lexicon) -> bool:
-    """A metric fits a figure with no unit, the metric's own unit, or any other currency."""
+    """A metric fits a figure with no unit, its own unit, any other currency, and a
+    percentage-point gap fits a percentage (it becomes that metric's "difference")."""
     if not unit or metric_unit == unit:
+        return True
+    if unit == POINTS and metric_unit == "%":
         return True
     return unit in lex.currencies and metric_unit in lex.currencies
 
@@ -150,6 +156,10 @@ def read_mention(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> R
             metric, strong, phrase_end = name, True, following.end()
     if not metric and kind in ("percent", "multiplier"):
         metric = _change_metric(text, sent, mention, lex)
+        strong = bool(metric)
+    if not metric and kind == "multiplier":  # "doubled throughput", "halved the price"
+        determiner = P.DETERMINER.match(text, mention.end)
+        metric = _noun_phrase(text, determiner.end() if determiner else mention.end, lex)
         strong = bool(metric)
     if not metric and kind == "count":
         metric = lex.units[unit].metric or unit
