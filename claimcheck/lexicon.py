@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
@@ -78,6 +78,8 @@ class Lexicon:
     previous_cues: frozenset[str]
     prefix_bounds: Mapping[str, Bound]
     postfix_bounds: Mapping[str, Bound]
+    subject_aliases: Mapping[str, str]
+    tolerances: Mapping[str, float]
     re: Patterns = field(repr=False, compare=False)
 
 
@@ -180,8 +182,19 @@ def _by_phrase(table: Mapping[str, Any], where: str) -> dict[str, str]:
     return out
 
 
-def load_lexicon() -> Lexicon:
-    """Read the packaged vocabulary and compile it; raises LexiconError on a bad file."""
+@dataclass(frozen=True)
+class Additions:
+    """Vocabulary a desk adds from its claims/ folder on top of the packaged YAML."""
+
+    metric_aliases: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    subject_aliases: Mapping[str, str] = field(default_factory=dict)
+    noise: Sequence[str] = ()
+    tolerances: Mapping[str, float] = field(default_factory=dict)
+
+
+def load_lexicon(additions: Additions | None = None) -> Lexicon:
+    """Read the packaged vocabulary, add the desk's, compile; LexiconError on a bad file."""
+    extra = additions or Additions()
     data = {name: _read(name) for name in DATA_FILES}
     num, ent, gram, noise = data["numbers"], data["entities"], data["grammar"], data["noise"]
     words = {str(k): int(v) for k, v in _mapping(num["words"], "numbers.yaml: words").items()}
@@ -195,6 +208,9 @@ def load_lexicon() -> Lexicon:
     }
     units, unit_forms, signs = _units(data["units"])
     metrics = _metrics(data["metrics"])
+    for name, aliases in extra.metric_aliases.items():
+        base = metrics.get(name, Metric(name, ()))
+        metrics[name] = replace(base, aliases=(*base.aliases, *aliases))
     alias_metric: dict[str, str] = {}
     after_metric: dict[str, list[str]] = {}
     cue_metric: dict[str, list[str]] = {}
@@ -255,7 +271,10 @@ def load_lexicon() -> Lexicon:
                 change_verbs=list(change_verbs),
                 previous_cues=_strings(gram, "previous_cues", "grammar.yaml"),
                 score_words=_strings(gram, "score_words", "grammar.yaml"),
-                noise=[p for g in noise.values() for p in _strings({"p": g}, "p", "noise.yaml")],
+                noise=[
+                    *(p for g in noise.values() for p in _strings({"p": g}, "p", "noise.yaml")),
+                    *extra.noise,
+                ],
             )
         )
     except re.error as exc:
@@ -288,5 +307,7 @@ def load_lexicon() -> Lexicon:
         previous_cues=frozenset(_strings(gram, "previous_cues", "grammar.yaml")),
         prefix_bounds=prefix_bounds,
         postfix_bounds=postfix_bounds,
+        subject_aliases=dict(extra.subject_aliases),
+        tolerances=dict(extra.tolerances),
         re=patterns,
     )

@@ -36,7 +36,7 @@ POINTS = "percentage points"
 def units_fit(metric_unit: str, unit: str, lex: Lexicon) -> bool:
     """A metric fits a figure with no unit, its own unit, any other currency, and a
     percentage-point gap fits a percentage (it becomes that metric's "difference")."""
-    if not unit or metric_unit == unit:
+    if not unit or not metric_unit or metric_unit == unit:
         return True
     if unit == POINTS and metric_unit == "%":
         return True

@@ -21,31 +21,32 @@ _EXACT_BOUNDS = (Bound.EQ, Bound.APPROX)
 GroupKey = tuple[str, str, str, str]
 
 
-def _canonical_names(
-    names: Iterable[str],
-    match: float,
-    compatible: object = None,
-    variants: frozenset[str] = frozenset(),
-) -> dict[str, str]:
-    """Map each spelling to the most used spelling it fuzzily matches."""
-    counts = Counter(names)
+def canonical_subjects(names: Sequence[str], lex: Lexicon) -> dict[str, str]:
+    """Map each spelling of a subject to one name: the desk's aliases first, then the
+    most used spelling it fuzzily matches. Names that differ in a version number or a
+    variant word (GPT-4o vs GPT-4o mini) never merge; only names with the same numbers
+    are compared at all, so the work grows with the spellings of one model, not all.
+    """
+    variants = frozenset(v.lower() for v in lex.variants)
+    aliases = {name_key(k): v for k, v in lex.subject_aliases.items()}
+    aliases.update({name_key(v): v for v in lex.subject_aliases.values()})
+    counts = Counter(aliases.get(name_key(n), n) for n in names)
     order = sorted(counts, key=lambda n: (-counts[n], len(n), n))
-    heads: list[str] = []
+    heads: dict[tuple[str, ...], list[tuple[str, frozenset[str]]]] = defaultdict(list)
     mapping: dict[str, str] = {}
     for name in order:
         key = name_key(name)
         nums, words = version_parts(name)
-        for head in heads:
-            h_nums, h_words = version_parts(head)
-            if nums != h_nums or (words & variants) != (h_words & variants):
-                continue
-            if fuzz.ratio(key, name_key(head)) >= match:
+        for head, head_words in heads[nums]:
+            if (words & variants) == (head_words & variants) and (
+                fuzz.ratio(key, name_key(head)) >= NAME_MATCH
+            ):
                 mapping[name] = head
                 break
         else:
-            heads.append(name)
+            heads[nums].append((name, words))
             mapping[name] = name
-    return mapping
+    return {n: mapping[aliases.get(name_key(n), n)] for n in names}
 
 
 def _metric_key(metric: str) -> str:
@@ -108,9 +109,20 @@ def compare_quantities(a: Quantity, b: Quantity) -> Verdict:
     return Verdict.CONFLICT
 
 
-def group_verdict(claims: Sequence[Claim]) -> Verdict:
+def widen(q: Quantity, tolerance: float) -> Quantity:
+    """The figure with a desk's per-metric tolerance added to its interval (claims/)."""
+    if tolerance <= 0:
+        return q
+    extra = tolerance * abs(q.value)
+    return replace(q, low=q.low - extra, high=q.high + extra)
+
+
+def group_verdict(claims: Sequence[Claim], tolerance: float = 0.0) -> Verdict:
     """The worst verdict over every pair of distinct figures in a group."""
-    distinct = sorted({c.quantity for c in claims}, key=lambda q: (q.value, q.low, q.high, q.bound))
+    distinct = sorted(
+        {widen(c.quantity, tolerance) for c in claims},
+        key=lambda q: (q.value, q.low, q.high, q.bound),
+    )
     worst = Verdict.AGREE
     for i, a in enumerate(distinct):
         for b in distinct[i + 1 :]:
@@ -122,7 +134,8 @@ def group_verdict(claims: Sequence[Claim]) -> Verdict:
     return worst
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
+    """A finding id part: lower case, anything but letters, digits, ". % $" as hyphens."""
     return P.NOT_SLUG.sub("-", text.lower()).strip("-") or "unattributed"
 
 
@@ -197,8 +210,7 @@ def _fold_unqualified(groups: dict[GroupKey, list[Claim]]) -> None:
 
 def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
     """Findings for every (subject, metric, qualifier, unit) group, most severe first."""
-    variants = frozenset(v.lower() for v in lex.variants)
-    subjects = _canonical_names((c.subject for c in claims), NAME_MATCH, variants=variants)
+    subjects = canonical_subjects([c.subject for c in claims], lex)
     metrics = _canonical_metrics((c.metric for c in claims), frozenset(lex.metrics))
     groups: dict[GroupKey, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -209,8 +221,8 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
     ids: Counter[str] = Counter()
     for (subject, metric, qualifier, unit), members in sorted(groups.items()):
         members.sort(key=lambda c: c.sort_key)
-        verdict = group_verdict(members)
-        base = f"{_slug(subject)}/{_slug(metric)}" + (f"@{_slug(qualifier)}" if qualifier else "")
+        verdict = group_verdict(members, lex.tolerances.get(metric, 0.0))
+        base = f"{slug(subject)}/{slug(metric)}" + (f"@{slug(qualifier)}" if qualifier else "")
         ids[base] += 1
         fid = base if ids[base] == 1 else f"{base}~{ids[base]}"
         findings.append(
