@@ -67,13 +67,21 @@ _VERDICT_SEVERITY = {
 
 @dataclass(frozen=True)
 class Source:
-    """One decoded article. `text` is never modified after loading."""
+    """One decoded article. `text` is never modified after loading.
+
+    For HTML, `text` is the extracted article and `line_map` ties it back to the
+    original file: sorted `(offset, line, column)` anchors, each meaning "from this
+    offset of `text` on, characters sit at this 1-based line and column of the
+    original file" (column 0: column unknown). Empty for plain text and Markdown,
+    whose `text` keeps the file's own lines.
+    """
 
     path: str
     text: str
     title: str = ""
     encoding: str = "utf-8"
     line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    line_map: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
 
     @staticmethod
     def from_text(path: str, text: str, encoding: str = "utf-8") -> Source:
@@ -84,7 +92,11 @@ class Source:
         return Source(path, text, title[:200], encoding, tuple(starts))
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset into `text`."""
+        """1-based (line, column) of a character offset, in the original file."""
+        if self.line_map:
+            index = max(bisect.bisect_right(self.line_map, offset, key=lambda a: a[0]) - 1, 0)
+            start, line, column = self.line_map[index]
+            return line, (column + max(offset - start, 0)) if column else 1
         starts = self.line_starts or (0,)
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1

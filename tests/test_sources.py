@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from claimcheck.htmltext import blank_code_blocks
 from claimcheck.models import LoadProblem
 from claimcheck.sources import load_corpus
 
 ARTICLE = "MAI-Thinking-1 launches\nIt has 35B parameters.\n"
+PAGE = (
+    "<!DOCTYPE html><html><head><title>Launch</title></head><body>\n"
+    "<nav><a href='/'>Home</a> <a href='/deals'>40% off</a></nav>\n"
+    "<article><h1>MAI-Thinking-1 launches</h1>\n"
+    "<p>Microsoft said on Tuesday that MAI-Thinking-1 has 35B active parameters and a\n"
+    "256K context window, and that it is available to developers from today.</p>\n"
+    "</article>\n<footer>&copy; 2026 Example News</footer></body></html>\n"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -33,8 +46,10 @@ def test_folder_walk_is_recursive_filtered_sorted_and_skips_hidden() -> None:
     write("news/a.md", ARTICLE)
     write("news/sub/c.MARKDOWN", ARTICLE)
     write("news/sub/d.text", ARTICLE)
+    write("news/sub/e.HTM", PAGE)
+    write("news/page.html", PAGE)
     write("news/image.png", b"\x89PNG")
-    write("news/notes.html", "<p>x</p>")
+    write("news/notes.rst", ARTICLE)
     write("news/.hidden.txt", ARTICLE)
     write("news/.git/e.txt", ARTICLE)
     for arg in ("news", "news/"):
@@ -42,8 +57,10 @@ def test_folder_walk_is_recursive_filtered_sorted_and_skips_hidden() -> None:
         assert [s.path for s in corpus.sources] == [
             "news/a.md",
             "news/b.txt",
+            "news/page.html",
             "news/sub/c.MARKDOWN",
             "news/sub/d.text",
+            "news/sub/e.HTM",
         ]
         assert corpus.problems == ()
 
@@ -56,11 +73,12 @@ def test_source_fields() -> None:
     assert source.encoding == "utf-8"
 
 
-def test_explicit_file_of_any_suffix_is_read() -> None:
-    write("article.html", ARTICLE)
+def test_explicit_file_of_any_suffix_is_read_as_text() -> None:
+    write("article.rst", ARTICLE)
     write(".hidden", ARTICLE)
-    corpus = load_corpus(["article.html", ".hidden"])
-    assert [s.path for s in corpus.sources] == [".hidden", "article.html"]
+    corpus = load_corpus(["article.rst", ".hidden"])
+    assert [s.path for s in corpus.sources] == [".hidden", "article.rst"]
+    assert [s.text for s in corpus.sources] == [ARTICLE, ARTICLE]
     assert corpus.problems == ()
 
 
@@ -116,8 +134,8 @@ def test_folder_without_articles_is_fatal() -> None:
     corpus = load_corpus(["empty", "other"])
     assert corpus.sources == ()
     assert corpus.problems == (
-        LoadProblem("empty", "no .txt or .md files found", fatal=True),
-        LoadProblem("other", "no .txt or .md files found", fatal=True),
+        LoadProblem("empty", "no .txt, .md or .html files found", fatal=True),
+        LoadProblem("other", "no .txt, .md or .html files found", fatal=True),
     )
 
 
@@ -296,3 +314,298 @@ def test_oserror_becomes_lower_case_warning(monkeypatch: pytest.MonkeyPatch) -> 
     corpus = load_corpus(["locked.txt", "ok.txt"])
     assert [s.path for s in corpus.sources] == ["ok.txt"]
     assert corpus.problems == (LoadProblem("locked.txt", "permission denied", fatal=False),)
+
+
+# --- stdin ------------------------------------------------------------------------------
+
+
+def test_stdin_name_is_the_path_shown() -> None:
+    corpus = load_corpus(["-"], stdin_text=ARTICLE, stdin_name="draft.txt")
+    assert [s.path for s in corpus.sources] == ["draft.txt"]
+
+
+def test_stdin_bytes_are_decoded_like_a_file() -> None:
+    (source,) = load_corpus(["-"], stdin_text=b"\xef\xbb\xbfTitle\nbody 5%\n").sources
+    assert source.text == "Title\nbody 5%\n"
+    (source,) = load_corpus(
+        ["-"], stdin_text="Caf\xe9 \u20ac13\n".encode("cp1252"), encoding="cp1252"
+    ).sources
+    assert source.text == "Caf\xe9 \u20ac13\n"
+
+
+def test_stdin_html_by_name_or_by_sniffing() -> None:
+    for name in ("page.html", "<stdin>"):
+        (source,) = load_corpus(["-"], stdin_text=PAGE, stdin_name=name).sources
+        assert "35B active parameters" in source.text
+        assert "40% off" not in source.text
+        assert source.position(source.text.index("256K")) == (5, 1)
+
+
+def test_stdin_markdown_by_name() -> None:
+    text = "Intro 5%\n\n```\nx = 40\n```\n"
+    (source,) = load_corpus(["-"], stdin_text=text, stdin_name="notes.md").sources
+    assert "40" not in source.text
+    (source,) = load_corpus(["-"], stdin_text=text).sources
+    assert source.text == text
+
+
+# --- exclude ----------------------------------------------------------------------------
+
+
+def test_exclude_matches_path_components_and_runs() -> None:
+    for name in ("a.md", "b.txt", "drafts/c.md", "old/news/d.md", "old/e.md", "page.html"):
+        write(f"news/{name}", PAGE if name.endswith(".html") else ARTICLE)
+    cases = {
+        "drafts": [
+            "news/a.md",
+            "news/b.txt",
+            "news/old/e.md",
+            "news/old/news/d.md",
+            "news/page.html",
+        ],
+        "*.md": ["news/b.txt", "news/page.html"],
+        "news/old/*": ["news/a.md", "news/b.txt", "news/drafts/c.md", "news/page.html"],
+        "old/news": [
+            "news/a.md",
+            "news/b.txt",
+            "news/drafts/c.md",
+            "news/old/e.md",
+            "news/page.html",
+        ],
+        "b.txt": [
+            "news/a.md",
+            "news/drafts/c.md",
+            "news/old/e.md",
+            "news/old/news/d.md",
+            "news/page.html",
+        ],
+        "drafts/": [
+            "news/a.md",
+            "news/b.txt",
+            "news/old/e.md",
+            "news/old/news/d.md",
+            "news/page.html",
+        ],
+    }
+    for pattern, expected in cases.items():
+        corpus = load_corpus(["news"], exclude=[pattern])
+        assert [s.path for s in corpus.sources] == expected, pattern
+        assert corpus.problems == ()
+
+
+def test_exclude_applies_to_named_files_and_globs() -> None:
+    write("a.txt", ARTICLE)
+    write("b-draft.txt", ARTICLE)
+    corpus = load_corpus(["a.txt", "b-draft.txt", "*.txt"], exclude=["*-draft.*"])
+    assert [s.path for s in corpus.sources] == ["a.txt"]
+    assert corpus.problems == ()
+
+
+def test_everything_excluded_is_a_warning_not_no_files() -> None:
+    write("d/x.txt", ARTICLE)
+    write("g/y.txt", ARTICLE)
+    corpus = load_corpus(["d", "g/*.txt"], exclude=["x.txt", "y.txt"])
+    assert corpus.sources == ()
+    message = "no .txt, .md or .html files left after --exclude and .gitignore"
+    assert corpus.problems == (
+        LoadProblem("d", message, fatal=False),
+        LoadProblem("g/*.txt", message, fatal=False),
+    )
+    write("e/sub/z.txt", ARTICLE)
+    assert load_corpus(["e"], exclude=["sub"]).problems == (LoadProblem("e", message, False),)
+
+
+# --- .gitignore -------------------------------------------------------------------------
+
+
+def make_repo() -> None:
+    """A work tree (a .git folder is all the loader looks for) with nested .gitignore files."""
+    Path("repo/.git").mkdir(parents=True)
+    write("repo/.gitignore", "drafts/\n*.tmp.md\n!keep.tmp.md\n/top-only.txt\n")
+    write("repo/news/.gitignore", "local.txt\n!/re-included.md\n")
+    for name in (
+        "news/a.md",
+        "news/b.tmp.md",
+        "news/keep.tmp.md",
+        "news/local.txt",
+        "news/drafts/c.md",
+        "news/top-only.txt",
+        "news/re-included.md",
+        "top-only.txt",
+        "drafts/d.md",
+        "notes.md",
+    ):
+        write(f"repo/{name}", ARTICLE)
+
+
+def test_gitignore_rules_from_repo_root_down_are_honoured() -> None:
+    make_repo()
+    expected = [
+        "repo/news/a.md",
+        "repo/news/keep.tmp.md",
+        "repo/news/re-included.md",
+        "repo/news/top-only.txt",
+        "repo/notes.md",
+    ]
+    assert [s.path for s in load_corpus(["repo"]).sources] == expected
+    corpus = load_corpus(["repo/news"])
+    assert [s.path for s in corpus.sources] == [p for p in expected if "/news/" in p]
+    assert corpus.problems == ()
+
+
+def test_gitignore_can_be_turned_off_and_never_filters_named_paths() -> None:
+    make_repo()
+    assert len(load_corpus(["repo"], gitignore=False).sources) == 10
+    named = load_corpus(["repo/news/local.txt", "repo/drafts"])
+    assert [s.path for s in named.sources] == ["repo/drafts/d.md", "repo/news/local.txt"]
+
+
+def test_gitignore_outside_a_work_tree_is_ignored() -> None:
+    write("plain/.gitignore", "*.md\n")
+    write("plain/a.md", ARTICLE)
+    assert [s.path for s in load_corpus(["plain"]).sources] == ["plain/a.md"]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git to compare with")
+def test_gitignore_agrees_with_git_check_ignore(tmp_path: Path) -> None:
+    make_repo()
+    shutil.rmtree("repo/.git")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", "init", "-q", "repo"], check=True, env=env)
+    files = sorted(
+        str(p.relative_to("repo"))
+        for p in Path("repo").rglob("*")
+        if p.is_file() and ".git" not in p.parts and p.name != ".gitignore"
+    )
+    result = subprocess.run(
+        ["git", "check-ignore", "--stdin"],
+        cwd="repo",
+        input="\n".join(files),
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    git_ignored = set(result.stdout.split())
+    loaded = {s.path.removeprefix("repo/") for s in load_corpus(["repo"]).sources}
+    assert loaded == set(files) - git_ignored
+
+
+# --- Markdown ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown", "kept"),
+    [
+        ("Intro\n\n```python\nx = 40\n```\nAfter 5%\n", ["Intro", "After 5%"]),
+        ("Intro\n\n~~~~\n```\n40\n~~~~\nAfter 5%\n", ["Intro", "After 5%"]),
+        ("Intro\n````\n```\n40\n````\nAfter\n", ["Intro", "After"]),
+        ("Unclosed\n```\n40\n\n50\n", ["Unclosed"]),
+        ("Para\n\n    code 40\n\n    more 50\nPara 5%\n", ["Para", "Para 5%"]),
+        ("\tcode 40\nText\n", ["Text"]),
+        ("A paragraph\n    continued lazily 40\n", ["A paragraph", "continued lazily 40"]),
+        ("# Head\n    code 40\n", ["# Head"]),
+        (
+            "- item 5%\n\n    item paragraph 40\n\n      item code 50\n",
+            ["- item 5%", "item paragraph 40"],
+        ),
+        ("1. item\n\n   para 40\nText 5%\n", ["1. item", "para 40", "Text 5%"]),
+        ("``` not a fence ` 40\n", ["``` not a fence ` 40"]),
+        (
+            "| Spec | 2 |\n|---|---|\n| Context | 128K |\n",
+            ["| Spec | 2 |", "|---|---|", "| Context | 128K |"],
+        ),
+    ],
+)
+def test_markdown_code_blocks_are_blanked(markdown: str, kept: list[str]) -> None:
+    blanked = blank_code_blocks(markdown)
+    assert len(blanked) == len(markdown)
+    assert [i for i, c in enumerate(blanked) if c == "\n"] == [
+        i for i, c in enumerate(markdown) if c == "\n"
+    ]
+    assert [line.strip() for line in blanked.split("\n") if line.strip()] == kept
+
+
+def test_markdown_source_keeps_file_lines_and_crlf() -> None:
+    raw = "# Notes\r\n\r\n```\r\nmax_tokens = 4096\r\n```\r\nIt has 35B parameters.\r\n"
+    write("notes.md", raw.encode())
+    (source,) = load_corpus(["notes.md"]).sources
+    assert source.title == "Notes"
+    assert "4096" not in source.text
+    assert source.text.count("\r\n") == raw.count("\r\n")
+    assert source.position(source.text.index("35B")) == (6, 8)
+    assert Path("notes.md").read_bytes() == raw.encode()
+
+
+# --- HTML decoding ----------------------------------------------------------------------
+
+
+def html_page(charset_tag: str, body: str) -> str:
+    return (
+        f"<html><head>{charset_tag}<title>T</title></head><body><article>"
+        f"<p>{body}</p></article></body></html>\n"
+    )
+
+
+FRENCH = "Le modèle coûte 13 milliards d’euros ; « très impressionnant », dit l’équipe à Zürich."
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<meta charset="windows-1252">',
+        "<meta charset=iso-8859-1>",
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+    ],
+)
+def test_html_meta_charset_is_honoured(tag: str) -> None:
+    write("fr.html", html_page(tag, FRENCH).encode("cp1252"))
+    (source,) = load_corpus(["fr.html"]).sources
+    assert source.encoding == "cp1252"
+    assert FRENCH in source.text
+
+
+def test_html_xml_declaration_is_honoured() -> None:
+    page = '<?xml version="1.0" encoding="iso-8859-15"?>\n' + html_page("", "Prix : 5 €")
+    write("x.html", page.encode("iso-8859-15"))
+    (source,) = load_corpus(["x.html"]).sources
+    assert "Prix : 5 €" in source.text
+
+
+def test_html_wrong_declaration_falls_back_to_utf8_and_detection() -> None:
+    write("u.html", html_page('<meta charset="utf-8">', FRENCH).encode("cp1252"))
+    (source,) = load_corpus(["u.html"]).sources
+    assert FRENCH in source.text
+    write("v.html", html_page('<meta charset="no-such-codec">', FRENCH).encode("utf-8"))
+    (source,) = load_corpus(["v.html"]).sources
+    assert FRENCH in source.text
+
+
+def test_forced_encoding_beats_meta_charset() -> None:
+    write("f.html", html_page('<meta charset="windows-1252">', FRENCH).encode("utf-8"))
+    (source,) = load_corpus(["f.html"], encoding="utf-8").sources
+    assert source.encoding == "utf-8"
+    assert FRENCH in source.text
+
+
+def test_html_without_article_text_is_a_warning() -> None:
+    write("empty.html", "<html><body><script>var launched = 2026;</script></body></html>")
+    write("a.txt", ARTICLE)
+    corpus = load_corpus(["empty.html", "a.txt"])
+    assert [s.path for s in corpus.sources] == ["a.txt"]
+    assert corpus.problems == (
+        LoadProblem("empty.html", "no article text found in the HTML", fatal=False),
+    )
+
+
+def test_undecodable_html_names_the_file() -> None:
+    write("bin.html", b"<html>\x00\x01\x02" * 20)
+    corpus = load_corpus(["bin.html"])
+    assert corpus.problems == (LoadProblem("bin.html", "binary file skipped", fatal=False),)
+
+
+@given(st.text(alphabet=st.sampled_from(list("`~ \t\n\r-*1.#|ab4")), max_size=200))
+def test_blanking_keeps_length_and_newlines(markdown: str) -> None:
+    blanked = blank_code_blocks(markdown)
+    assert len(blanked) == len(markdown)
+    for before, after in zip(markdown, blanked, strict=True):
+        assert after == before or (after == " " and before not in "\r\n")
