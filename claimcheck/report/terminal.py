@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping, Sequence
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
@@ -14,6 +16,7 @@ from rich.text import Text
 
 from claimcheck.models import Claim, Finding, Verdict
 from claimcheck.report.common import human_value, sanitize
+from claimcheck.report.scale import axis, marks, tick_line, track
 
 _STYLE = {
     Verdict.CONFLICT: "bold red",
@@ -33,6 +36,12 @@ _ORDER = sorted(Verdict, key=lambda v: -v.rank)
 _QUOTE_STYLE = "bold underline"
 _CONTEXT = 70
 _SHORT_CONTEXT = 64
+_STRIP_VERDICTS = frozenset({Verdict.CONFLICT, Verdict.ROUNDING, Verdict.APPROXIMATE})
+_INDENT = 4
+_TRACK_MAX = 36
+_TRACK_MIN = 12
+# The SVG capture must not fetch fonts from a CDN: drop rich's @font-face rules.
+_FONT_FACE = re.compile(r"@font-face \{.*?\}\s*", re.DOTALL)
 
 
 def _console(width: int | None, color: bool) -> tuple[Console, io.StringIO]:
@@ -105,15 +114,51 @@ def _claim_rows(claims: Sequence[Claim]) -> Table:
     return grid
 
 
-def _finding_block(finding: Finding) -> list[RenderableType]:
+def strip(finding: Finding, width: int) -> list[Text]:
+    """Each distinct figure's interval on one shared scale, one line each, then tick labels.
+
+    "─" is the track, "━" what the written digits admit, "╍" what a hedge adds, "●" the
+    value, "○" another reading (256K as 262,144) and "▶"/"◀" an end that runs to infinity.
+    """
+    items = marks(finding)
+    ax = axis(items, finding.unit)
+    label_width = max(cell_len(m.label) for m in items)
+    suffixes = [f"  {_plural(m.sources, 'source')}" for m in items]
+    room = width - _INDENT - label_width - 2
+    cells = min(_TRACK_MAX, room - max(len(s) for s in suffixes))
+    if cells < _TRACK_MIN:
+        suffixes = [""] * len(items)
+        cells = min(_TRACK_MAX, room)
+    if cells < _TRACK_MIN:
+        return []
+    colour = _STYLE[finding.verdict]
+    styles = {"track": "dim", "hedge": colour.replace("bold ", ""), "alt": "bold", "value": "bold"}
+    lines = []
+    for mark, suffix in zip(items, suffixes, strict=True):
+        line = Text(" " * (_INDENT + label_width - cell_len(mark.label)) + mark.label + "  ")
+        for char, role in track(mark, ax, cells):
+            line.append(char, styles.get(role, colour))
+        line.append(suffix, "dim")
+        lines.append(line)
+    ticks = tick_line(ax, cells)
+    if ticks:
+        lines.append(Text(" " * (_INDENT + label_width + 2) + ticks, "dim"))
+    for line in lines:
+        line.no_wrap, line.overflow = True, "crop"
+    return lines
+
+
+def _finding_block(finding: Finding, width: int) -> list[RenderableType]:
     title = Text()
     title.append(_label(finding.subject, finding.metric, finding.qualifier), "bold")
     title.append("  ")
     title.append(finding.verdict.value, _STYLE[finding.verdict])
     title.append("  " + _plural(finding.source_count, "source"), "dim")
+    picture = strip(finding, width) if finding.verdict in _STRIP_VERDICTS else []
     return [
         Padding(title, (1, 0, 0, 2)),
         Padding(Text(sanitize(finding.summary)), (0, 0, 0, 2)),
+        *picture,
         Padding(_claim_rows(finding.claims), (0, 0, 0, 4)),
     ]
 
@@ -169,16 +214,9 @@ def _summary_line(summary: Mapping[str, object], show_all: bool) -> Text:
     return line
 
 
-def render_compare(
-    findings: Sequence[Finding],
-    summary: Mapping[str, object],
-    *,
-    show_all: bool,
-    width: int | None,
-    color: bool,
-) -> str:
-    """The discrepancy report: findings grouped by verdict, most severe first, then a count line."""
-    console, buffer = _console(width, color)
+def _print_compare(
+    console: Console, findings: Sequence[Finding], summary: Mapping[str, object], show_all: bool
+) -> None:
     shown = [v for v in _ORDER if show_all or v is not Verdict.AGREE]
     groups = {v: [f for f in findings if f.verdict is v] for v in shown}
     if not findings:
@@ -193,11 +231,39 @@ def render_compare(
             console.print(Padding(_single_source_table(group), (1, 0, 0, 2)))
         else:
             for finding in group:
-                for renderable in _finding_block(finding):
+                for renderable in _finding_block(finding, console.width):
                     console.print(renderable)
         console.print()
     console.print(_summary_line(summary, show_all))
+
+
+def render_compare(
+    findings: Sequence[Finding],
+    summary: Mapping[str, object],
+    *,
+    show_all: bool,
+    width: int | None,
+    color: bool,
+) -> str:
+    """The discrepancy report: findings grouped by verdict, most severe first, then a count line."""
+    console, buffer = _console(width, color)
+    _print_compare(console, findings, summary, show_all)
     return _output(buffer)
+
+
+def render_compare_svg(
+    findings: Sequence[Finding],
+    summary: Mapping[str, object],
+    *,
+    show_all: bool,
+    width: int,
+    title: str = "claimcheck compare",
+) -> str:
+    """The coloured discrepancy report captured as a standalone SVG (no web fonts), for docs."""
+    console, _ = _console(width, color=True)
+    console.record = True
+    _print_compare(console, findings, summary, show_all)
+    return _FONT_FACE.sub("", console.export_svg(title=title))
 
 
 def render_extract(claims: Sequence[Claim], *, width: int | None, color: bool) -> str:
