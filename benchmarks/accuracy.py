@@ -268,13 +268,29 @@ Predictor = Callable[[str], list[Item]]
 
 
 def claimcheck_predictor(lex: Lexicon, every_figure: bool) -> Predictor:
-    """claimcheck's extract_claims as a predictor; range ends are read back from strict ends."""
+    """claimcheck's extract_claims as a predictor; range ends are read back from strict ends.
+
+    A count unit is matched by its canonical name and by the count noun as written after
+    the figure ("13 people" has unit "employees", written "people").
+    """
+    forms: dict[str, list[str]] = defaultdict(list)
+    for form, name in lex.unit_forms.items():
+        if name in lex.units and lex.units[name].kind == "count":
+            forms[name].append(form.lower())
+
+    def written_noun(text: str, unit: str, end: int) -> frozenset[str]:
+        window = text[end : end + 60].lower()
+        found = []
+        for form in forms.get(unit, ()):
+            m = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", window)
+            if m:
+                found.append((m.start(), -len(form), form))
+        return unit_names(min(found)[2]) if found else frozenset()
 
     def predict(text: str) -> list[Item]:
         items = []
-        for c in extract_claims(
-            Source.from_text("sentence.txt", text), lex, every_figure=every_figure
-        ):
+        source = Source.from_text("sentence.txt", text)
+        for c in extract_claims(source, lex, every_figure=every_figure):
             q = c.quantity
             if q.bound == Bound.RANGE:
                 ends = sorted((q.strict_low + q.precision, q.strict_high - q.precision))
@@ -282,9 +298,8 @@ def claimcheck_predictor(lex: Lexicon, every_figure: bool) -> Predictor:
             else:
                 low, high, is_range = q.value, q.value, False
             extra = {"quote": c.quote, "metric": c.metric}
-            items.append(
-                Item(low, high, is_range, q.unit, unit_names(q.unit), c.start, c.end, extra)
-            )
+            names = unit_names(q.unit) | written_noun(text, q.unit, c.end)
+            items.append(Item(low, high, is_range, q.unit, names, c.start, c.end, extra))
         return items
 
     return predict

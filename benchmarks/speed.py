@@ -211,7 +211,7 @@ def child(size: int, trace: bool) -> None:
     print(json.dumps(out))
 
 
-def scaling(sizes: Sequence[int], budget: float) -> None:
+def scaling(sizes: Sequence[int], budget: float, trace_allowed: bool = True) -> None:
     """compare at each size in a fresh subprocess, so sizes do not share memory or caches."""
     print("\n2. COMPARE END TO END (Source.from_text + extract_all + reconcile)")
     print("   one subprocess per size; CPU seconds")
@@ -231,7 +231,7 @@ def scaling(sizes: Sequence[int], budget: float) -> None:
                 f" > --budget {budget:g} s (run with --budget 0 to force)"
             )
             continue
-        trace = not budget or projected * factor <= budget
+        trace = trace_allowed and (not budget or projected * factor <= budget)
         cmd = [sys.executable, __file__, "--child", str(size)] + ([] if trace else ["--no-trace"])
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
@@ -249,7 +249,9 @@ def scaling(sizes: Sequence[int], budget: float) -> None:
             f" {r['reconcile']:11.2f} {r['seconds']:8.2f} {per_1k:7.2f}"
             f" {r['claims']:8d} {r['findings']:8d} {rss:>19} {traced:>14}"
         )
-    if any("trace_peak" not in r for r in results):
+    if not trace_allowed:
+        print("  * tracemalloc pass skipped: --no-trace")
+    elif any("trace_peak" not in r for r in results):
         print(
             f"  * tracemalloc pass skipped: it would take about {factor:.1f}× the timed run,"
             f" over --budget {budget:g} s"
@@ -313,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--profile-articles", type=int, default=200, help="articles to profile")
     ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
-    ap.add_argument("--no-trace", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--no-trace", action="store_true", help="skip the tracemalloc runs")
     args = ap.parse_args(argv)
 
     if args.child is not None:
@@ -329,7 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.articles > 0:
         throughput(args.articles, args.peer_sample, args.profile, args.profile_articles)
-    scaling(sizes, args.budget)
+    scaling(sizes, args.budget, trace_allowed=not args.no_trace)
     return 0
 
 

@@ -8,25 +8,42 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from claimcheck import __version__
+from claimcheck.baseline import Accepted, apply_baseline, load_baseline, render_baseline
+from claimcheck.check import check as check_figures
+from claimcheck.explain import explain as explain_finding
+from claimcheck.explain import find_finding
 from claimcheck.extract import extract_all
-from claimcheck.lexicon import Lexicon, LexiconError, load_lexicon
-from claimcheck.models import Claim, Corpus, Finding, Severity, Source, Verdict
+from claimcheck.factsheet import Editorial, load_editorial
+from claimcheck.lexicon import Additions, Lexicon, LexiconError, load_lexicon
+from claimcheck.models import Claim, Corpus, Finding, Severity, Verdict
 from claimcheck.reconcile import reconcile
-from claimcheck.report import github, json_report, markdown, sarif, tabular, terminal
+from claimcheck.render import (
+    ExtractFormat,
+    Format,
+    RenderError,
+    Report,
+    render_claims,
+    render_findings,
+)
+from claimcheck.report import markdown
 from claimcheck.report.common import summarize
 from claimcheck.report.describe import visible
+from claimcheck.settings import Settings, describe, load_settings
 from claimcheck.sources import STDIN_PATH, load_corpus
 from claimcheck.write import append_text, is_input, write_atomically
+from claimcheck.yamlcheck import ClaimsFileError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 STEP_SUMMARY = "GITHUB_STEP_SUMMARY"
+DEFAULT_BASELINE = "claims/baseline.yaml"
 
 app = typer.Typer(
     add_completion=False,
@@ -37,31 +54,8 @@ app = typer.Typer(
 )
 
 
-class Format(StrEnum):
-    """Output formats of `compare`."""
-
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-    jsonl = "jsonl"
-    github = "github"
-    sarif = "sarif"
-    html = "html"
-
-
-class ExtractFormat(StrEnum):
-    """Output formats of `extract` (claims have no verdict, so no CI formats)."""
-
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-    jsonl = "jsonl"
-
-
 class FailOn(StrEnum):
-    """The least severe verdict that makes `compare` exit 1."""
+    """The least severe verdict that makes `compare` and `check` exit 1."""
 
     conflict = "conflict"
     rounding = "rounding"
@@ -92,33 +86,36 @@ class Failure(Exception):
 
 
 @dataclass(frozen=True)
-class Terminal:
-    """How the terminal table is drawn."""
+class Run:
+    """What every command shares once options and configuration are merged."""
 
-    width: int | None
-    color: bool
+    settings: Settings
+    quiet: bool
+    stdin_name: str
+    timeout: float
 
+    def value(self, key: str) -> str:
+        """A setting as text."""
+        return str(self.settings.get(key))
 
-@dataclass(frozen=True)
-class Report:
-    """Everything `compare` renders from: sources, claims, findings, what is shown, counts."""
-
-    sources: Sequence[Source]
-    claims: Sequence[Claim]
-    findings: Sequence[Finding]
-    shown: Sequence[Finding]
-    summary: Mapping[str, object]
-    show_all: bool
+    @property
+    def jobs(self) -> int:
+        """Worker processes for extraction (`auto` = CPU count)."""
+        raw = self.value("jobs")
+        if raw == "auto":
+            return os.cpu_count() or 1
+        try:
+            return max(1, int(raw))
+        except ValueError:
+            raise Failure(f"--jobs: expected a number or auto, not '{raw}'") from None
 
 
 Paths = Annotated[
-    list[str], typer.Argument(help="Files, folders (searched recursively), globs, or - for stdin.")
+    list[str],
+    typer.Argument(
+        help="Files, folders (searched recursively), globs, http(s) URLs, or - for stdin."
+    ),
 ]
-EncodingOpt = Annotated[
-    str | None, typer.Option("--encoding", help="Decode every input with this encoding.")
-]
-ColorOpt = Annotated[Color, typer.Option("--color", help="Colour the table: auto, always, never.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr.")]
 OutputOpt = Annotated[
     str | None,
     typer.Option(
@@ -128,6 +125,77 @@ OutputOpt = Annotated[
         help="Write the report to FILE (atomically; never over an input); - is stdout.",
     ),
 ]
+EncodingOpt = Annotated[
+    str | None, typer.Option("--encoding", help="Decode every input with this encoding.")
+]
+ColorOpt = Annotated[
+    Color | None, typer.Option("--color", help="Colour the table: auto, always, never.")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr.")]
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="GLOB",
+        help="Skip files whose path, or any of its folder names, matches GLOB. Repeatable.",
+    ),
+]
+GitignoreOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--gitignore/--no-gitignore",
+        help="Skip files .gitignore excludes when walking folders (default: skip).",
+        show_default=False,
+    ),
+]
+StdinNameOpt = Annotated[
+    str,
+    typer.Option(
+        "--stdin-filename",
+        metavar="NAME",
+        help="Name shown for input read from -; its suffix (.html, .md) sets the format.",
+    ),
+]
+TimeoutOpt = Annotated[
+    float, typer.Option("--timeout", metavar="SECONDS", help="Give up on a URL after this long.")
+]
+JobsOpt = Annotated[
+    str | None,
+    typer.Option("--jobs", "-j", metavar="N", help="Extract with N processes; auto = CPU count."),
+]
+FactsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--facts",
+        metavar="PATH",
+        help="Fact sheets and vocabulary: a claims/ folder or YAML files (default: ./claims).",
+    ),
+]
+ConfigOpt = Annotated[
+    str | None,
+    typer.Option("--config", metavar="FILE", help="Read settings from FILE."),
+]
+IsolatedOpt = Annotated[
+    bool, typer.Option("--isolated", help="Ignore configuration files and $CLAIMCHECK_CONFIG.")
+]
+FailOnOpt = Annotated[
+    FailOn | None,
+    typer.Option(
+        "--fail-on", help="Exit 1 when a finding is at least this severe.", show_default=False
+    ),
+]
+MinSeverityOpt = Annotated[
+    MinSeverity | None,
+    typer.Option(
+        "--min-severity",
+        help="Show findings at least this severe: error, warning, info (default), ok.",
+        show_default=False,
+    ),
+]
+AllOpt = Annotated[
+    bool,
+    typer.Option("--all", help="Also show figures every source agrees on (--min-severity ok)."),
+]
 
 
 def _warn(message: str, quiet: bool) -> None:
@@ -135,35 +203,83 @@ def _warn(message: str, quiet: bool) -> None:
         print(f"claimcheck: {message}", file=sys.stderr)
 
 
-def _terminal(color: Color, to_file: bool) -> Terminal:
+def _settings(flags: Mapping[str, object], config: str | None, isolated: bool) -> Settings:
+    try:
+        return load_settings(flags, explicit=config, isolated=isolated)
+    except ClaimsFileError as exc:
+        raise Failure(str(exc)) from exc
+
+
+def _terminal(run: Run, to_file: bool) -> tuple[int | None, bool]:
     tty = sys.stdout.isatty() and not to_file
-    if color == Color.always:
+    color = run.value("color")
+    if color == "always":
         use = True
-    elif color == Color.never:
+    elif color == "never":
         use = False
     else:
         use = tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-    width = shutil.get_terminal_size((100, 24)).columns if tty else None
-    return Terminal(width, use)
+    return (shutil.get_terminal_size((100, 24)).columns if tty else None), use
 
 
-def _load(paths: list[str], encoding: str | None, quiet: bool) -> tuple[Corpus, Lexicon]:
-    stdin_text = sys.stdin.read() if "-" in paths else None
-    corpus = load_corpus(paths, encoding=encoding, stdin_text=stdin_text)
+def _editorial(run: Run, base: Lexicon, required: bool) -> Editorial:
+    """The claims/ folder (or --facts); absent is fine unless the command needs it."""
+    facts = run.settings.get("facts")
+    paths = facts if isinstance(facts, list) else [str(facts)]
+    if run.settings.origins["facts"] == "default" and not Path(paths[0]).is_dir():
+        if required:
+            raise Failure(f"{paths[0]}: no fact sheets here; give --facts FILE_OR_DIR")
+        return Editorial()
+    try:
+        return load_editorial(paths, base)
+    except ClaimsFileError as exc:
+        raise Failure(str(exc)) from exc
+
+
+def _lexicon(run: Run, *, facts_required: bool = False) -> tuple[Lexicon, Editorial]:
+    try:
+        base = load_lexicon()
+        editorial = _editorial(run, base, facts_required)
+        if not (
+            editorial.metric_aliases
+            or editorial.subject_aliases
+            or editorial.noise
+            or editorial.tolerances
+        ):
+            return base, editorial
+        extra = Additions(
+            editorial.metric_aliases,
+            editorial.subject_aliases,
+            editorial.noise,
+            editorial.tolerances,
+        )
+        return load_lexicon(extra), editorial
+    except LexiconError as exc:
+        raise Failure(f"vocabulary: {exc}") from exc
+
+
+def _load(paths: Sequence[str], run: Run) -> Corpus:
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    exclude = run.settings.get("exclude")
+    corpus = load_corpus(
+        paths,
+        encoding=run.value("encoding") if run.settings.get("encoding") else None,
+        stdin_text=stdin,
+        stdin_name=run.stdin_name,
+        exclude=list(exclude) if isinstance(exclude, list) else [],
+        gitignore=bool(run.settings.get("gitignore")),
+        fetch_timeout=run.timeout,
+    )
     for problem in corpus.problems:
         if problem.fatal:
             print(f"claimcheck: {problem.path}: {problem.message}", file=sys.stderr)
         else:
-            _warn(f"{problem.path}: {problem.message}", quiet)
+            _warn(f"{problem.path}: {problem.message}", run.quiet)
     if any(p.fatal for p in corpus.problems):
         raise typer.Exit(EXIT_ERROR)
     if not corpus.sources:
         raise Failure(f"{', '.join(paths)}: no readable article")
-    try:
-        lexicon = load_lexicon()
-    except LexiconError as exc:
-        raise Failure(f"vocabulary: {exc}") from exc
-    return corpus, lexicon
+    return corpus
 
 
 def _inputs(paths: Sequence[str], corpus: Corpus) -> list[str]:
@@ -181,7 +297,7 @@ def _run(action: Callable[[], None]) -> None:
     """Turn failures into one line on stderr and exit 2; never show a traceback."""
     try:
         action()
-    except Failure as exc:
+    except (Failure, RenderError) as exc:
         print(f"claimcheck: {exc}", file=sys.stderr)
         raise typer.Exit(EXIT_ERROR) from None
     except (typer.Exit, typer.Abort, SystemExit):
@@ -194,15 +310,15 @@ def _run(action: Callable[[], None]) -> None:
         raise typer.Exit(EXIT_ERROR) from None
 
 
-def _exit_code(findings: Sequence[Finding], fail_on: FailOn) -> int:
+def _exit_code(findings: Sequence[Finding], fail_on: str) -> int:
     if fail_on == FailOn.never:
         return EXIT_OK
-    threshold = Verdict(fail_on.value).rank
+    threshold = Verdict(fail_on).rank
     return EXIT_FINDINGS if any(f.verdict.rank >= threshold for f in findings) else EXIT_OK
 
 
 def _emit(text: str, output: str | None) -> None:
-    """The report to stdout, or atomically to `output`; always ending in a newline if not empty."""
+    """The report to stdout, or atomically to `output`; ending in a newline if not empty."""
     if text and not text.endswith("\n"):
         text += "\n"
     if output is None or output == "-":
@@ -215,61 +331,78 @@ def _emit(text: str, output: str | None) -> None:
         raise Failure(f"{output}: {(exc.strerror or str(exc)).lower()}") from exc
 
 
-def _html(report: Report) -> str:
-    """The HTML report, imported lazily so the other formats work without it."""
-    try:
-        from claimcheck.report.html import render_compare_html
-    except ImportError as exc:
-        raise Failure(f"--format html: the HTML renderer is not available ({exc})") from exc
-    return render_compare_html(report.sources, report.shown, report.summary)
+def _floor(run: Run, show_all: bool) -> Severity:
+    chosen = run.value("min_severity")
+    if show_all and run.settings.origins["min_severity"] == "command line" and chosen != "ok":
+        raise typer.BadParameter(
+            "--all means --min-severity ok; give one or the other", param_hint="'--all'"
+        )
+    return Severity.OK if show_all else Severity(chosen)
 
 
-def _render_compare(fmt: Format, report: Report, term: Terminal) -> str:
-    shown = report.shown
-    if fmt == Format.json:
-        return json_report.render_compare_json(report.sources, report.claims, report.findings)
-    if fmt == Format.markdown:
-        return markdown.render_compare_markdown(shown, report.summary)
-    if fmt == Format.csv:
-        return tabular.render_compare_csv(shown)
-    if fmt == Format.jsonl:
-        return tabular.render_compare_jsonl(shown)
-    if fmt == Format.github:
-        return github.render_github(shown)
-    if fmt == Format.sarif:
-        return sarif.render_sarif(shown)
-    if fmt == Format.html:
-        return _html(report)
-    return terminal.render_compare(
-        shown, report.summary, show_all=report.show_all, width=term.width, color=term.color
+def _publish(
+    run: Run, report: Report, fmt: Format, output: str | None, inputs: Sequence[str]
+) -> None:
+    """Render a findings report; for GitHub, append the Markdown job summary too."""
+    step_summary = (os.environ.get(STEP_SUMMARY) or None) if fmt == Format.github else None
+    _check_target(step_summary, "the job summary", inputs)
+    width, color = _terminal(run, to_file=output not in (None, "-"))
+    _emit(render_findings(fmt, report, width=width, color=color), output)
+    if step_summary is not None:
+        try:
+            append_text(
+                step_summary, markdown.render_compare_markdown(report.shown, report.summary)
+            )
+        except OSError as exc:
+            reason = (exc.strerror or str(exc)).lower()
+            _warn(f"{step_summary}: cannot append the job summary: {reason}", run.quiet)
+
+
+def _report(
+    corpus: Corpus,
+    claims: Sequence[Claim],
+    findings: Sequence[Finding],
+    floor: Severity,
+    accepted: int = 0,
+    stale: tuple[Accepted, ...] = (),
+) -> Report:
+    summary = summarize(findings, len(corpus.sources), len(claims))
+    shown = visible(findings, floor)
+    return Report(
+        corpus.sources, claims, findings, shown, summary, floor is Severity.OK, accepted, stale
     )
 
 
-def _render_extract(
-    fmt: ExtractFormat, sources: Sequence[Source], claims: Sequence[Claim], term: Terminal
-) -> str:
-    if fmt == ExtractFormat.json:
-        return json_report.render_extract_json(sources, claims)
-    if fmt == ExtractFormat.markdown:
-        return markdown.render_extract_markdown(claims)
-    if fmt == ExtractFormat.csv:
-        return tabular.render_extract_csv(claims)
-    if fmt == ExtractFormat.jsonl:
-        return tabular.render_extract_jsonl(claims)
-    return terminal.render_extract(claims, width=term.width, color=term.color)
+def _make_run(
+    flags: Mapping[str, object],
+    config: str | None,
+    isolated: bool,
+    quiet: bool,
+    stdin_name: str = STDIN_PATH,
+    timeout: float = 15.0,
+) -> Run:
+    return Run(_settings(flags, config, isolated), quiet, stdin_name, timeout)
 
 
 @app.command()
 def extract(
     paths: Paths,
     format: Annotated[
-        ExtractFormat,
+        ExtractFormat | None,
         typer.Option("--format", "-f", help="table, json, markdown, csv or jsonl."),
-    ] = ExtractFormat.table,
+    ] = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
-    color: ColorOpt = Color.auto,
+    exclude: ExcludeOpt = None,
+    gitignore: GitignoreOpt = None,
+    stdin_filename: StdinNameOpt = STDIN_PATH,
+    timeout: TimeoutOpt = 15.0,
+    jobs: JobsOpt = None,
+    facts: FactsOpt = None,
+    color: ColorOpt = None,
     quiet: QuietOpt = False,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
 ) -> None:
     """List every numeric claim with file:line, quote, subject, metric and value.
 
@@ -277,88 +410,273 @@ def extract(
     """
 
     def action() -> None:
-        corpus, lexicon = _load(paths, encoding, quiet)
+        flags = {
+            "encoding": encoding,
+            "exclude": exclude,
+            "gitignore": gitignore,
+            "jobs": jobs,
+            "facts": facts,
+            "color": color,
+        }
+        run = _make_run(flags, config, isolated, quiet, stdin_filename, timeout)
+        fmt = format or ExtractFormat(_extract_format(run))
+        lexicon, _ = _lexicon(run)
+        corpus = _load(paths, run)
         _check_target(output, "the report", _inputs(paths, corpus))
-        claims: list[Claim] = extract_all(corpus.sources, lexicon)
-        term = _terminal(color, to_file=output not in (None, "-"))
-        _emit(_render_extract(format, corpus.sources, claims, term), output)
+        claims = extract_all(corpus.sources, lexicon, run.jobs)
+        width, use_color = _terminal(run, to_file=output not in (None, "-"))
+        _emit(render_claims(fmt, corpus.sources, claims, width=width, color=use_color), output)
 
     _run(action)
 
 
-def _min_severity(min_severity: MinSeverity | None, show_all: bool) -> Severity:
-    if show_all and min_severity not in (None, MinSeverity.ok):
-        raise typer.BadParameter(
-            "--all means --min-severity ok; give one or the other", param_hint="'--all'"
-        )
-    if show_all:
-        return Severity.OK
-    return Severity((min_severity or MinSeverity.info).value)
+def _extract_format(run: Run) -> str:
+    """The configured format if `extract` has it (a configured 'github' means table here)."""
+    chosen = run.value("format")
+    return chosen if chosen in ExtractFormat.__members__ else ExtractFormat.table.value
+
+
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, json, markdown, csv, jsonl, github (annotations), sarif or html.",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
 def compare(
     paths: Paths,
-    format: Annotated[
-        Format,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table, json, markdown, csv, jsonl, github (annotations), sarif or html.",
-        ),
-    ] = Format.table,
+    format: FormatOpt = None,
     output: OutputOpt = None,
-    fail_on: Annotated[
-        FailOn,
-        typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe."),
-    ] = FailOn.conflict,
-    min_severity: Annotated[
-        MinSeverity | None,
+    fail_on: FailOnOpt = None,
+    min_severity: MinSeverityOpt = None,
+    show_all: AllOpt = False,
+    baseline: Annotated[
+        str | None,
         typer.Option(
-            "--min-severity",
-            help="Show findings at least this severe: error, warning, info (default), ok.",
-            show_default=False,
+            "--baseline", metavar="FILE", help="Leave out findings this baseline accepts."
         ),
     ] = None,
-    show_all: Annotated[
-        bool,
-        typer.Option("--all", help="Also show figures every source agrees on (--min-severity ok)."),
+    strict_baseline: Annotated[
+        bool, typer.Option("--strict-baseline", help="Exit 1 when a baseline entry is stale.")
     ] = False,
     encoding: EncodingOpt = None,
-    color: ColorOpt = Color.auto,
+    exclude: ExcludeOpt = None,
+    gitignore: GitignoreOpt = None,
+    stdin_filename: StdinNameOpt = STDIN_PATH,
+    timeout: TimeoutOpt = 15.0,
+    jobs: JobsOpt = None,
+    facts: FactsOpt = None,
+    color: ColorOpt = None,
     quiet: QuietOpt = False,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
 ) -> None:
     """Line the same figure up across sources and report where they disagree.
 
     Example: claimcheck compare drafts/ --format github --fail-on conflict
     """
-    floor = _min_severity(min_severity, show_all)
     code = EXIT_OK
 
     def action() -> None:
         nonlocal code
-        corpus, lexicon = _load(paths, encoding, quiet)
-        step_summary = (os.environ.get(STEP_SUMMARY) or None) if format == Format.github else None
+        flags = {
+            "format": format,
+            "fail_on": fail_on,
+            "min_severity": min_severity,
+            "encoding": encoding,
+            "exclude": exclude,
+            "gitignore": gitignore,
+            "jobs": jobs,
+            "facts": facts,
+            "color": color,
+            "baseline": baseline,
+        }
+        run = _make_run(flags, config, isolated, quiet, stdin_filename, timeout)
+        floor = _floor(run, show_all)
+        lexicon, _ = _lexicon(run)
+        corpus = _load(paths, run)
         inputs = _inputs(paths, corpus)
         _check_target(output, "the report", inputs)
-        _check_target(step_summary, "the job summary", inputs)
-        claims = extract_all(corpus.sources, lexicon)
+        claims = extract_all(corpus.sources, lexicon, run.jobs)
         findings = reconcile(claims, lexicon)
-        summary = summarize(findings, len(corpus.sources), len(claims))
-        shown = visible(findings, floor)
-        report = Report(corpus.sources, claims, findings, shown, summary, floor is Severity.OK)
-        term = _terminal(color, to_file=output not in (None, "-"))
-        _emit(_render_compare(format, report, term), output)
-        if step_summary is not None:
+        accepted, stale = 0, tuple[Accepted, ...]()
+        if run.settings.get("baseline"):
+            where = run.value("baseline")
             try:
-                append_text(step_summary, markdown.render_compare_markdown(shown, summary))
-            except OSError as exc:
-                reason = (exc.strerror or str(exc)).lower()
-                _warn(f"{step_summary}: cannot append the job summary: {reason}", quiet)
-        code = _exit_code(findings, fail_on)
+                applied = apply_baseline(findings, load_baseline(where))
+            except ClaimsFileError as exc:
+                raise Failure(str(exc)) from exc
+            findings, accepted, stale = list(applied.findings), applied.accepted, applied.stale
+            _warn(f"{where}: {accepted} finding(s) accepted by the baseline", run.quiet)
+            for entry in stale:
+                _warn(f"{where}:{entry.line}: stale entry {entry.id} matches no finding", run.quiet)
+        report = _report(corpus, claims, findings, floor, accepted, stale)
+        _publish(run, report, Format(run.value("format")), output, inputs)
+        code = _exit_code(findings, run.value("fail_on"))
+        if strict_baseline and stale:
+            code = EXIT_FINDINGS
 
     _run(action)
     raise typer.Exit(code)
+
+
+@app.command()
+def check(
+    paths: Paths,
+    facts: FactsOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = None,
+    min_severity: MinSeverityOpt = None,
+    show_all: AllOpt = False,
+    encoding: EncodingOpt = None,
+    exclude: ExcludeOpt = None,
+    gitignore: GitignoreOpt = None,
+    stdin_filename: StdinNameOpt = STDIN_PATH,
+    timeout: TimeoutOpt = 15.0,
+    jobs: JobsOpt = None,
+    color: ColorOpt = None,
+    quiet: QuietOpt = False,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """Set every figure in the articles against the desk's fact sheet.
+
+    Verdicts: agree (matches the sheet), rounding, approximate, conflict, and
+    not-on-sheet for figures the sheet does not give. Same formats and exit codes
+    as compare.
+
+    Example: claimcheck check seeds/ --facts claims/mai-thinking-1.yaml
+    """
+    code = EXIT_OK
+
+    def action() -> None:
+        nonlocal code
+        flags = {
+            "format": format,
+            "fail_on": fail_on,
+            "min_severity": min_severity,
+            "encoding": encoding,
+            "exclude": exclude,
+            "gitignore": gitignore,
+            "jobs": jobs,
+            "facts": facts,
+            "color": color,
+        }
+        run = _make_run(flags, config, isolated, quiet, stdin_filename, timeout)
+        floor = _floor(run, show_all)
+        lexicon, editorial = _lexicon(run, facts_required=True)
+        if not editorial.references:
+            raise Failure(f"{', '.join(editorial.files) or 'claims'}: no fact sheet figures")
+        corpus = _load(paths, run)
+        inputs = _inputs(paths, corpus)
+        _check_target(output, "the report", inputs)
+        claims = extract_all(corpus.sources, lexicon, run.jobs)
+        findings = check_figures(claims, editorial.references, lexicon)
+        report = _report(corpus, claims, findings, floor)
+        _publish(run, report, Format(run.value("format")), output, inputs)
+        code = _exit_code(findings, run.value("fail_on"))
+
+    _run(action)
+    raise typer.Exit(code)
+
+
+@app.command(name="baseline")
+def baseline_command(
+    paths: Paths,
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", metavar="FILE", help="Where to write the baseline."),
+    ] = DEFAULT_BASELINE,
+    encoding: EncodingOpt = None,
+    exclude: ExcludeOpt = None,
+    gitignore: GitignoreOpt = None,
+    jobs: JobsOpt = None,
+    facts: FactsOpt = None,
+    quiet: QuietOpt = False,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """Record the current findings as accepted, so CI fails only on new ones.
+
+    Entries are keyed by content (subject, metric, qualifier, figures, sources),
+    never by line numbers. Written atomically.
+
+    Example: claimcheck baseline seeds/ -o claims/baseline.yaml
+    """
+
+    def action() -> None:
+        flags = {
+            "encoding": encoding,
+            "exclude": exclude,
+            "gitignore": gitignore,
+            "jobs": jobs,
+            "facts": facts,
+        }
+        run = _make_run(flags, config, isolated, quiet)
+        lexicon, _ = _lexicon(run)
+        corpus = _load(paths, run)
+        _check_target(output, "the baseline", _inputs(paths, corpus))
+        findings = reconcile(extract_all(corpus.sources, lexicon, run.jobs), lexicon)
+        _emit(render_baseline(findings), output)
+        recorded = sum(1 for f in findings if f.verdict is not Verdict.AGREE)
+        _warn(f"{output}: recorded {recorded} finding(s)", run.quiet)
+
+    _run(action)
+
+
+@app.command(name="explain")
+def explain_command(
+    finding_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A finding id from the report, or SUBJECT/METRIC.")
+    ],
+    paths: Paths,
+    facts: FactsOpt = None,
+    encoding: EncodingOpt = None,
+    exclude: ExcludeOpt = None,
+    quiet: QuietOpt = False,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """Show how a finding was reached: every mention, how it was read, merged names, why.
+
+    Example: claimcheck explain mai-thinking-1/swe-bench-pro seeds/
+    """
+
+    def action() -> None:
+        flags = {"encoding": encoding, "exclude": exclude, "facts": facts}
+        run = _make_run(flags, config, isolated, quiet)
+        lexicon, _ = _lexicon(run)
+        corpus = _load(paths, run)
+        claims = extract_all(corpus.sources, lexicon, run.jobs)
+        findings = reconcile(claims, lexicon)
+        finding = find_finding(findings, finding_id)
+        if finding is None:
+            raise Failure(f"{finding_id}: no such finding (run compare --all to list the ids)")
+        _emit(explain_finding(finding, claims, lexicon), None)
+
+    _run(action)
+
+
+@app.command(name="config")
+def config_command(
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """Print the settings in force and where each one comes from.
+
+    Example: claimcheck config
+    """
+
+    def action() -> None:
+        _emit(describe(_settings({}, config, isolated)), None)
+
+    _run(action)
 
 
 def _version(value: bool) -> None:

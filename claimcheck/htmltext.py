@@ -205,13 +205,18 @@ def _align(text: str, stream: _Stream) -> tuple[tuple[int, int, int], ...]:
     """Anchors (offset in `text`, line, column) tying the extracted text to the page."""
     visible = stream.text()
     anchors: list[tuple[int, int, int]] = []
+    # The second character of each run of whitespace in the whole text, newlines
+    # included: only one character may follow the last one found on a page line, so
+    # a line's trailing or leading spaces and empty lines do not run past its end.
+    gaps = [m.start() + 1 for m in _GAPS.finditer(text)]
     cursor = 0
     base = 0
     for raw in text.split("\n"):
         runs = [(base + m.start(), m.group()) for m in _VISIBLE.finditer(raw)]
-        # Not on the page: trafilatura's list bullet and table pipes, and the second
-        # character of a run of spaces (which could run past the end of a page line).
-        unknown = [base + m.start() + 1 for m in _GAPS.finditer(raw)]
+        # Not on the page: trafilatura's list bullet and table pipes, and the gaps
+        # from this line's start up to and including its newline.
+        end = base + len(raw)
+        unknown = gaps[bisect.bisect_left(gaps, base) : bisect.bisect_right(gaps, end)]
         unknown += [base + i for i, char in enumerate(raw) if char == "|"]
         if raw.startswith("- ") and runs and runs[0][1] == "-":
             unknown.append(runs.pop(0)[0])

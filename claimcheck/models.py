@@ -27,6 +27,7 @@ class Verdict(StrEnum):
     APPROXIMATE = "approximate"
     SINGLE_SOURCE = "single-source"
     AGREE = "agree"
+    UNLISTED = "not-on-sheet"  # `check` only: a figure the fact sheet does not give
 
     @property
     def rank(self) -> int:
@@ -53,6 +54,7 @@ _VERDICT_RANK = {
     Verdict.ROUNDING: 3,
     Verdict.APPROXIMATE: 2,
     Verdict.SINGLE_SOURCE: 1,
+    Verdict.UNLISTED: 1,
     Verdict.AGREE: 0,
 }
 
@@ -61,6 +63,7 @@ _VERDICT_SEVERITY = {
     Verdict.ROUNDING: Severity.WARNING,
     Verdict.APPROXIMATE: Severity.INFO,
     Verdict.SINGLE_SOURCE: Severity.INFO,
+    Verdict.UNLISTED: Severity.INFO,
     Verdict.AGREE: Severity.OK,
 }
 

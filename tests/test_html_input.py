@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.extract import extract_all
@@ -263,6 +263,8 @@ FRAGMENTS = [
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+# whitespace across a newline of the text: the line's spaces ran on past the page line's end
+@example(["<div class='x'>", "Nimbus-2 has 70 billion parameters", "\n", "  "])
 def test_line_map_never_points_outside_the_page(parts: list[str]) -> None:
     html = page("".join(parts))
     article = extract_article(html)

@@ -91,11 +91,12 @@ def human_value(q: Quantity) -> str:
 
 
 def summarize(findings: Iterable[Finding], n_sources: int, n_claims: int) -> dict[str, object]:
-    """Run counts: sources, claims, findings, and findings per verdict (all five, in order)."""
-    verdicts = {v.value: 0 for v in Verdict}
+    """Run counts: sources, claims, findings, and findings per verdict (the five of
+    `compare` always, in order; not-on-sheet only when `check` produced some)."""
+    verdicts = {v.value: 0 for v in Verdict if v is not Verdict.UNLISTED}
     total = 0
     for finding in findings:
-        verdicts[finding.verdict.value] += 1
+        verdicts[finding.verdict.value] = verdicts.get(finding.verdict.value, 0) + 1
         total += 1
     return {"sources": n_sources, "claims": n_claims, "findings": total, "verdicts": verdicts}
 

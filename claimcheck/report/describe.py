@@ -55,6 +55,14 @@ RULES: dict[Verdict, Rule] = {
         "notice",
         "note",
     ),
+    Verdict.UNLISTED: Rule(
+        "not-on-fact-sheet",
+        Verdict.UNLISTED,
+        "A figure the fact sheet does not give",
+        "not on the fact sheet; check the source",
+        "notice",
+        "note",
+    ),
     Verdict.AGREE: Rule(
         "agreement",
         Verdict.AGREE,

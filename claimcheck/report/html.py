@@ -16,6 +16,7 @@ _LEGEND = {
     Verdict.APPROXIMATE: "figures agree only through a hedge",
     Verdict.SINGLE_SOURCE: "one source only; uncorroborated",
     Verdict.AGREE: "every source gives the same figure",
+    Verdict.UNLISTED: "not on the fact sheet; check the source",
 }
 # Nothing may load: no scripts, no remote styles, fonts or images, even if markup slipped in.
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -135,7 +136,9 @@ def _header(sources: Sequence[Source], summary: Mapping[str, object]) -> list[st
     raw = summary.get("verdicts", {})
     verdicts: Mapping[str, object] = raw if isinstance(raw, Mapping) else {}
     counts = [
-        f'<li><a href="#{v.value}">{_badge(v)}</a> {_count(verdicts, v.value)}</li>' for v in _ORDER
+        f'<li><a href="#{v.value}">{_badge(v)}</a> {_count(verdicts, v.value)}</li>'
+        for v in _ORDER
+        if v.value in verdicts
     ]
     listing = [
         f'<li><code>{_e(s.path)}</code> <span class="dim">{_e(s.title)}</span></li>'

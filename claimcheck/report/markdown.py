@@ -104,7 +104,9 @@ def _hidden(findings: Sequence[Finding], summary: Mapping[str, object]) -> dict[
 def _summary_lines(findings: Sequence[Finding], summary: Mapping[str, object]) -> list[str]:
     raw = summary.get("verdicts", {})
     totals: Mapping[str, object] = raw if isinstance(raw, Mapping) else {}
-    counts = ", ".join(f"{_count(totals, v.value)} {v.value}" for v in VERDICT_ORDER)
+    counts = ", ".join(
+        f"{_count(totals, v.value)} {v.value}" for v in VERDICT_ORDER if v.value in totals
+    )
     line = (
         f"**{_plural(_count(summary, 'sources'), 'source')} · "
         f"{_plural(_count(summary, 'claims'), 'claim')} · "

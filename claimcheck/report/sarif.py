@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from claimcheck import __version__
-from claimcheck.models import Claim, Finding
+from claimcheck.models import Claim, Finding, Verdict
 from claimcheck.report.common import human_value
 from claimcheck.report.describe import VERDICT_ORDER, label, rule_for, span, verdict_phrase, where
 from claimcheck.report.jsontext import dumps
@@ -25,7 +25,12 @@ TOOL_NAME = "claimcheck"
 INFORMATION_URI = "https://github.com/claimcheck/claimcheck"
 FINGERPRINT = "claimcheck/v1"
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_RULES = [rule_for(v) for v in VERDICT_ORDER if rule_for(v).sarif_level is not None]
+# not-on-fact-sheet comes last so the rule indexes of `compare` runs never move.
+_RULES = [
+    rule_for(v)
+    for v in sorted(VERDICT_ORDER, key=lambda v: v is Verdict.UNLISTED)
+    if rule_for(v).sarif_level is not None
+]
 _RULE_INDEX = {rule.verdict: i for i, rule in enumerate(_RULES)}
 
 
@@ -100,6 +105,10 @@ def _result(finding: Finding) -> dict[str, object]:
 def render_sarif(findings: Sequence[Finding]) -> str:
     """The SARIF log: tool, rules and one result per finding given, agreements left out."""
     results = [_result(f) for f in findings if f.verdict in _RULE_INDEX and f.claims]
+    used = {f.verdict for f in findings}
+    rules = [
+        i for i, r in enumerate(_RULES) if r.verdict is not Verdict.UNLISTED or r.verdict in used
+    ]
     log = {
         "$schema": SCHEMA_URI,
         "version": SARIF_VERSION,
@@ -110,7 +119,7 @@ def render_sarif(findings: Sequence[Finding]) -> str:
                         "name": TOOL_NAME,
                         "version": __version__,
                         "informationUri": INFORMATION_URI,
-                        "rules": [_rule(i) for i in range(len(_RULES))],
+                        "rules": [_rule(i) for i in rules],
                     }
                 },
                 "columnKind": "unicodeCodePoints",

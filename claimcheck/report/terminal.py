@@ -24,6 +24,7 @@ _STYLE = {
     Verdict.APPROXIMATE: "bold cyan",
     Verdict.SINGLE_SOURCE: "bold blue",
     Verdict.AGREE: "bold green",
+    Verdict.UNLISTED: "bold magenta",
 }
 _LEGEND = {
     Verdict.CONFLICT: "sources disagree; verify before filing",
@@ -31,6 +32,7 @@ _LEGEND = {
     Verdict.APPROXIMATE: "figures agree only through a hedge",
     Verdict.SINGLE_SOURCE: "one source only; uncorroborated",
     Verdict.AGREE: "every source gives the same figure",
+    Verdict.UNLISTED: "not on the fact sheet; check the source",
 }
 _ORDER = sorted(Verdict, key=lambda v: -v.rank)
 _QUOTE_STYLE = "bold underline"
@@ -192,6 +194,11 @@ def _heading(verdict: Verdict, count: int) -> Rule:
     return Rule(title, align="left", style=_STYLE[verdict].replace("bold ", ""))
 
 
+def _count_verdict(summary: Mapping[str, object], verdict: Verdict) -> int:
+    raw = summary.get("verdicts", {})
+    return _count(raw, verdict.value) if isinstance(raw, Mapping) else 0
+
+
 def _count(mapping: Mapping[str, object], key: str) -> int:
     value = mapping.get(key, 0)
     return value if isinstance(value, int) else 0
@@ -205,7 +212,7 @@ def _summary_line(summary: Mapping[str, object], show_all: bool) -> Text:
         f"{_plural(_count(summary, 'claims'), 'claim')} · "
         f"{_plural(_count(summary, 'findings'), 'finding')}: "
     )
-    for i, verdict in enumerate(_ORDER):
+    for i, verdict in enumerate(v for v in _ORDER if v.value in verdicts):
         n = _count(verdicts, verdict.value)
         line.append(", " if i else "")
         line.append(f"{n} {verdict.value}", _STYLE[verdict] if n else "")
@@ -219,15 +226,22 @@ def _print_compare(
 ) -> None:
     shown = [v for v in _ORDER if show_all or v is not Verdict.AGREE]
     groups = {v: [f for f in findings if f.verdict is v] for v in shown}
-    if not findings:
+    total = _count(summary, "findings")
+    if not findings and not total:
         console.print(Text("No findings: no figure was reported by the sources given."))
     elif not any(groups.values()):
-        console.print(Text("No discrepancies: every figure agrees across sources."))
+        hidden = total - sum(len(g) for g in groups.values())
+        if hidden and total == _count_verdict(summary, Verdict.AGREE):
+            console.print(Text("No discrepancies: every figure agrees across sources."))
+        else:
+            console.print(
+                Text(f"Nothing to show: {_plural(hidden, 'finding')} below --min-severity.")
+            )
     for verdict, group in groups.items():
         if not group:
             continue
         console.print(_heading(verdict, len(group)))
-        if verdict is Verdict.SINGLE_SOURCE:
+        if verdict in (Verdict.SINGLE_SOURCE, Verdict.UNLISTED):
             console.print(Padding(_single_source_table(group), (1, 0, 0, 2)))
         else:
             for finding in group:
