@@ -14,7 +14,7 @@ from claimcheck.models import Claim, Source
 from claimcheck.numbers import Mention, find_mentions
 from claimcheck.reading import POINTS, Reading, count_unit, is_year, read_mention, to_quantity
 from claimcheck.subjects import direct_subject, distribute_subjects, pick_subject
-from claimcheck.text import Sentence, split_sentences
+from claimcheck.text import Sentence, split_sentences, unwrap
 
 
 def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) -> list[Claim]:
@@ -23,7 +23,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     With `every_figure`, figures that name no metric are kept too (metric ""), as a
     quantity extractor would report them; names, dates and page furniture still are not.
     """
-    text = source.text
+    text = unwrap(source.text)  # same length: offsets into it are offsets into the file
     sentences = split_sentences(text, lex)
     mentions = find_mentions(text, lex)
     per_sentence: list[tuple[Sentence, list[re.Match[str]], list[Entity], list[Mention]]] = []
@@ -50,7 +50,9 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
             recent = {}  # a new paragraph: "It" no longer points back
         carried = {kind: recent.get(kind) or top[kind] for kind in top}
         claims.extend(
-            _sentence_claims(source, sent, aliases, entities, inside, carried, lex, every_figure)
+            _sentence_claims(
+                source, text, sent, aliases, entities, inside, carried, lex, every_figure
+            )
         )
         for kind in top:
             named = [e.name for e in entities if e.kind == kind and not e.compared]
@@ -80,6 +82,7 @@ def _is_noise(text: str, m: Mention, lex: Lexicon) -> bool:
 
 def _sentence_claims(
     source: Source,
+    text: str,
     sent: Sentence,
     aliases: list[re.Match[str]],
     entities: list[Entity],
@@ -88,7 +91,6 @@ def _sentence_claims(
     lex: Lexicon,
     every_figure: bool = False,
 ) -> list[Claim]:
-    text = source.text
     entity_spans = [(e.start, e.end) for e in entities]
     qualified: dict[int, list[str]] = {}
     for alias in aliases:
@@ -181,8 +183,8 @@ def _sentence_claims(
                 column=column,
                 start=r.mention.start,
                 end=r.mention.end,
-                quote=text[r.mention.start : r.mention.end],
-                sentence=text[sent.start : sent.end],
+                quote=source.text[r.mention.start : r.mention.end],
+                sentence=source.text[sent.start : sent.end],
             )
         )
     return claims

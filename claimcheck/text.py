@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
+
+_WRAP_MIN = 30  # a wrapped prose line is rarely shorter than this
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,37 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
         if P.BULLET.match(line) or key:
             block += 1
     return sentences
+
+
+def unwrap(text: str) -> str:
+    """The text with the line breaks of hard-wrapped prose read as spaces.
+
+    A break joins two lines when both hold prose: the first is long enough to have been
+    wrapped and does not end a sentence, and neither is blank, a heading, a bullet, a
+    table row or a "Key: value" line. Each joining newline becomes one space, so the
+    result has the same length and every offset still points into the original text.
+    """
+    lines = text.split("\n")
+    chars = list(text)
+    pos = 0
+    for here, after in pairwise(lines):
+        pos += len(here)
+        if (
+            _prose(here)
+            and _prose(after)
+            and len(here.strip()) >= _WRAP_MIN
+            and not (P.LINE_END.search(here))
+        ):
+            chars[pos] = " "
+        pos += 1
+    return "".join(chars)
+
+
+def _prose(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not (
+        P.NOT_PROSE.match(line) or P.SPEC_LINE.match(line) or P.TABLE_ROW.match(line)
+    )
 
 
 def _names_metric(header: str, lex: Lexicon) -> bool:
