@@ -51,7 +51,6 @@ UNIT_NAMES: dict[str, tuple[str, ...]] = {
     # currencies: claimcheck uses ISO codes, CQE and quantulum3 use names
     "usd": ("dollar",),
     "$": ("dollar",),
-    "us cents": ("cent",),
     "eur": ("euro",),
     "gbp": ("pound sterling",),
     "cny": ("chinese yuan",),

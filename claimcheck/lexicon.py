@@ -14,7 +14,7 @@ from claimcheck.models import Bound
 from claimcheck.patterns import YAML_BOOL, Patterns, PatternWords, compile_patterns
 
 DATA_FILES = ("numbers", "units", "metrics", "entities", "grammar", "noise")
-_MEASURES = ("percent", "multiplier", "rate", "currency", "time")
+_MEASURES = ("percent", "multiplier", "rate", "currency", "time", "measure")
 
 
 class LexiconError(ValueError):

@@ -127,7 +127,11 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     elif word and word.group(1).lower() in lex.scale_words:
         mult = lex.scale_words[word.group(1).lower()]
         value, precision, end, scaled = value * mult, precision * mult, end + word.end(), True
-    elif P.NAME_SUFFIX.match(after) and not P.MULTIPLIER_SUFFIX.match(after):
+    elif (
+        P.NAME_SUFFIX.match(after)
+        and not P.MULTIPLIER_SUFFIX.match(after)
+        and not lex.re.unit.match(text, end)  # "141GB", "60mph": a unit, not a name
+    ):
         return None
     return _Core(start, end, value, precision, False, scaled, alternatives)
 
@@ -169,14 +173,16 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     rng = P.RANGE_JOINER.match(text[end : end + 12])
     if rng and (rng.group().strip() != "and" or P.BETWEEN.search(text[max(0, start - 20) : start])):
         second_start = end + rng.end()
-        if _currency_before(text, second_start + 1, lex)[0] and not text[second_start].isdigit():
-            second_start += 1
+        sign = lex.re.currency_lead.match(text, second_start)
+        second_start = sign.end() if sign else second_start
         m2 = P.DIGITS.match(text, second_start)
         second = _core_at(text, m2, lex) if m2 else None
-        if second is not None:
-            if not scaled and second.scaled:
-                factor = second.value / float(P.NOT_DIGIT.sub("", m2.group()) or 1)  # type: ignore[union-attr]
-                value, precision = value * factor, precision * factor
+        if second is not None and m2 is not None:
+            raw = float(P.NOT_DIGIT.sub("", m2.group()) or 1)
+            if (
+                not scaled and second.scaled and value < raw
+            ):  # "5 to 10 billion", not "$800,000 to $1.3 million"
+                value, precision = value * second.value / raw, precision * second.value / raw
             low, high = value, second.value
             end = second.end
             value = (low + high) / 2
@@ -255,6 +261,34 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         mention = _extend(text, core, lex)
         if mentions and mention.start < mentions[-1].end:
             continue
+        if mentions and _joins(text, mentions[-1], mention):
+            mention = _range(mentions.pop(), mention)
         mentions.append(mention)
         last_end = mention.end
     return mentions
+
+
+def _joins(text: str, first: Mention, second: Mention) -> bool:
+    """'5% to 10%', '$200,000 to $414 million': two figures in one unit make one range."""
+    return (
+        bool(first.unit)
+        and first.unit == second.unit
+        and first.bound == second.bound == Bound.EQ
+        and P.RANGE_GAP.fullmatch(text, first.end, second.start) is not None
+    )
+
+
+def _range(first: Mention, second: Mention) -> Mention:
+    low, high = sorted((first.value, second.value))
+    return Mention(
+        start=first.start,
+        end=second.end,
+        value=(low + high) / 2,
+        precision=max(first.precision, second.precision),
+        unit=first.unit,
+        unit_kind=first.unit_kind,
+        bound=Bound.RANGE,
+        low=low,
+        high=high,
+        scaled=first.scaled or second.scaled,
+    )

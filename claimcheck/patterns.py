@@ -39,6 +39,7 @@ CURRENCY_SCALE_SUFFIX = re.compile(r"(m|b)(?![A-Za-z\d])")
 SCALE_WORD = re.compile(rf"(?:{_SP}|{_HYPHEN})*([A-Za-z]+)(?![\w])")
 NAME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w")
 MULTIPLIER_SUFFIX = re.compile(r"x\b|×")
+RANGE_GAP = re.compile(rf"{_SP}*(?:-|–|—|to){_SP}*")
 RANGE_JOINER = re.compile(rf"{_SP}*(?:-|–|—|to|and){_SP}*(?=[\d$€£¥.])")
 BETWEEN = re.compile(rf"between{_SP}*\S*$")
 NUMBER_WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
@@ -134,6 +135,7 @@ class Patterns:
     postfix: re.Pattern[str]
     unit: re.Pattern[str]
     currency_sign: re.Pattern[str]
+    currency_lead: re.Pattern[str]
     count: re.Pattern[str]
     metric: re.Pattern[str]
     cue: re.Pattern[str]
@@ -210,6 +212,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
         postfix=re.compile(rf"{_SP}*(?:{alternation(w.postfix_bounds)})(?![\w])", re.IGNORECASE),
         unit=re.compile(rf"(?:{_SP}|-)?(?:{alternation(w.measure_units)})(?![\w])", re.IGNORECASE),
         currency_sign=re.compile(rf"(?:{alternation(w.currency_signs, fold=False)})$"),
+        currency_lead=re.compile(alternation(w.currency_signs, fold=False)),
         count=re.compile(rf"(?:{alternation(w.count_units)})(?![\w])", re.IGNORECASE),
         metric=re.compile(whole_words(w.metric_aliases), re.IGNORECASE),
         cue=re.compile(whole_words(w.cues), re.IGNORECASE),

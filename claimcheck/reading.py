@@ -161,7 +161,7 @@ def read_mention(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> R
         determiner = P.DETERMINER.match(text, mention.end)
         metric = _noun_phrase(text, determiner.end() if determiner else mention.end, lex)
         strong = bool(metric)
-    if not metric and kind == "count":
+    if not metric and kind in ("count", "measure"):
         metric = lex.units[unit].metric or unit
     if mention.words and not mention.scaled and (not unit or mention.value < 2):
         return None
