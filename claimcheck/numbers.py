@@ -261,17 +261,20 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         mention = _extend(text, core, lex)
         if mentions and mention.start < mentions[-1].end:
             continue
-        if mentions and _joins(text, mentions[-1], mention):
+        if mentions and _joins(text, mentions[-1], mention, lex):
             mention = _range(mentions.pop(), mention)
         mentions.append(mention)
         last_end = mention.end
     return mentions
 
 
-def _joins(text: str, first: Mention, second: Mention) -> bool:
-    """'5% to 10%', '$200,000 to $414 million': two figures in one unit make one range."""
+def _joins(text: str, first: Mention, second: Mention, lex: Lexicon) -> bool:
+    """'5% to 10%', '$200,000 to $414 million': two figures in one unit make one range
+    (but 'rose 18 sen to RM23.50' is a move from one figure to another)."""
+    before = text[max(0, first.start - 16) : first.start].split()
     return (
-        bool(first.unit)
+        not (before and before[-1].lower() in lex.change_verbs)
+        and bool(first.unit)
         and first.unit == second.unit
         and first.bound == second.bound == Bound.EQ
         and P.RANGE_GAP.fullmatch(text, first.end, second.start) is not None
