@@ -30,7 +30,10 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     all_entities: list[Entity] = []
     index = 0
     for sent in sentences:
-        aliases = list(lex.re.metric.finditer(text, sent.start, sent.end))
+        # A metric name matters only next to a figure, and keeps a benchmark with a
+        # number in its name ("MATH-500") from being taken for a model: both need a digit.
+        has_digit = P.ANY_DIGIT.search(text, sent.start, sent.end) is not None
+        aliases = list(lex.re.metric.finditer(text, sent.start, sent.end)) if has_digit else []
         alias_spans = [(a.start(), a.end()) for a in aliases]
         entities = find_entities(text, sent.start, sent.end, lex, alias_spans)
         all_entities.extend(entities)
@@ -48,12 +51,13 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     for sent, aliases, entities, inside in per_sentence:
         if "\n" in text[previous_end : sent.start]:
             recent = {}  # a new paragraph: "It" no longer points back
-        carried = {kind: recent.get(kind) or top[kind] for kind in top}
-        claims.extend(
-            _sentence_claims(
-                source, text, sent, aliases, entities, inside, carried, lex, every_figure
+        if inside:
+            carried = {kind: recent.get(kind) or top[kind] for kind in top}
+            claims.extend(
+                _sentence_claims(
+                    source, text, sent, aliases, entities, inside, carried, lex, every_figure
+                )
             )
-        )
         for kind in top:
             named = [e.name for e in entities if e.kind == kind and not e.compared]
             if named:
