@@ -36,6 +36,8 @@ REL_TOL = 1e-6
 # Unit names that mean the same across the three vocabularies: claimcheck's lexicon, CQE's
 # normalized_unit (NewsQuant) and quantulum3's unit names. A name not listed here is
 # compared by its lemma (lowercase, each word singular): "GPUs" -> "gpu", "yards" -> "yard".
+# When claimcheck's lexicon (claimcheck/data/units.yaml) gains a unit whose name is a code
+# or symbol, add its peer names here; the table maps vocabularies, never single sentences.
 UNIT_NAMES: dict[str, tuple[str, ...]] = {
     # no unit at all
     "": ("-",),
@@ -51,11 +53,44 @@ UNIT_NAMES: dict[str, tuple[str, ...]] = {
     # currencies: claimcheck uses ISO codes, CQE and quantulum3 use names
     "usd": ("dollar",),
     "$": ("dollar",),
+    "us cents": ("cent",),
+    "aud": ("australian dollar",),
+    "cad": ("canadian dollar",),
+    "hkd": ("hong kong dollar",),
+    "sgd": ("singapore dollar", "singaporean dollar"),
+    "myr": ("malaysian ringgit",),
+    "myr sen": ("sen",),
+    "krw": ("south korean won",),
     "eur": ("euro",),
     "gbp": ("pound sterling",),
     "cny": ("chinese yuan",),
     "jpy": ("japanese yen",),
     "inr": ("indian rupee",),
+    # claimcheck's measures are named by their symbols
+    "gb": ("gigabyte",),
+    "tb": ("terabyte",),
+    "mb": ("megabyte",),
+    "pb": ("petabyte",),
+    "gw": ("gigawatt",),
+    "mw": ("megawatt",),
+    "kw": ("kilowatt",),
+    "w": ("watt",),
+    "twh": ("terawatt hour",),
+    "gwh": ("gigawatt hour",),
+    "mwh": ("megawatt hour",),
+    "kwh": ("kilowatt hour",),
+    "nm": ("nanometre",),
+    "gbps": ("gigabit per second",),
+    "tb/s": ("terabyte per second",),
+    "mph": ("mile per hour",),
+    "km/h": ("kilometre per hour",),
+    "km": ("kilometre",),
+    "kg": ("kilogram",),
+    "tonnes": ("tonne", "metric ton"),
+    "°c": ("celsius",),
+    "°f": ("fahrenheit",),
+    "sq m": ("square metre",),
+    "sq ft": ("square foot", "square feet"),
     # claimcheck's rate units
     "tokens/s": ("token per second",),
     "usd per million tokens": ("dollar per million token",),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import yaml
 
@@ -51,12 +51,18 @@ def _values(finding: Finding) -> list[str]:
     return sorted({f"{c.quantity.value:.12g}{c.quantity.bound.value}" for c in finding.claims})
 
 
+def _source_name(path: str) -> str:
+    """A source as the baseline knows it: its file name (a URL as a whole), so a baseline
+    made from `seeds/` still matches when CI names the folder `/abs/path/seeds`."""
+    return path if "://" in path else PurePath(path).name
+
+
 def fingerprint(finding: Finding) -> str:
     """A content key: subject, metric, qualifier, unit, the figures given and the sources
     giving them — never line numbers, so moving a paragraph keeps the entry valid, while a
     new figure or a new source makes it a new finding."""
     parts = [finding.subject, finding.metric, finding.qualifier, finding.unit]
-    parts += _values(finding) + sorted({c.path for c in finding.claims})
+    parts += _values(finding) + sorted({_source_name(c.path) for c in finding.claims})
     return "sha256:" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 

@@ -621,7 +621,10 @@ def baseline_command(
         run = _make_run(flags, config, isolated, quiet)
         lexicon, _ = _lexicon(run)
         corpus = _load(paths, run)
+        if Path(output).is_dir():
+            raise Failure(f"{output}: is a folder; give the baseline a file name")
         _check_target(output, "the baseline", _inputs(paths, corpus))
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
         findings = reconcile(extract_all(corpus.sources, lexicon, run.jobs), lexicon)
         _emit(render_baseline(findings), output)
         recorded = sum(1 for f in findings if f.verdict is not Verdict.AGREE)

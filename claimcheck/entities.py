@@ -44,9 +44,9 @@ def find_entities(
             found.append((m.start(), m.end(), surface, HARDWARE))
             continue
         plain = P.INTEGER_VERSION.match(surface)
-        if plain:
+        if plain:  # "Windows 11 users" counts users; "its Vega 3 model" names a model
             following = text[m.end() : m.end() + 30].lstrip().split(" ")[0].lower()
-            if following in lex.unit_forms:
+            if following in lex.unit_forms and following.endswith("s"):
                 continue
         found.append((m.start(), m.end(), surface, MODEL))
     for m in lex.re.org.finditer(text, start, end):

@@ -47,7 +47,7 @@ NOT_DIGIT = re.compile(r"[^\d.]")
 
 # --- sentences and lines (text.py) ---
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*[ \t\u00a0]+(?=[\"“‘(\[]?[A-Z0-9$€£¥~])")
-SPEC_LINE = re.compile(r"^[ \t]*(?:[•*\-–·▪◦][ \t]*)?([^:\n]{2,60}?)[ \t]*:[ \t]+(?=\S)")
+SPEC_LINE = re.compile(r"^[ \t]*(?:[•*\-–·▪◦][ \t]*)?([^:\n,;.!?]{2,48}?)[ \t]*:[ \t]+(?=\S)")
 BULLET = re.compile(r"^[ \t]*(?:[•*\-–·▪◦]|\d{1,2}[.)])[ \t]+")
 URL_SCHEME = re.compile(r"https?$")
 LINE_END = re.compile(r"[.!?:;…\"”’)\]]\s*$")
@@ -246,7 +246,8 @@ def _model_pattern(
         rf"(?:{h}[A-Za-z0-9.]+)*"
     )
     glued = rf"[A-Z][A-Za-z]*\d[A-Za-z0-9.]*(?:{h}[A-Za-z0-9.]+)*"
-    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][A-Za-z]*(?:{h}[A-Z][A-Za-z]*)*"
+    # A capitalised word; a long all-capitals word is a shouted headline, not a name.
+    word = rf"(?!(?:{stop})(?![\w-]))(?![A-Z]{{5,}}\b)[A-Z][A-Za-z]*(?:{h}[A-Z][A-Za-z]*)*"
     family = alternation(families, fold=False)
     variant = alternation(variants, fold=False)
     tail = (

@@ -61,7 +61,8 @@ def _check(table: Mapping[str, object], where: str) -> dict[str, object]:
     for key, value in table.items():
         name = key.replace("-", "_")
         if name not in DEFAULTS:
-            guess = process.extractOne(name, list(DEFAULTS), score_cutoff=60)
+            spelled = [k.replace("_", "-") for k in DEFAULTS]  # as the README writes them
+            guess = process.extractOne(key.replace("_", "-"), spelled, score_cutoff=60)
             hint = f" (did you mean '{guess[0]}'?)" if guess else ""
             raise ClaimsFileError(f"{where}: unknown setting '{key}'{hint}")
         if name in CHOICES and str(value) not in CHOICES[name]:
@@ -93,7 +94,7 @@ def _read(path: Path) -> dict[str, object] | None:
             raise ClaimsFileError(f"{shown}: [tool.claimcheck] must be a table")
         return _check(table, f"{shown}: [tool.claimcheck]")
     root = read_yaml(path)
-    fields = root.mapping(path.name, [*DEFAULTS, *(k.replace("_", "-") for k in DEFAULTS)])
+    fields = root.mapping("settings", [*(k.replace("_", "-") for k in DEFAULTS), *DEFAULTS])
     values = {
         k: (v.value if v.pairs is None and not isinstance(v.value, list) else None)
         for k, v in fields.items()
@@ -102,6 +103,14 @@ def _read(path: Path) -> dict[str, object] | None:
         if isinstance(node.value, list):
             values[key] = node.texts(key)
     return _check(values, shown)
+
+
+def _shown(path: Path) -> str:
+    """A path as messages show it: relative to the working directory when it is below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def find_config(start: Path, explicit: str | None) -> Path | None:
@@ -137,10 +146,10 @@ def load_settings(
         if flag is not None and flag != [] and flag != ():
             values[key], origins[key] = flag, "command line"
         elif key in from_file:
-            values[key], origins[key] = from_file[key], path.as_posix() if path else ""
+            values[key], origins[key] = from_file[key], _shown(path) if path else ""
         else:
             values[key], origins[key] = default, "default"
-    return Settings(values, origins, path.as_posix() if path else "")
+    return Settings(values, origins, _shown(path) if path else "")
 
 
 def describe(settings: Settings) -> str:
@@ -148,8 +157,11 @@ def describe(settings: Settings) -> str:
     lines = [f"# configuration file: {settings.file or 'none found'}"]
     width = max(len(k) for k in settings.values)
     for key, value in settings.values.items():
-        shown = "none" if value is None else ", ".join(value) if isinstance(value, list) else value
-        if isinstance(value, list) and not value:
-            shown = "none"
+        if isinstance(value, bool):
+            shown = "true" if value else "false"
+        elif isinstance(value, list):
+            shown = ", ".join(value) or "none"
+        else:
+            shown = "none" if value is None else str(value)
         lines.append(f"{key.replace('_', '-'):<{width}}  {shown}  ({settings.origins[key]})")
     return "\n".join(lines) + "\n"

@@ -79,8 +79,10 @@ def read_yaml(path: Path) -> Node:
     shown = path.as_posix()
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimsFileError(f"{shown}: cannot read: {exc}") from exc
+    except OSError as exc:
+        raise ClaimsFileError(f"{shown}: {(exc.strerror or str(exc)).lower()}") from exc
+    except UnicodeDecodeError as exc:
+        raise ClaimsFileError(f"{shown}: not UTF-8 text ({exc.reason})") from exc
     loader = VocabularyLoader(text)
     try:
         root = loader.get_single_node()

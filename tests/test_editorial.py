@@ -272,11 +272,6 @@ def test_moving_a_paragraph_keeps_the_entry(desk: Path) -> None:
     assert SWE_PRO not in {f["id"] for f in doc["findings"]}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="baseline fingerprints hold source paths as typed: a baseline made with "
-    "`seeds/` matches nothing when CI runs `compare /abs/path/seeds` (every entry stale)",
-)
 def test_baseline_matches_however_the_folder_is_named(desk: Path) -> None:
     make_baseline(desk)
     result = run(
@@ -392,11 +387,6 @@ def test_unknown_setting_exits_2(office: Path, name: str, content: str, command:
     assert re.search(r"did you mean 'fail[-_]on'\?", line), line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="settings: an unknown key in [tool.claimcheck] suggests 'fail_on', the internal "
-    "name, where the README documents `fail-on` (claimcheck.yaml suggests 'fail-on')",
-)
 def test_pyproject_suggestion_uses_the_documented_spelling(office: Path) -> None:
     (office / "pyproject.toml").write_text('[tool.claimcheck]\nfial-on = "rounding"\n')
     assert "did you mean 'fail-on'?" in one_line_error(run("config"))

@@ -357,12 +357,6 @@ EXPECTED_FINDINGS = sorted(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: 'according to two people who worked on the model' (c:3) is read as "
-    "2 employees, and 'its new Vega 3 model' (e:3) as 3 models released, by a subject taken "
-    "from the all-caps headline, 'AURORA LABS PRICES VEGA 3'",
-)
 def test_no_finding_beyond_the_ones_written(doc: Doc) -> None:
     got = sorted((f["subject"], f["metric"], f["qualifier"]) for f in doc["findings"])
     assert got == EXPECTED_FINDINGS
@@ -371,25 +365,8 @@ def test_no_finding_beyond_the_ones_written(doc: Doc) -> None:
 @pytest.mark.parametrize(
     ("path", "line", "quote"),
     [
-        pytest.param(
-            C,
-            3,
-            "two",
-            marks=pytest.mark.xfail(
-                strict=True, reason="extractor: 'two people' (sources) is read as 2 employees"
-            ),
-            id="two-people",
-        ),
-        pytest.param(
-            E,
-            3,
-            "3",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="extractor: the version in 'its new Vega 3 model' is read as 3 models",
-            ),
-            id="version-before-model",
-        ),
+        pytest.param(C, 3, "two", id="two-people"),
+        pytest.param(E, 3, "3", id="version-before-model"),
     ],
 )
 def test_no_claim_is_read_from(extracted: Doc, path: str, line: int, quote: str) -> None:
@@ -441,16 +418,9 @@ def test_rewrap_helper_really_rewraps(repo_root_path: Path) -> None:
     assert wrapped.split() == text.split()
 
 
-WRAP_BUG = (
-    "extractor: a metric name after a line break that follows the figure is lost: "
-    "'Vega-3 has a 200K-token\ncontext window' (d, at 72 columns) is read as metric "
-    "'tokens', not 'context window', so the self-contradiction vanishes"
-)
-
-
 @pytest.mark.parametrize(
     "width",
-    [40, 56, 64, pytest.param(72, marks=pytest.mark.xfail(strict=True, reason=WRAP_BUG)), 80],
+    [40, 56, 64, 72, 80],
 )
 def test_hard_wrapped_corpus_gives_the_same_findings(
     doc: Doc, repo_root_path: Path, tmp_path: Path, width: int
