@@ -305,15 +305,17 @@ def test_different_units_are_not_grouped(lex: Lexicon) -> None:
     assert len(reconcile(claims, lex)) == 2
 
 
-def test_spellings_of_one_model_merge(lex: Lexicon) -> None:
+@pytest.mark.parametrize("variant", ["MAI Thinking 1", "AI-Thinking-1", "MAI-Thinking 1"])
+def test_spellings_of_one_model_merge(variant: str, lex: Lexicon) -> None:
     claims = [
         claim("a.txt", PARAMS_35B, subject="MAI-Thinking-1"),
-        claim("b.txt", PARAMS_35B, subject="MAI Thinking 1"),
+        claim("b.txt", PARAMS_35B, subject=variant),
+        claim("c.txt", PARAMS_35B, subject="MAI-Thinking-1"),
     ]
     f = only(reconcile(claims, lex))
     assert f.verdict == Verdict.AGREE
-    assert f.source_count == 2
-    assert f.subject in ("MAI-Thinking-1", "MAI Thinking 1")
+    assert f.source_count == 3
+    assert f.subject == "MAI-Thinking-1"  # the spelling most sources use
     assert {c.subject for c in f.claims} == {f.subject}
 
 
@@ -324,6 +326,8 @@ def test_spellings_of_one_model_merge(lex: Lexicon) -> None:
         ("Llama 3.1 405B", "Llama 3.1 70B"),
         ("Claude Opus 4.6", "Claude Opus 4.5"),
         ("Gemini 2.5 Pro", "Gemini 2.5 Flash"),
+        ("MAI-Image-2.5", "MAI-Image-2.5 Flash"),
+        ("MAI-Thinking-1", "MAI-Code-1-Flash"),
     ],
 )
 def test_distinct_models_do_not_merge(first: str, second: str, lex: Lexicon) -> None:
