@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
 from claimcheck import patterns as P
 from claimcheck.attribution import alias_name, distribute_metrics, resolve_metric
@@ -69,6 +70,34 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
 _NOISE_REACH = 48  # characters a noise pattern may reach before or after its figure
 
 
+def _as_headed(m: Mention, sent: Sentence, lex: Lexicon) -> Mention:
+    """A table cell's figure in the scale and unit its header gives ('Parameters (B)')."""
+    if sent.scale != 1 and not m.scaled:
+        k = sent.scale
+        m = replace(
+            m,
+            value=m.value * k,
+            precision=m.precision * k,
+            low=None if m.low is None else m.low * k,
+            high=None if m.high is None else m.high * k,
+            scaled=True,
+        )
+    if sent.unit and not m.unit and sent.unit in lex.units:
+        m = replace(m, unit=sent.unit, unit_kind=lex.units[sent.unit].kind)
+    return m
+
+
+def _elided(r: Reading, before: Sequence[Reading]) -> Reading:
+    """'X has 24 billion parameters and Y has 73 billion': the second figure shares the
+    first one's count noun, when both are written with a scale word and it names none."""
+    if r.unit or r.strong or not r.mention.scaled:
+        return r
+    for prior in reversed(before):
+        if prior.unit_kind in ("count", "measure") and prior.mention.scaled:
+            return replace(r, unit=prior.unit, unit_kind=prior.unit_kind, metric=prior.metric)
+    return r
+
+
 def _is_noise(text: str, m: Mention, lex: Lexicon) -> bool:
     """Whether a figure sits in page furniture, a date or a list number (noise.yaml).
 
@@ -110,6 +139,7 @@ def _sentence_claims(
         if year and year.end() == alias.start():
             qualified[alias.start()] = [year.group(1)]
             entity_spans.append((year.start(), year.end()))
+    inside = [_as_headed(m, sent, lex) for m in inside] if sent.scale != 1 or sent.unit else inside
     mentions = [
         m
         for m in inside
@@ -126,12 +156,12 @@ def _sentence_claims(
             continue
         r = read_mention(text, sent, m, lex)
         if r is not None and not _is_noise(text, m, lex):
-            readings.append(r)
+            readings.append(_elided(r, readings))
     windows = [r for r in readings if r.window]
     window_text = ""
     if windows and any(r.unit_kind == "count" for r in readings):
         w = windows[0]
-        window_text = f"in {w.mention.value:g} {w.unit}"
+        window_text = f"{w.qualifier} {w.mention.value:g} {w.unit}"
         readings = [r for r in readings if not r.window]
     claims: list[Claim] = []
     alias_uses: dict[int, int] = {}

@@ -68,7 +68,8 @@ def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
             seen = True
         elif token in lex.scale_words:
             scale = lex.scale_words[token]
-            current = max(current, 1.0) * scale if scale == 100 else max(current, 1.0)
+            # "a dozen", "one hundred" multiply what came before; "thousand" and up close a group
+            current = max(current, 1.0) * scale if scale < 1000 else max(current, 1.0)
             if scale > 100:
                 total += current * scale
                 current = 0.0
@@ -171,6 +172,9 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
             value, precision, end, scaled = value * mult, precision * mult, end + 1, True
     # A range: "5-10%", "5 to 10 billion", "between 5 and 10".
     rng = P.RANGE_JOINER.match(text[end : end + 12])
+    named = P.NAME_BEFORE.search(text, max(0, start - 24), start)
+    if named and named.group(1) not in lex.not_names:
+        rng = None  # "Claude Haiku 5 to 400K": a version number does not open a range
     if rng and (rng.group().strip() != "and" or P.BETWEEN.search(text[max(0, start - 20) : start])):
         second_start = end + rng.end()
         sign = lex.re.currency_lead.match(text, second_start)

@@ -39,6 +39,7 @@ CURRENCY_SCALE_SUFFIX = re.compile(r"(m|b)(?![A-Za-z\d])")
 SCALE_WORD = re.compile(rf"(?:{_SP}|{_HYPHEN})*([A-Za-z]+)(?![\w])")
 NAME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w")
 MULTIPLIER_SUFFIX = re.compile(r"x\b|×")
+NAME_BEFORE = re.compile(r"\b([A-Z][\w.\-]*)[ \u00a0]$")
 RANGE_GAP = re.compile(rf"{_SP}*(?:-|–|—|to){_SP}*")
 RANGE_JOINER = re.compile(rf"{_SP}*(?:-|–|—|to|and){_SP}*(?=[\d$€£¥.])")
 BETWEEN = re.compile(rf"between{_SP}*\S*$")
@@ -47,7 +48,10 @@ NOT_DIGIT = re.compile(r"[^\d.]")
 
 # --- sentences and lines (text.py) ---
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*[ \t\u00a0]+(?=[\"“‘(\[]?[A-Z0-9$€£¥~])")
-SPEC_LINE = re.compile(r"^[ \t]*(?:[•*\-–·▪◦][ \t]*)?([^:\n,;.!?]{2,48}?)[ \t]*:[ \t]+(?=\S)")
+SPEC_LINE = re.compile(
+    r"^[ \t]*(?:[•\-–·▪◦][ \t]*|\*[ \t]+)?(?:\*\*|__)?([^:\n,;.!?*_]{2,48}?)(?:\*\*|__)?"
+    r"[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)"
+)
 BULLET = re.compile(r"^[ \t]*(?:[•*\-–·▪◦]|\d{1,2}[.)])[ \t]+")
 URL_SCHEME = re.compile(r"https?$")
 LINE_END = re.compile(r"[.!?:;…\"”’)\]]\s*$")
@@ -55,6 +59,7 @@ NOT_PROSE = re.compile(r"^[ \t]*(?:#|>|[•*\-–·▪◦+][ \t]|\d{1,3}[.)][ \t
 TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-{2,}:?[ \t]*)?$")
 TABLE_CELL = re.compile(r"[^|]+")
+HEADER_NOTE = re.compile(r"\(([^()]{1,24})\)[ \t]*$")
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 # --- the words around a figure (reading.py, attribution.py, subjects.py) ---
@@ -252,11 +257,11 @@ def _model_pattern(
     variant = alternation(variants, fold=False)
     tail = (
         rf"(?:[ \u00a0](?:(?:{variant})(?:{h}(?:{variant}))*"
-        rf"|{version}(?:{h}[A-Za-z0-9]+)*(?![\w%]))(?![\w\-\u2011]))*"
+        rf"|{version}(?:{h}[A-Za-z0-9]+)*(?![\w%]|[.,]\d))(?![\w\-\u2011]))*"
     )
     head = (
         rf"(?:{hyphenated}|{glued}"
-        rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0]{version}(?![\w%]|,\d)"
+        rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0]{version}(?![\w%]|[.,]\d)"
         rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
         rf"|(?:{family})[ \u00a0](?:{variant})(?:{h}(?:{variant}))*)"
     )

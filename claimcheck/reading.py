@@ -81,7 +81,8 @@ def count_unit(text: str, mention: Mention, lex: Lexicon) -> tuple[str, tuple[st
     return "", (), mention.end
 
 
-def _noun_phrase(text: str, pos: int, lex: Lexicon) -> str:
+def _noun_phrase(text: str, pos: int, lex: Lexicon, *, singular_head: bool = True) -> str:
+    """Up to four words naming a thing after pos ("inference costs" -> "inference cost")."""
     words = []
     for w, _, _ in _following_words(text, pos, 4, lex):
         if w.lower() in ("and", "or"):
@@ -89,7 +90,8 @@ def _noun_phrase(text: str, pos: int, lex: Lexicon) -> str:
         words.append(w)
     if not words:
         return ""
-    words[-1] = singular(words[-1])
+    if singular_head:
+        words[-1] = singular(words[-1])
     return " ".join(w.lower() if not w.isupper() else w for w in words)
 
 
@@ -98,7 +100,9 @@ def _change_metric(text: str, sent: Sentence, mention: Mention, lex: Lexicon) ->
     after = lex.re.change_after.match(text, mention.end)
     if after:
         word = squash(after.group()).lower()
-        phrase = _noun_phrase(text, after.end(), lex)
+        # "4x fewer parameters" keeps its plural; "30% lower inference costs" is a cost
+        plural = mention.unit_kind == "multiplier"
+        phrase = _noun_phrase(text, after.end(), lex, singular_head=not plural)
         if not phrase:
             before = P.COPULA_SUBJECT.search(text[sent.start : mention.start])
             phrase = singular(before.group(1)).lower() if before else ""
@@ -145,7 +149,9 @@ def read_mention(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> R
             names = [
                 n for n in lex.after_metric.get(word, ()) if lex.metrics[n].unit == "parameters"
             ]
-            if names and (unit or P.COPULA_AFTER.match(text, phrase_end)):
+            # "37B are activated", or "120B total and 12B active parameters"
+            shared = "param" in text[phrase_end : sent.end].lower()
+            if names and (unit or P.COPULA_AFTER.match(text, phrase_end) or shared):
                 metric, strong = names[0], True
     following = lex.re.metric.match(
         text, phrase_end + (1 if text[phrase_end : phrase_end + 1] in " -" else 0)
@@ -172,8 +178,13 @@ def read_mention(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> R
         rest = text[mention.end : mention.end + 12].lower().split()
         if rest and rest[0].strip(".,;") in lex.relative_after:
             return None
-        window = bool(before) and before[-1].lower() in lex.window_words
-        return Reading(mention, unit, kind, "duration", False, modifiers, phrase_end, window=window)
+        # "ten models in two months", "eight models over six weeks": a window, not a bound
+        own = text[mention.start : mention.end].split()[0].lower()
+        word = own if own in lex.window_words else (before[-1].lower() if before else "")
+        window = word in lex.window_words
+        return Reading(
+            mention, unit, kind, "duration", False, modifiers, phrase_end, word, window=window
+        )
     return Reading(mention, unit, kind, metric, strong, modifiers, phrase_end)
 
 

@@ -8,7 +8,7 @@ from itertools import pairwise
 from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
 
-_WRAP_MIN = 30  # a wrapped prose line is rarely shorter than this
+_WRAP_MIN = 30  # a wrapped prose line is rarely shorter; a headline often is
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Sentence:
     key: str = ""
     key_end: int = 0
     label: str = ""
+    scale: float = 1.0
+    unit: str = ""
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -113,6 +115,22 @@ def _names_metric(header: str, lex: Lexicon) -> bool:
     return bool(lex.re.metric.search(header)) or word in lex.after_metric or word in lex.unit_forms
 
 
+def _header(text: str, lex: Lexicon) -> tuple[str, float, str]:
+    """A column header, the scale and the unit its parenthesis gives its cells:
+    'Parameters (B)' -> 1e9; 'Input ($/1M tokens)' -> USD; 'Accuracy (%)' -> %."""
+    paren = P.HEADER_NOTE.search(text)
+    if paren is None:
+        return text.strip(), 1.0, ""
+    note = paren.group(1).strip()
+    name = text[: paren.start()].strip()
+    scale = float(lex.suffixes[note][0]) if note in lex.suffixes else 1.0
+    if note.lower() in lex.scale_words or note.lower().rstrip("s") in lex.scale_words:
+        scale = float(lex.scale_words[note.lower().rstrip("s")])
+    sign = lex.re.currency_lead.match(note)
+    unit = lex.currency_signs[sign.group()] if sign else lex.unit_forms.get(note.lower(), "")
+    return name, scale, unit
+
+
 def _table_cells(
     line: str, offset: int, header: list[str], block: int, lex: Lexicon
 ) -> list[Sentence]:
@@ -128,12 +146,12 @@ def _table_cells(
     for i, cell in enumerate(cells[1:], start=1):
         if not cell.group().strip():
             continue
-        column = header[i] if i < len(header) else ""
+        column, scale, unit = _header(header[i] if i < len(header) else "", lex)
         by_column = _names_metric(column, lex) or not _names_metric(row, lex)
         key, label = (column, row) if by_column else (row, column)
         start = offset + cell.start() + len(cell.group()) - len(cell.group().lstrip())
         end = offset + cell.start() + len(cell.group().rstrip())
-        out.append(Sentence(start, end, block, key, start, label))
+        out.append(Sentence(start, end, block, key, start, label, scale, unit))
     return out
 
 

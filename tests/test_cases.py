@@ -16,16 +16,22 @@ CASES = Path(__file__).parent / "cases"
 REQUIRED = ("quote", "value", "unit", "subject", "metric", "qualifier")
 MIN_CLAIM_CASES = 70
 MIN_NO_CLAIM_CASES = 30
+MORE = "extract_more.yaml"  # a second table: claim cases, and no-claim cases under no_claims
+MORE_PREFIX = "more-"
+MIN_MORE_CLAIM_CASES = 70
+MIN_MORE_NO_CLAIM_CASES = 15
 
 
-def _load(name: str) -> list[dict[str, Any]]:
+def _load(name: str, key: str = "cases") -> list[dict[str, Any]]:
     data = yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
-    cases: list[dict[str, Any]] = data["cases"]
+    cases: list[dict[str, Any]] = data[key]
     return cases
 
 
-CLAIM_CASES = _load("extract.yaml")
-NO_CLAIM_CASES = _load("no_claims.yaml")
+MORE_CLAIM_CASES = _load(MORE)
+MORE_NO_CLAIM_CASES = _load(MORE, "no_claims")
+CLAIM_CASES = _load("extract.yaml") + MORE_CLAIM_CASES
+NO_CLAIM_CASES = _load("no_claims.yaml") + MORE_NO_CLAIM_CASES
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +97,15 @@ def test_case_tables_are_big_enough_and_well_formed() -> None:
             missing = [k for k in REQUIRED if k not in claim]
             assert missing == [], f"{case['id']}: missing {missing}"
             assert claim["quote"] in case["text"], f"{case['id']}: quote not in text"
+
+
+def test_more_cases_are_big_enough_and_prefixed() -> None:
+    assert len(MORE_CLAIM_CASES) >= MIN_MORE_CLAIM_CASES
+    assert len(MORE_NO_CLAIM_CASES) >= MIN_MORE_NO_CLAIM_CASES
+    unprefixed = [
+        c["id"]
+        for c in MORE_CLAIM_CASES + MORE_NO_CLAIM_CASES
+        if not c["id"].startswith(MORE_PREFIX)
+    ]
+    assert unprefixed == []
+    assert all("claims" not in c for c in MORE_NO_CLAIM_CASES)
