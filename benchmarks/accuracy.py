@@ -462,20 +462,26 @@ def _record_errors(
 
 
 def _locate(text: str, item: Item) -> tuple[int, int]:
-    """Where a gold value is written in its sentence (best effort; NewsQuant has no spans)."""
+    """Where a gold value is written in its sentence (best effort; NewsQuant has no spans).
+
+    A range is the first written end followed, within 40 characters, by the other end.
+    """
     if item.start >= 0:
         return item.start, item.end
-    spans = []
-    for v in {item.low, item.high}:
-        span = _find_number(text, v)
-        if span:
-            spans.append(span)
-    if not spans:
-        return -1, -1
-    return min(s for s, _ in spans), max(e for _, e in spans)
+    if not item.is_range:
+        return _find_number(text, item.low) or (-1, -1)
+    for first, second in ((item.low, item.high), (item.high, item.low)):
+        pos = 0
+        while (a := _find_number(text, first, pos)) is not None:
+            b = _find_number(text[: a[1] + 40], second, a[1])
+            if b is not None:
+                return a[0], b[1]
+            pos = a[1]
+    return _find_number(text, item.low) or _find_number(text, item.high) or (-1, -1)
 
 
-def _find_number(text: str, value: float) -> tuple[int, int] | None:
+def _find_number(text: str, value: float, pos: int = 0) -> tuple[int, int] | None:
+    """The first place from `pos` where `value` is written in digits (any scale) or words."""
     for scale in (1.0, 1e3, 1e6, 1e9, 1e12, 0.01):
         x = abs(value) / scale
         if x < 0.001 or (scale > 1 and x < 1):
@@ -484,12 +490,12 @@ def _find_number(text: str, value: float) -> tuple[int, int] | None:
         whole, _, decimals = written.partition(".")
         pattern = ",?".join(re.escape(d) for d in whole)
         pattern += rf"\.{decimals}\d*" if decimals else r"(?:\.0+)?"
-        m = re.search(rf"(?<![\d.,]){pattern}(?![\d])", text)
+        m = re.compile(rf"(?<![\d.,]){pattern}(?![\d])").search(text, pos)
         if m:
             return m.start(), m.end()
     words = _SMALL_NUMBERS.get(int(value)) if value == int(value) else None
     if words:
-        m = re.search(rf"\b(?:{words})\b", text, re.IGNORECASE)
+        m = re.compile(rf"\b(?:{words})\b", re.IGNORECASE).search(text, pos)
         if m:
             return m.start(), m.end()
     return None

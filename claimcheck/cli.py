@@ -373,6 +373,39 @@ def _report(
     )
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What a findings command concluded: its findings and what a baseline took out."""
+
+    findings: list[Finding]
+    accepted: int = 0
+    stale: tuple[Accepted, ...] = ()
+
+
+def _findings_report(
+    paths: Sequence[str],
+    run: Run,
+    show_all: bool,
+    output: str | None,
+    conclude: Callable[[list[Claim], Lexicon, Editorial], Outcome],
+    *,
+    facts_required: bool = False,
+) -> int:
+    """The shared body of `compare` and `check`: load, extract, conclude, publish, exit code."""
+    floor = _floor(run, show_all)
+    lexicon, editorial = _lexicon(run, facts_required=facts_required)
+    if facts_required and not editorial.references:
+        raise Failure(f"{', '.join(editorial.files) or 'claims'}: no fact sheet figures")
+    corpus = _load(paths, run)
+    inputs = _inputs(paths, corpus)
+    _check_target(output, "the report", inputs)
+    claims = extract_all(corpus.sources, lexicon, run.jobs)
+    outcome = conclude(claims, lexicon, editorial)
+    report = _report(corpus, claims, outcome.findings, floor, outcome.accepted, outcome.stale)
+    _publish(run, report, Format(run.value("format")), output, inputs)
+    return _exit_code(outcome.findings, run.value("fail_on"))
+
+
 def _make_run(
     flags: Mapping[str, object],
     config: str | None,
@@ -497,27 +530,25 @@ def compare(
             "baseline": baseline,
         }
         run = _make_run(flags, config, isolated, quiet, stdin_filename, timeout)
-        floor = _floor(run, show_all)
-        lexicon, _ = _lexicon(run)
-        corpus = _load(paths, run)
-        inputs = _inputs(paths, corpus)
-        _check_target(output, "the report", inputs)
-        claims = extract_all(corpus.sources, lexicon, run.jobs)
-        findings = reconcile(claims, lexicon)
-        accepted, stale = 0, tuple[Accepted, ...]()
-        if run.settings.get("baseline"):
+        stale: tuple[Accepted, ...] = ()
+
+        def findings_of(claims: list[Claim], lexicon: Lexicon, _: Editorial) -> Outcome:
+            nonlocal stale
+            found = reconcile(claims, lexicon)
+            if not run.settings.get("baseline"):
+                return Outcome(found)
             where = run.value("baseline")
             try:
-                applied = apply_baseline(findings, load_baseline(where))
+                applied = apply_baseline(found, load_baseline(where))
             except ClaimsFileError as exc:
                 raise Failure(str(exc)) from exc
-            findings, accepted, stale = list(applied.findings), applied.accepted, applied.stale
-            _warn(f"{where}: {accepted} finding(s) accepted by the baseline", run.quiet)
+            stale = applied.stale
+            _warn(f"{where}: {applied.accepted} finding(s) accepted by the baseline", run.quiet)
             for entry in stale:
                 _warn(f"{where}:{entry.line}: stale entry {entry.id} matches no finding", run.quiet)
-        report = _report(corpus, claims, findings, floor, accepted, stale)
-        _publish(run, report, Format(run.value("format")), output, inputs)
-        code = _exit_code(findings, run.value("fail_on"))
+            return Outcome(list(applied.findings), applied.accepted, stale)
+
+        code = _findings_report(paths, run, show_all, output, findings_of)
         if strict_baseline and stale:
             code = EXIT_FINDINGS
 
@@ -569,18 +600,11 @@ def check(
             "color": color,
         }
         run = _make_run(flags, config, isolated, quiet, stdin_filename, timeout)
-        floor = _floor(run, show_all)
-        lexicon, editorial = _lexicon(run, facts_required=True)
-        if not editorial.references:
-            raise Failure(f"{', '.join(editorial.files) or 'claims'}: no fact sheet figures")
-        corpus = _load(paths, run)
-        inputs = _inputs(paths, corpus)
-        _check_target(output, "the report", inputs)
-        claims = extract_all(corpus.sources, lexicon, run.jobs)
-        findings = check_figures(claims, editorial.references, lexicon)
-        report = _report(corpus, claims, findings, floor)
-        _publish(run, report, Format(run.value("format")), output, inputs)
-        code = _exit_code(findings, run.value("fail_on"))
+
+        def findings_of(claims: list[Claim], lexicon: Lexicon, editorial: Editorial) -> Outcome:
+            return Outcome(check_figures(claims, editorial.references, lexicon))
+
+        code = _findings_report(paths, run, show_all, output, findings_of, facts_required=True)
 
     _run(action)
     raise typer.Exit(code)

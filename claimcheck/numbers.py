@@ -187,11 +187,14 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
                 not scaled and second.scaled and value < raw
             ):  # "5 to 10 billion", not "$800,000 to $1.3 million"
                 value, precision = value * second.value / raw, precision * second.value / raw
-            low, high = value, second.value
-            end = second.end
-            value = (low + high) / 2
-            bound = Bound.RANGE
-            precision = max(precision, second.precision)
+            hyphen = rng.group().strip() in "-–—"
+            if not (hyphen and second.value < value):  # "ISO 3888-2", a 2-1 score: no range
+                low, high = sorted((value, second.value))
+                end = second.end
+                value = (low + high) / 2
+                bound = Bound.RANGE
+                # each end keeps the finer precision: "$500,000 to $1 million" is not [0, 1.5M]
+                precision = min(precision, second.precision)
     compound = ""
     u = lex.re.unit.match(text, end)
     if u and not unit:
@@ -291,7 +294,7 @@ def _range(first: Mention, second: Mention) -> Mention:
         start=first.start,
         end=second.end,
         value=(low + high) / 2,
-        precision=max(first.precision, second.precision),
+        precision=min(first.precision, second.precision),
         unit=first.unit,
         unit_kind=first.unit_kind,
         bound=Bound.RANGE,

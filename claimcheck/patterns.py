@@ -30,7 +30,8 @@ TOKEN_BREAK = re.compile(r"\s")
 COMPOUND = re.compile(rf"{_HYPHEN}([A-Za-z]+(?:{_HYPHEN}[A-Za-z]+)*)")
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
 EXPONENT = re.compile(
-    rf"[eE]([+-]?\d{{1,3}})(?![\w])|{_SP}*[×x*]{_SP}*10(?:\^|\*\*)([+\-−]?\d{{1,3}})(?![\w])"
+    rf"[eE]([+-]?\d{{1,3}})(?![\w])"
+    rf"|{_SP}*[×x*]{_SP}*10(?:\^|\*\*|(?=[\-−]\d))([+\-−]?\d{{1,3}})(?![\w])"
 )
 SUPER_EXPONENT = re.compile(rf"{_SP}*[×x]{_SP}*10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
 NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|/\d|,\d")

@@ -198,21 +198,31 @@ def is_year(text: str, m: Mention) -> bool:
     )
 
 
-def to_quantity(text: str, r: Reading, metric_unit: str, tolerance: float) -> Quantity:
-    m = r.mention
-    unit = r.unit or metric_unit
-    p = m.precision
-    value = m.value
+def make_quantity(
+    value: float,
+    unit: str,
+    precision: float,
+    *,
+    bound: Bound = Bound.EQ,
+    low: float | None = None,
+    high: float | None = None,
+    tolerance: float = 0.0,
+    surface: str = "",
+    alternatives: tuple[float, ...] = (),
+) -> Quantity:
+    """A figure's intervals (DESIGN.md, Verdicts): its written precision either side, a
+    bound's open end, a range's ends; a hedge ("~", "roughly") widens by `tolerance`."""
     floor = 0.0 if value >= 0 else -math.inf
-    if m.bound == Bound.RANGE and m.low is not None and m.high is not None:
-        lo, hi = m.low - p, m.high + p
-    elif m.bound == Bound.GT or m.bound == Bound.GE:
+    if bound == Bound.RANGE and low is not None and high is not None:
+        lo, hi = low - precision, high + precision
+    elif bound in (Bound.GT, Bound.GE):
         lo, hi = value, math.inf
-    elif m.bound == Bound.LT or m.bound == Bound.LE:
+    elif bound in (Bound.LT, Bound.LE):
         lo, hi = floor, value
     else:
-        lo, hi = value - p, value + p
-    widen = tolerance * abs(value) if m.approx else 0.0
+        lo, hi = value - precision, value + precision
+    approx = bound == Bound.APPROX
+    widen = tolerance * abs(value) if approx else 0.0
     return Quantity(
         value=value,
         unit=unit,
@@ -220,9 +230,25 @@ def to_quantity(text: str, r: Reading, metric_unit: str, tolerance: float) -> Qu
         high=hi + widen,
         strict_low=lo,
         strict_high=hi,
-        precision=p,
-        approx=m.approx,
+        precision=precision,
+        approx=approx,
+        bound=bound,
+        surface=surface,
+        alternatives=alternatives,
+    )
+
+
+def to_quantity(text: str, r: Reading, metric_unit: str, tolerance: float) -> Quantity:
+    """The Quantity of one reading, in its own unit or the metric's."""
+    m = r.mention
+    return make_quantity(
+        m.value,
+        r.unit or metric_unit,
+        m.precision,
         bound=m.bound,
+        low=m.low,
+        high=m.high,
+        tolerance=tolerance,
         surface=text[m.start : m.end],
         alternatives=m.alternatives,
     )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from claimcheck.lexicon import Lexicon, load_lexicon
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
+from claimcheck.reading import make_quantity
 from claimcheck.reconcile import compare_quantities, group_verdict, reconcile
 
 TOLERANCE = 0.1  # numbers.yaml hedges.tolerance
@@ -36,31 +35,18 @@ def quantity(
     alternatives: tuple[float, ...] = (),
     surface: str = "",
 ) -> Quantity:
-    """A Quantity built the way claimcheck/extract.py `_quantity` builds one from a mention."""
-    p = precision
-    approx = bound == Bound.APPROX
-    floor = 0.0 if value >= 0 else -math.inf
+    """A Quantity built as the extractor builds one (claimcheck.reading.make_quantity)."""
     if bound == Bound.RANGE:
         assert low is not None and high is not None
-        lo, hi = low - p, high + p
         value = (low + high) / 2
-    elif bound in (Bound.GT, Bound.GE):
-        lo, hi = value, math.inf
-    elif bound in (Bound.LT, Bound.LE):
-        lo, hi = floor, value
-    else:
-        lo, hi = value - p, value + p
-    widen = TOLERANCE * abs(value) if approx else 0.0
-    return Quantity(
-        value=value,
-        unit=unit,
-        low=lo - widen,
-        high=hi + widen,
-        strict_low=lo,
-        strict_high=hi,
-        precision=p,
-        approx=approx,
+    return make_quantity(
+        value,
+        unit,
+        precision,
         bound=bound,
+        low=low,
+        high=high,
+        tolerance=TOLERANCE,
         surface=surface,
         alternatives=alternatives,
     )
