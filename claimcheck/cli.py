@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,7 +22,7 @@ from claimcheck.explain import find_finding
 from claimcheck.extract import extract_all
 from claimcheck.factsheet import Editorial, load_editorial
 from claimcheck.lexicon import Additions, Lexicon, LexiconError, load_lexicon
-from claimcheck.models import Claim, Corpus, Finding, Severity, Verdict
+from claimcheck.models import Claim, Corpus, Finding, Severity, Source, Verdict
 from claimcheck.reconcile import reconcile
 from claimcheck.render import (
     ExtractFormat,
@@ -31,7 +32,7 @@ from claimcheck.render import (
     render_claims,
     render_findings,
 )
-from claimcheck.report import markdown
+from claimcheck.report import markdown, terminal
 from claimcheck.report.common import summarize
 from claimcheck.report.describe import visible
 from claimcheck.settings import Settings, describe, load_settings
@@ -93,6 +94,7 @@ class Run:
     quiet: bool
     stdin_name: str
     timeout: float
+    verbose: bool = False
 
     def value(self, key: str) -> str:
         """A setting as text."""
@@ -132,6 +134,12 @@ ColorOpt = Annotated[
     Color | None, typer.Option("--color", help="Colour the table: auto, always, never.")
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr.")]
+VerboseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="A note per file on stderr: encoding, lines, claims, time."
+    ),
+]
 ExcludeOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -399,10 +407,11 @@ def _findings_report(
     corpus = _load(paths, run)
     inputs = _inputs(paths, corpus)
     _check_target(output, "the report", inputs)
-    claims = extract_all(corpus.sources, lexicon, run.jobs)
+    fmt = Format(run.value("format"))
+    claims = _extract(corpus, lexicon, run, machine=fmt != Format.table or output is not None)
     outcome = conclude(claims, lexicon, editorial)
     report = _report(corpus, claims, outcome.findings, floor, outcome.accepted, outcome.stale)
-    _publish(run, report, Format(run.value("format")), output, inputs)
+    _publish(run, report, fmt, output, inputs)
     return _exit_code(outcome.findings, run.value("fail_on"))
 
 
@@ -413,8 +422,39 @@ def _make_run(
     quiet: bool,
     stdin_name: str = STDIN_PATH,
     timeout: float = 15.0,
+    verbose: bool = False,
 ) -> Run:
-    return Run(_settings(flags, config, isolated), quiet, stdin_name, timeout)
+    return Run(_settings(flags, config, isolated), quiet, stdin_name, timeout, verbose)
+
+
+def _extract(corpus: Corpus, lexicon: Lexicon, run: Run, machine: bool) -> list[Claim]:
+    """Extract with a progress bar on stderr (a terminal, a human format, not CI, not -q)
+    and, with -v, a note per file."""
+    show_bar = sys.stderr.isatty() and not machine and not run.quiet and "CI" not in os.environ
+    bar = terminal.ProgressBar(len(corpus.sources), sys.stderr) if show_bar else None
+    clock = [time.monotonic()]
+
+    def done(sources: Sequence[Source], claims: Sequence[Claim]) -> None:
+        if bar is not None:
+            bar.advance(len(sources))
+        if run.verbose:
+            now = time.monotonic()
+            per_file = (now - clock[0]) * 1000 / max(1, len(sources))
+            clock[0] = now
+            for source in sources:
+                found = sum(1 for c in claims if c.path == source.path)
+                lines = len(source.line_starts)
+                _warn(
+                    f"{source.path}: {source.encoding}, {lines} lines, {found} claims, "
+                    f"{per_file:.0f} ms",
+                    False,
+                )
+
+    try:
+        return extract_all(corpus.sources, lexicon, run.jobs, done)
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 @app.command()
@@ -434,6 +474,7 @@ def extract(
     facts: FactsOpt = None,
     color: ColorOpt = None,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
@@ -451,12 +492,13 @@ def extract(
             "facts": facts,
             "color": color,
         }
-        run = _make_run(flags, config, isolated, quiet, stdin_filename, timeout)
+        run = _make_run(flags, config, isolated, quiet, stdin_filename, timeout, verbose)
         fmt = format or ExtractFormat(_extract_format(run))
         lexicon, _ = _lexicon(run)
         corpus = _load(paths, run)
         _check_target(output, "the report", _inputs(paths, corpus))
-        claims = extract_all(corpus.sources, lexicon, run.jobs)
+        machine = fmt != ExtractFormat.table or output is not None
+        claims = _extract(corpus, lexicon, run, machine)
         width, use_color = _terminal(run, to_file=output not in (None, "-"))
         _emit(render_claims(fmt, corpus.sources, claims, width=width, color=use_color), output)
 
@@ -506,6 +548,7 @@ def compare(
     facts: FactsOpt = None,
     color: ColorOpt = None,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
@@ -529,7 +572,7 @@ def compare(
             "color": color,
             "baseline": baseline,
         }
-        run = _make_run(flags, config, isolated, quiet, stdin_filename, timeout)
+        run = _make_run(flags, config, isolated, quiet, stdin_filename, timeout, verbose)
         stale: tuple[Accepted, ...] = ()
 
         def findings_of(claims: list[Claim], lexicon: Lexicon, _: Editorial) -> Outcome:
@@ -573,6 +616,7 @@ def check(
     jobs: JobsOpt = None,
     color: ColorOpt = None,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
@@ -599,7 +643,7 @@ def check(
             "facts": facts,
             "color": color,
         }
-        run = _make_run(flags, config, isolated, quiet, stdin_filename, timeout)
+        run = _make_run(flags, config, isolated, quiet, stdin_filename, timeout, verbose)
 
         def findings_of(claims: list[Claim], lexicon: Lexicon, editorial: Editorial) -> Outcome:
             return Outcome(check_figures(claims, editorial.references, lexicon))
@@ -623,6 +667,7 @@ def baseline_command(
     jobs: JobsOpt = None,
     facts: FactsOpt = None,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
@@ -642,14 +687,14 @@ def baseline_command(
             "jobs": jobs,
             "facts": facts,
         }
-        run = _make_run(flags, config, isolated, quiet)
+        run = _make_run(flags, config, isolated, quiet, verbose=verbose)
         lexicon, _ = _lexicon(run)
         corpus = _load(paths, run)
         if Path(output).is_dir():
             raise Failure(f"{output}: is a folder; give the baseline a file name")
         _check_target(output, "the baseline", _inputs(paths, corpus))
         Path(output).parent.mkdir(parents=True, exist_ok=True)
-        findings = reconcile(extract_all(corpus.sources, lexicon, run.jobs), lexicon)
+        findings = reconcile(_extract(corpus, lexicon, run, machine=True), lexicon)
         _emit(render_baseline(findings), output)
         recorded = sum(1 for f in findings if f.verdict is not Verdict.AGREE)
         _warn(f"{output}: recorded {recorded} finding(s)", run.quiet)

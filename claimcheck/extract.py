@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
@@ -230,17 +230,33 @@ def _extract_chunk(task: tuple[Lexicon, Sequence[Source]]) -> list[Claim]:
     return [c for s in sources for c in extract_claims(s, lex)]
 
 
-def extract_all(sources: Sequence[Source], lex: Lexicon, jobs: int = 1) -> list[Claim]:
+def extract_all(
+    sources: Sequence[Source],
+    lex: Lexicon,
+    jobs: int = 1,
+    done: Callable[[Sequence[Source], Sequence[Claim]], None] | None = None,
+) -> list[Claim]:
     """Claims of every source, sorted by path and position; `jobs` > 1 uses processes.
 
     The result is the same whatever `jobs` is: each source is read on its own and the
-    claims are sorted afterwards.
+    claims are sorted afterwards. `done(sources, claims)` is called as each source (or
+    each chunk of sources, with processes) is finished, for progress and -v notes.
     """
+    claims: list[Claim] = []
     if jobs <= 1 or len(sources) < 2:
-        claims = [c for s in sources for c in extract_claims(s, lex)]
+        for source in sources:
+            found = extract_claims(source, lex)
+            claims.extend(found)
+            if done is not None:
+                done([source], found)
     else:
         size = max(1, len(sources) // (jobs * 4))
-        chunks = [(lex, sources[i : i + size]) for i in range(0, len(sources), size)]
+        parts = [sources[i : i + size] for i in range(0, len(sources), size)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            claims = [c for part in pool.map(_extract_chunk, chunks) for c in part]
+            for part, found in zip(
+                parts, pool.map(_extract_chunk, [(lex, p) for p in parts]), strict=True
+            ):
+                claims.extend(found)
+                if done is not None:
+                    done(part, found)
     return sorted(claims, key=lambda c: c.sort_key)

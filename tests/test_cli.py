@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -409,3 +410,28 @@ def test_compare_json_contract(repo_root: Path, seeds: str) -> None:
             assert text[claim["start"] : claim["end"]] == claim["quote"]
     ids = [f["id"] for f in doc["findings"]]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("command", ["compare", "extract"])
+def test_verbose_notes_each_file_on_stderr_and_leaves_stdout_alone(
+    seeds: str, command: str
+) -> None:
+    plain = run(command, seeds, "--format", "json")
+    verbose = run(command, seeds, "--format", "json", "-v")
+    assert verbose.stdout == plain.stdout
+    notes = [line for line in verbose.stderr.splitlines() if line.startswith("claimcheck: seeds/")]
+    assert len(notes) == 5
+    assert all(re.search(r": utf-8, \d+ lines, \d+ claims, \d+ ms$", n) for n in notes), notes
+    assert plain.stderr == ""
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(seeds: str) -> None:
+    result = run("compare", seeds)
+    assert result.stderr == ""
+
+
+def test_jobs_give_the_same_bytes(seeds: str) -> None:
+    one = run("compare", seeds, "--format", "json", "--jobs", "1")
+    two = run("compare", seeds, "--format", "json", "--jobs", "2")
+    assert one.stdout == two.stdout
+    assert run("compare", seeds, "--jobs", "many").exit_code == 2

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from collections.abc import Mapping, Sequence
+from typing import TextIO
 
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
 from rich.padding import Padding
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -307,3 +310,33 @@ def render_extract(claims: Sequence[Claim], *, width: int | None, color: bool) -
     else:
         console.print(Text("No claims found."))
     return _output(buffer)
+
+
+class ProgressBar:
+    """A progress bar on stderr for long runs; shown only after about a second."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self._progress = Progress(
+            TextColumn("claimcheck: reading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(file=stream, highlight=False, markup=False, emoji=False),
+            transient=True,
+        )
+        self._task = self._progress.add_task("reading", total=total, visible=False)
+        self._started = time.monotonic()
+        self._shown = False
+
+    def advance(self, count: int) -> None:
+        """Count finished sources; start drawing once the run has lasted a second."""
+        self._progress.advance(self._task, count)
+        if not self._shown and time.monotonic() - self._started > 1.0:
+            self._progress.update(self._task, visible=True)
+            self._progress.start()
+            self._shown = True
+
+    def close(self) -> None:
+        """Remove the bar (it is transient: nothing is left on the terminal)."""
+        if self._shown:
+            self._progress.stop()
