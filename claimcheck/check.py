@@ -41,12 +41,32 @@ def _verdict(claim: Claim, ref: Reference, lex: Lexicon) -> Verdict:
     return compare_quantities(widen(claim.quantity, tolerance), widen(ref.quantity, tolerance))
 
 
-def _summary(verdict: Verdict, ref: Reference, claims: Sequence[Claim]) -> str:
+def _sheet(ref: Reference) -> str:
+    """'fact sheet: 52.8% (Microsoft announcement at Build 2026, 2026-06-02)'."""
     where = ", ".join(x for x in (ref.source, ref.date) if x)
-    quotes = ", ".join(dict.fromkeys(squash(c.quote) for c in claims))
     unit = ref.quantity.unit
     written = ref.quantity.surface + ("%" if unit == "%" else f" {unit}" if unit else "")
-    sheet = f"fact sheet: {written} ({where})"
+    return f"fact sheet: {written} ({where})"
+
+
+def note_references(
+    findings: Sequence[Finding], refs: Sequence[Reference], lex: Lexicon
+) -> list[Finding]:
+    """`compare` findings with the desk's reference figure named in their summary."""
+    if not refs:
+        return list(findings)
+    names = canonical_subjects([f.subject for f in findings] + [r.subject for r in refs], lex)
+    sheet = {(names[r.subject], r.metric, r.qualifier, r.quantity.unit): r for r in refs}
+    out = []
+    for f in findings:
+        ref = sheet.get((names[f.subject], f.metric, f.qualifier, f.unit))
+        out.append(replace(f, summary=f"{f.summary} · {_sheet(ref)}") if ref else f)
+    return out
+
+
+def _summary(verdict: Verdict, ref: Reference, claims: Sequence[Claim]) -> str:
+    quotes = ", ".join(dict.fromkeys(squash(c.quote) for c in claims))
+    sheet = _sheet(ref)
     if verdict == Verdict.AGREE:
         return f"Matches the {sheet}: {quotes}"
     if verdict == Verdict.ROUNDING:

@@ -17,6 +17,7 @@ import typer
 from claimcheck import __version__
 from claimcheck.baseline import Accepted, apply_baseline, load_baseline, render_baseline
 from claimcheck.check import check as check_figures
+from claimcheck.check import note_references
 from claimcheck.explain import explain as explain_finding
 from claimcheck.explain import find_finding
 from claimcheck.extract import extract_all
@@ -575,9 +576,9 @@ def compare(
         run = _make_run(flags, config, isolated, quiet, stdin_filename, timeout, verbose)
         stale: tuple[Accepted, ...] = ()
 
-        def findings_of(claims: list[Claim], lexicon: Lexicon, _: Editorial) -> Outcome:
+        def findings_of(claims: list[Claim], lexicon: Lexicon, editorial: Editorial) -> Outcome:
             nonlocal stale
-            found = reconcile(claims, lexicon)
+            found = note_references(reconcile(claims, lexicon), editorial.references, lexicon)
             if not run.settings.get("baseline"):
                 return Outcome(found)
             where = run.value("baseline")

@@ -67,6 +67,7 @@ INITIALS = re.compile(r"(?:[A-Z]\.)+")
 FOLLOWING_WORD = re.compile(rf"{_SP}*([A-Za-z0-9](?:[\w’']|\.(?=\w))*(?:-[\w’']+)*)")
 LETTERS = re.compile(r"[A-Za-z]+")
 DETERMINER = re.compile(rf"{_SP}+(?:the|its|their|his|her|our|a|an){_SP}+(?=\w)", re.IGNORECASE)
+PURPOSE = re.compile(rf"{_SP}+(?:for|of|during|in){_SP}+(?:the{_SP}+)?([A-Za-z][\w-]*)")
 COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 COPULA_SUBJECT = re.compile(
     rf"\b([a-z][a-z-]+){_SP}+(?:is|are|was|were|runs|run|becomes|got|gets){_SP}+$"

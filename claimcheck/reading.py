@@ -160,6 +160,15 @@ def read_mention(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> R
         name = lex.alias_metric[squash(following.group()).lower()]
         if units_fit(lex.metrics[name].unit, unit, lex):
             metric, strong, phrase_end = name, True, following.end()
+    purpose = P.PURPOSE.match(text, phrase_end, sent.end) if kind == "count" else None
+    if not metric and purpose:  # "2.66M GPU hours for pre-training"
+        names = [
+            n
+            for n in lex.cue_metric.get(purpose.group(1).lower(), ())
+            if lex.metrics[n].unit == unit
+        ]
+        if names:
+            metric, strong = names[0], True
     if not metric and kind in ("percent", "multiplier"):
         metric = _change_metric(text, sent, mention, lex)
         strong = bool(metric)
