@@ -160,6 +160,7 @@ GitignoreOpt = Annotated[
 StdinNameOpt = Annotated[
     str,
     typer.Option(
+        "--stdin-name",
         "--stdin-filename",
         metavar="NAME",
         help="Name shown for input read from -; its suffix (.html, .md) sets the format.",

@@ -44,6 +44,8 @@ def find_entities(
             found.append((m.start(), m.end(), surface, HARDWARE))
             continue
         plain = P.INTEGER_VERSION.match(surface)
+        if plain and P.YEAR.fullmatch(plain.group(2)):
+            continue  # "Build 2026", "WWDC 2025", "CES 2026": an event and its year, not a model
         if plain:  # "Windows 11 users" counts users; "its Vega 3 model" names a model
             following = text[m.end() : m.end() + 30].lstrip().split(" ")[0].lower()
             if following in lex.unit_forms and following.endswith("s"):

@@ -435,3 +435,18 @@ def test_jobs_give_the_same_bytes(seeds: str) -> None:
     two = run("compare", seeds, "--format", "json", "--jobs", "2")
     assert one.stdout == two.stdout
     assert run("compare", seeds, "--jobs", "many").exit_code == 2
+
+
+def test_stdin_name_is_the_path_in_reports(cwd: Path) -> None:
+    result = run(
+        "extract",
+        "-",
+        "--stdin-name",
+        "piped.md",
+        "--format",
+        "json",
+        input="Gemma 3 has 27B parameters.\n",
+    )
+    assert result.exit_code == 0, result.stderr
+    claims = json.loads(result.stdout)["claims"]
+    assert [(c["path"], c["value"]) for c in claims] == [("piped.md", 27e9)]
