@@ -1,8 +1,9 @@
-"""Every regular expression claimcheck uses, built and compiled in this one module.
+"""Every regular expression of the extractor, built and compiled in this one module.
 
 Two kinds live here: the fixed grammar of written figures and sentences (module
 constants), and the patterns built from the vocabulary YAML (`compile_patterns`),
-where each list of surface forms becomes an alternation, longest form first.
+where each list of surface forms becomes an alternation, longest form first. (Loading
+HTML and rendering reports keep their few format-specific patterns beside their code.)
 """
 
 from __future__ import annotations

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Sequence
 
 from claimcheck.models import Claim, Finding, Source
 from claimcheck.report.common import json_number, summarize
+from claimcheck.report.jsontext import dumps
 
 SCHEMA = 1
 
-# json.dumps(ensure_ascii=False) leaves DEL, C1 controls (e.g. the 8-bit CSI \x9b),
-# bidi overrides and line separators raw; \u-escaping them keeps the text exact
-# once parsed while making the bytes safe to print. They only occur inside strings.
-_RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
-
 
 def _dumps(document: dict[str, object]) -> str:
-    text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
-    return _RAW_UNSAFE.sub(_escape, text) + "\n"
+    return dumps(document) + "\n"
 
 
 def _line_count(text: str) -> int:
