@@ -75,7 +75,6 @@ class Lexicon:
     change_after: Mapping[str, str]
     change_verbs: Mapping[str, str]
     currencies: frozenset[str]
-    previous_cues: frozenset[str]
     prefix_bounds: Mapping[str, Bound]
     postfix_bounds: Mapping[str, Bound]
     subject_aliases: Mapping[str, str]
@@ -304,7 +303,6 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         change_after=change_after,
         change_verbs=change_verbs,
         currencies=frozenset(n for n, u in units.items() if u.kind == "currency"),
-        previous_cues=frozenset(_strings(gram, "previous_cues", "grammar.yaml")),
         prefix_bounds=prefix_bounds,
         postfix_bounds=postfix_bounds,
         subject_aliases=dict(extra.subject_aliases),
