@@ -161,7 +161,7 @@ def _sentence_claims(
     window_text = ""
     if windows and any(r.unit_kind == "count" for r in readings):
         w = windows[0]
-        window_text = f"{w.qualifier} {w.mention.value:g} {w.unit}"
+        window_text = f"{w.window} {w.mention.value:g} {w.unit}"
         readings = [r for r in readings if not r.window]
     claims: list[Claim] = []
     alias_uses: dict[int, int] = {}
@@ -200,9 +200,7 @@ def _sentence_claims(
         )
         subject = subject or direct[r.mention.start]
         if subject is None:
-            fallback = top[kind] if kind in top else (top[MODEL] or top[ORG])
-            if not fallback:
-                fallback = top[MODEL] or top[ORG]
+            fallback = top.get(kind) or top[MODEL] or top[ORG]
             subject = pick_subject(entities, r, kind, fallback)
         quantity = to_quantity(text, r, known.unit if known else "", lex.hedge_tolerance)
         line, column = source.position(r.mention.start)

@@ -79,6 +79,9 @@ class Lexicon:
     postfix_bounds: Mapping[str, Bound]
     subject_aliases: Mapping[str, str]
     tolerances: Mapping[str, float]
+    copulas: frozenset[str]
+    conjunctions: frozenset[str]
+    bound_symbols: str
     re: Patterns = field(repr=False, compare=False)
 
 
@@ -307,5 +310,10 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         postfix_bounds=postfix_bounds,
         subject_aliases=dict(extra.subject_aliases),
         tolerances=dict(extra.tolerances),
+        copulas=frozenset(_strings(gram, "copulas", "grammar.yaml")),
+        conjunctions=frozenset(_strings(gram, "conjunctions", "grammar.yaml")),
+        bound_symbols="".join(
+            sorted({ch for s in prefix_bounds if not s[0].isalpha() for ch in s})
+        ),
         re=patterns,
     )

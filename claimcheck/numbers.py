@@ -11,7 +11,7 @@ from claimcheck.models import Bound
 from claimcheck.patterns import squash
 
 _OPENERS = "([{\"'“‘*"
-_MINUS = "-\u2212\u2013"
+_SIGNS = "+-\u2212\u2013"
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
@@ -96,7 +96,8 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     start, end = m.start(), m.end()
     before = text[max(0, start - 40) : start]
     token = P.TOKEN_BREAK.split(before)[-1].lstrip(_OPENERS)
-    token = lex.re.currency_sign.sub("", token, count=1).lstrip("~≈∼><≥≤+" + _MINUS)
+    # hedge and bound symbols (numbers.yaml) and signs may sit between a word and its figure
+    token = lex.re.currency_sign.sub("", token, count=1).lstrip(lex.bound_symbols + _SIGNS)
     if token and (token[-1].isalnum() or P.NAME_PREFIX.search(token) or token[-1] in "./:"):
         return None
     after = text[end : end + 24]

@@ -12,8 +12,6 @@ from claimcheck.numbers import Mention
 from claimcheck.patterns import squash
 from claimcheck.text import Sentence
 
-_COPULAS = frozenset({"are", "is", "were", "was", "being", "be", "get", "gets", "got"})
-
 
 @dataclass(frozen=True)
 class Reading:
@@ -24,10 +22,8 @@ class Reading:
     unit_kind: str
     metric: str = ""
     strong: bool = False
-    modifiers: tuple[str, ...] = ()
     phrase_end: int = 0
-    qualifier: str = ""
-    window: bool = False
+    window: str = ""  # "in", "over": a duration that scopes the sentence's counts
 
 
 POINTS = "percentage points"
@@ -85,7 +81,7 @@ def _noun_phrase(text: str, pos: int, lex: Lexicon, *, singular_head: bool = Tru
     """Up to four words naming a thing after pos ("inference costs" -> "inference cost")."""
     words = []
     for w, _, _ in _following_words(text, pos, 4, lex):
-        if w.lower() in ("and", "or"):
+        if w.lower() in lex.conjunctions:
             break
         words.append(w)
     if not words:
@@ -93,6 +89,29 @@ def _noun_phrase(text: str, pos: int, lex: Lexicon, *, singular_head: bool = Tru
     if singular_head:
         words[-1] = singular(words[-1])
     return " ".join(w.lower() if not w.isupper() else w for w in words)
+
+
+def _word_after(text: str, sent: Sentence, pos: int, unit: str, scaled: bool, lex: Lexicon) -> str:
+    """A metric named by the word right after the figure ("128K context", "37B are
+    activated", "120B total and 12B active parameters"): it must fit the figure's own
+    unit, follow a linking verb, fit the count noun named later in the sentence, or
+    follow a figure written with a scale ("35B active"; a bare "3 total" is no claim)."""
+    words = [w.lower() for w in P.LETTERS.findall(text, pos, min(pos + 30, sent.end))][:3]
+    linked = bool(words) and words[0] in lex.copulas
+    word = next((w for w in words if w not in lex.copulas), "")
+    later = next(
+        (
+            lex.unit_forms[squash(m.group()).lower()]
+            for m in lex.re.count.finditer(text, pos, sent.end)
+        ),
+        "",
+    )
+    for name in lex.after_metric.get(word, ()):
+        wanted = lex.metrics[name].unit
+        fits = linked or wanted == later or (scaled and not later)
+        if (unit and units_fit(wanted, unit, lex)) or (not unit and fits):
+            return name
+    return ""
 
 
 def _change_metric(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> str:
@@ -142,17 +161,9 @@ def read_mention(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> R
         ]
         if names:
             metric, strong = names[0], True
-    if not metric and unit in ("", "parameters"):
-        words = [w.lower() for w in P.LETTERS.findall(text, phrase_end, phrase_end + 30)]
-        words = [w for w in words[:3] if w not in _COPULAS][:1]
-        for word in words:
-            names = [
-                n for n in lex.after_metric.get(word, ()) if lex.metrics[n].unit == "parameters"
-            ]
-            # "37B are activated", or "120B total and 12B active parameters"
-            shared = "param" in text[phrase_end : sent.end].lower()
-            if names and (unit or P.COPULA_AFTER.match(text, phrase_end) or shared):
-                metric, strong = names[0], True
+    if not metric:
+        metric = _word_after(text, sent, phrase_end, unit, mention.scaled, lex)
+        strong = bool(metric)
     following = lex.re.metric.match(
         text, phrase_end + (1 if text[phrase_end : phrase_end + 1] in " -" else 0)
     )
@@ -191,10 +202,8 @@ def read_mention(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> R
         own = text[mention.start : mention.end].split()[0].lower()
         word = own if own in lex.window_words else (before[-1].lower() if before else "")
         window = word in lex.window_words
-        return Reading(
-            mention, unit, kind, "duration", False, modifiers, phrase_end, word, window=window
-        )
-    return Reading(mention, unit, kind, metric, strong, modifiers, phrase_end)
+        return Reading(mention, unit, kind, "duration", False, phrase_end, word if window else "")
+    return Reading(mention, unit, kind, metric, strong, phrase_end)
 
 
 def is_year(text: str, m: Mention) -> bool:
