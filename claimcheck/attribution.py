@@ -13,6 +13,12 @@ from claimcheck.patterns import squash
 from claimcheck.reading import Reading, units_fit
 from claimcheck.text import Sentence
 
+# How far a metric name is from a figure: characters between them, plus these penalties.
+_CLAUSE_PENALTY = 40  # per ";", "(" or dash between them
+_CROSSED_PENALTY = 500  # another figure stands between them
+_OWNED_PENALTY = 300  # the name sits right after another figure ("97.3% on MATH-500")
+_AFTER_PENALTY = 5  # a name after the figure, unless joined by "on"/"in"/"at"
+
 
 def _alias_metric(
     text: str,
@@ -47,10 +53,10 @@ def _alias_metric(
         if owner is not None and alias.start() - owner.end <= 1:
             continue  # the name right after another figure is that figure's own
         between = any(lo <= o.start < hi for o in others if o is not m)
-        score = len(gap) + 40 * len(P.CLAUSE_BREAK.findall(gap)) + (500 if between else 0)
-        score += 300 if owner is not None else 0
-        if alias.start() >= m.end:
-            score = score if P.OWNED_GAP.fullmatch(gap) else score + 5
+        score = len(gap) + _CLAUSE_PENALTY * len(P.CLAUSE_BREAK.findall(gap))
+        score += (_CROSSED_PENALTY if between else 0) + (_OWNED_PENALTY if owner else 0)
+        if alias.start() >= m.end and not P.OWNED_GAP.fullmatch(gap):
+            score += _AFTER_PENALTY
         if score < best[0]:
             best = (score, metric.name, alias)
     return best
@@ -84,7 +90,9 @@ def resolve_metric(
     in_value = bool(sent.key) and r.mention.start >= sent.key_end
     key_alias = lex.re.metric.search(sent.key) if in_value else None
     if key_alias and units_fit(lex.metrics[alias_name(key_alias, lex)].unit, r.unit, lex):
-        return alias_name(key_alias, lex), _key_years(sent.key, key_alias.end(), alias_uses, -1)
+        return alias_name(key_alias, lex), _next_year(
+            years_after(sent.key, key_alias.end()), -1, alias_uses
+        )
     if in_value:
         key = sent.key.lower()
         count = lex.unit_forms.get(key, "")
@@ -113,14 +121,24 @@ def resolve_metric(
     return None
 
 
-def _use_year(qualified: dict[int, list[str]], alias: re.Match[str], uses: dict[int, int]) -> str:
-    """The next year of 'AIME 2025/2026' for each figure that names it, in order."""
-    years = qualified.get(alias.start())
+def years_after(text: str, pos: int) -> list[str]:
+    """The years written right after a benchmark's name: 'AIME 2025/2026' -> both."""
+    years = P.YEARS_AFTER.match(text, pos)
+    return P.FOUR_DIGITS.findall(years.group()) if years else []
+
+
+def _next_year(years: Sequence[str], slot: int, uses: dict[int, int]) -> str:
+    """Each figure that names 'AIME 2025/2026' takes the next year, in order."""
     if not years:
         return ""
-    use = uses.get(alias.start(), 0)
-    uses[alias.start()] = use + 1
+    use = uses.get(slot, 0)
+    uses[slot] = use + 1
     return years[min(use, len(years) - 1)]
+
+
+def _use_year(qualified: dict[int, list[str]], alias: re.Match[str], uses: dict[int, int]) -> str:
+    """The next year of a benchmark named in the sentence."""
+    return _next_year(qualified.get(alias.start(), []), alias.start(), uses)
 
 
 def distribute_metrics(
@@ -142,16 +160,6 @@ def distribute_metrics(
     if len(free) < 2 or len(names) != len(free):
         return {}
     return {r.mention.start: a for r, a in zip(free, names, strict=True)}
-
-
-def _key_years(key: str, pos: int, uses: dict[int, int], slot: int) -> str:
-    years = P.YEARS_AFTER.match(key, pos)
-    if not years:
-        return ""
-    found: list[str] = P.FOUR_DIGITS.findall(years.group())
-    use = uses.get(slot, 0)
-    uses[slot] = use + 1
-    return found[min(use, len(found) - 1)]
 
 
 def _cue_metric(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> tuple[float, str]:

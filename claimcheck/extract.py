@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 from claimcheck import patterns as P
-from claimcheck.attribution import alias_name, distribute_metrics, resolve_metric
+from claimcheck.attribution import alias_name, distribute_metrics, resolve_metric, years_after
 from claimcheck.entities import MODEL, ORG, Entity, dominant, find_entities
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Claim, Source
@@ -132,7 +132,7 @@ def _sentence_claims(
             continue
         years = P.YEARS_AFTER.match(text, alias.end())
         if years:
-            qualified[alias.start()] = P.FOUR_DIGITS.findall(years.group())
+            qualified[alias.start()] = years_after(text, alias.end())
             entity_spans.append((alias.end(), years.end()))
             continue
         year = P.YEAR_BEFORE.search(text, max(sent.start, alias.start() - 6), alias.start())

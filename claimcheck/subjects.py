@@ -10,8 +10,11 @@ from claimcheck.lexicon import Lexicon
 from claimcheck.reading import Reading
 from claimcheck.text import Sentence
 
+_REACH_AFTER = 80  # a name later in the sentence is the subject only this close (characters)
+
 
 def pick_subject(entities: Sequence[Entity], r: Reading, kind: str, fallback: str) -> str:
+    """The nearest fitting name before the figure, else one just after it, else `fallback`."""
     m = r.mention
     fits = [
         e
@@ -23,7 +26,7 @@ def pick_subject(entities: Sequence[Entity], r: Reading, kind: str, fallback: st
     before = [e for e in fits if e.end <= m.start]
     if before:
         return before[-1].name
-    after = [e for e in fits if e.start >= m.end and e.start - m.end <= 80]
+    after = [e for e in fits if e.start >= m.end and e.start - m.end <= _REACH_AFTER]
     if after:
         return after[0].name
     return fallback
