@@ -8,16 +8,9 @@ from html import escape
 from claimcheck.models import Claim, Finding, Source, Verdict
 from claimcheck.report.chart import render_chart, verdict_colour
 from claimcheck.report.common import human_value, sanitize
+from claimcheck.report.describe import VERDICT_ORDER, rule_for
 
-_ORDER = sorted(Verdict, key=lambda v: -v.rank)
-_LEGEND = {
-    Verdict.CONFLICT: "sources disagree; verify before filing",
-    Verdict.ROUNDING: "figures differ only by rounding",
-    Verdict.APPROXIMATE: "figures agree only through a hedge",
-    Verdict.SINGLE_SOURCE: "one source only; uncorroborated",
-    Verdict.AGREE: "every source gives the same figure",
-    Verdict.UNLISTED: "not on the fact sheet; check the source",
-}
+_ORDER = VERDICT_ORDER
 # Nothing may load: no scripts, no remote styles, fonts or images, even if markup slipped in.
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _CSS = """
@@ -118,7 +111,7 @@ def _finding(finding: Finding, index: int) -> list[str]:
 def _group(verdict: Verdict, findings: Sequence[tuple[int, Finding]]) -> list[str]:
     heading = (
         f'<h2 style="border-color:{verdict_colour(verdict)}">{verdict.value} ({len(findings)}) '
-        f'<span class="dim">— {_LEGEND.get(verdict, "")}</span></h2>'
+        f'<span class="dim">— {rule_for(verdict).legend}</span></h2>'
     )
     body = [line for index, finding in findings for line in _finding(finding, index)]
     if verdict is Verdict.AGREE:  # shown for completeness, but out of the way

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from claimcheck.models import Claim, Finding, Verdict
 from claimcheck.report.common import human_value, sanitize
+from claimcheck.report.describe import VERDICT_ORDER, rule_for
 from claimcheck.report.scale import axis, marks, tick_line, track
 
 _STYLE = {
@@ -29,15 +30,7 @@ _STYLE = {
     Verdict.AGREE: "bold green",
     Verdict.UNLISTED: "bold magenta",
 }
-_LEGEND = {
-    Verdict.CONFLICT: "sources disagree; verify before filing",
-    Verdict.ROUNDING: "figures differ only by rounding",
-    Verdict.APPROXIMATE: "figures agree only through a hedge",
-    Verdict.SINGLE_SOURCE: "one source only; uncorroborated",
-    Verdict.AGREE: "every source gives the same figure",
-    Verdict.UNLISTED: "not on the fact sheet; check the source",
-}
-_ORDER = sorted(Verdict, key=lambda v: -v.rank)
+_ORDER = VERDICT_ORDER
 _QUOTE_STYLE = "bold underline"
 _CONTEXT = 70
 _SHORT_CONTEXT = 64
@@ -193,7 +186,7 @@ def _single_source_table(findings: Sequence[Finding]) -> Table:
 def _heading(verdict: Verdict, count: int) -> Rule:
     title = Text()
     title.append(f"{verdict.value} ({count})", _STYLE[verdict])
-    title.append(f" — {_LEGEND[verdict]}")
+    title.append(f" — {rule_for(verdict).legend}")
     return Rule(title, align="left", style=_STYLE[verdict].replace("bold ", ""))
 
 
