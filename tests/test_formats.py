@@ -22,7 +22,7 @@ from typer.testing import CliRunner, Result
 
 from claimcheck.cli import app
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
-from claimcheck.report import github, markdown, sarif, tabular
+from claimcheck.report import github, json_report, markdown, sarif, tabular
 from claimcheck.write import write_atomically
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -40,7 +40,7 @@ COMPARE_FILES = {
 }
 EXTRACT_FILES = {k: COMPARE_FILES[k] for k in ("table", "json", "markdown", "csv", "jsonl")}
 TEXT_FORMATS = ["table", "markdown", "csv", "github", "html"]
-CLAIM_KEYS = list(tabular.CLAIM_FIELDS)
+CLAIM_KEYS = list(json_report.CLAIM_FIELDS)
 FINDING_KEYS = [
     "id",
     "subject",

@@ -22,27 +22,49 @@ def _line_count(text: str) -> int:
     return text.count("\n") + (0 if text.endswith("\n") else 1)
 
 
+# The CLAIM object of DESIGN.md (schema 1), in contract order; CSV columns follow it too.
+CLAIM_FIELDS = (
+    "path",
+    "line",
+    "column",
+    "start",
+    "end",
+    "quote",
+    "sentence",
+    "subject",
+    "metric",
+    "qualifier",
+    "value",
+    "unit",
+    "low",
+    "high",
+    "approx",
+    "bound",
+)
+
+
 def claim_record(c: Claim) -> dict[str, object]:
     """One CLAIM object, keys in contract order; unbounded low/high become null."""
     q = c.quantity
-    return {
-        "path": c.path,
-        "line": c.line,
-        "column": c.column,
-        "start": c.start,
-        "end": c.end,
-        "quote": c.quote,
-        "sentence": c.sentence,
-        "subject": c.subject,
-        "metric": c.metric,
-        "qualifier": c.qualifier,
-        "value": json_number(q.value),
-        "unit": q.unit,
-        "low": json_number(q.low),
-        "high": json_number(q.high),
-        "approx": q.approx,
-        "bound": q.bound.value,
-    }
+    values = (
+        c.path,
+        c.line,
+        c.column,
+        c.start,
+        c.end,
+        c.quote,
+        c.sentence,
+        c.subject,
+        c.metric,
+        c.qualifier,
+        json_number(q.value),
+        q.unit,
+        json_number(q.low),
+        json_number(q.high),
+        q.approx,
+        q.bound.value,
+    )
+    return dict(zip(CLAIM_FIELDS, values, strict=True))
 
 
 def source_records(sources: Sequence[Source], claims: Sequence[Claim]) -> list[dict[str, object]]:

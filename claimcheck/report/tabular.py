@@ -19,27 +19,9 @@ from collections.abc import Iterable, Sequence
 
 from claimcheck.models import Bound, Claim, Finding
 from claimcheck.report.common import sanitize
-from claimcheck.report.json_report import claim_record, finding_record
+from claimcheck.report.json_report import CLAIM_FIELDS, claim_record, finding_record
 from claimcheck.report.jsontext import dumps
 
-CLAIM_FIELDS = (
-    "path",
-    "line",
-    "column",
-    "start",
-    "end",
-    "quote",
-    "sentence",
-    "subject",
-    "metric",
-    "qualifier",
-    "value",
-    "unit",
-    "low",
-    "high",
-    "approx",
-    "bound",
-)
 FINDING_FIELDS = ("finding", "verdict", "severity")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
