@@ -8,31 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
+from builders import CLAIM_KEYS, FINDING_KEYS
 from typer.testing import CliRunner, Result
 
 from claimcheck import __version__
 from claimcheck.cli import app
 from claimcheck.sources import STDIN_PATH
-
-CLAIM_KEYS = [
-    "path",
-    "line",
-    "column",
-    "start",
-    "end",
-    "quote",
-    "sentence",
-    "subject",
-    "metric",
-    "qualifier",
-    "value",
-    "unit",
-    "low",
-    "high",
-    "approx",
-    "bound",
-]
-FINDING_KEYS = ["id", "subject", "metric", "qualifier", "verdict", "severity", "summary", "claims"]
 
 GOOD = "MAI-Thinking-1 launches\nMAI-Thinking-1 has 35B parameters.\n"
 GOOD_OTHER = "MAI-Thinking-1 review\nThe model, MAI-Thinking-1, has 35 billion parameters.\n"

@@ -18,12 +18,16 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from builders import CLAIM_KEYS, FINDING_EXTRAS
+from builders import FINDING_KEYS as CONTRACT_FINDING_KEYS
 from typer.testing import CliRunner, Result
 
 from claimcheck.cli import app
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
-from claimcheck.report import github, json_report, markdown, sarif, tabular
+from claimcheck.report import github, markdown, sarif, tabular
 from claimcheck.write import write_atomically
+
+FINDING_KEYS = [*CONTRACT_FINDING_KEYS, *FINDING_EXTRAS]
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CONFLICT = "tests/fixtures/conflict/"
@@ -40,20 +44,6 @@ COMPARE_FILES = {
 }
 EXTRACT_FILES = {k: COMPARE_FILES[k] for k in ("table", "json", "markdown", "csv", "jsonl")}
 TEXT_FORMATS = ["table", "markdown", "csv", "github", "html"]
-CLAIM_KEYS = list(json_report.CLAIM_FIELDS)
-FINDING_KEYS = [
-    "id",
-    "subject",
-    "metric",
-    "qualifier",
-    "verdict",
-    "severity",
-    "summary",
-    "claims",
-    "unit",
-    "sources",
-    "consensus",
-]
 
 # Rich markup, a terminal escape and HTML inside the sentence that holds the figure, and
 # in the file name too, so every format (even those that show no sentence) carries them.

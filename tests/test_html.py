@@ -12,7 +12,9 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+import builders
 import pytest
+from builders import claim_at, finding_of
 
 from claimcheck.models import Bound, Claim, Finding, Quantity, Source, Verdict
 from claimcheck.report.common import summarize
@@ -26,13 +28,7 @@ HOSTILE = '<script>alert(1)</script> [bold red]x[/] \x1b[31mred\x1b[0m " onload=
 
 def written(digits: str, unit: str, scale: float = 1.0, *, approx: bool = False) -> Quantity:
     """A figure as the extractor builds it: precision half its last digit, hedge widens 10%."""
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
-    p = 0.5 * 10.0 ** (-decimals) * scale
-    value = float(digits) * scale
-    widen = 0.1 * value if approx else 0.0
-    bound = Bound.APPROX if approx else Bound.EQ
-    lo, hi = value - p, value + p
-    return Quantity(value, unit, lo - widen, hi + widen, lo, hi, p, approx, bound)
+    return builders.written(digits, unit, scale, approx=approx)
 
 
 def over(digits: str, unit: str, scale: float) -> Quantity:
@@ -51,35 +47,12 @@ def claim(
     subject: str = "MAI-Thinking-1",
 ) -> Claim:
     """A Claim whose quote sits in its sentence."""
-    start = sentence.index(quote)
-    return Claim(
-        subject,
-        metric,
-        "",
-        q,
-        path=path,
-        line=line,
-        column=start + 1,
-        start=start,
-        end=start + len(quote),
-        quote=quote,
-        sentence=sentence,
-    )
+    return claim_at(path, line, sentence, quote, q, subject=subject, metric=metric)
 
 
 def finding(verdict: Verdict, *claims: Claim, summary: str = "") -> Finding:
     """A Finding named after its first claim."""
-    first = claims[0]
-    return Finding(
-        id=f"{first.subject}/{first.metric}".lower().replace(" ", "-"),
-        subject=first.subject,
-        metric=first.metric,
-        qualifier=first.qualifier,
-        unit=first.quantity.unit,
-        verdict=verdict,
-        claims=claims,
-        summary=summary or f"{verdict.value}: {first.metric}",
-    )
+    return finding_of(verdict, claims, summary or f"{verdict.value}: {claims[0].metric}")
 
 
 PCT_52_8 = claim("a.md", 14, "It scores 52.8% on SWE-Bench Pro.", "52.8%", written("52.8", "%"))

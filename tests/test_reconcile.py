@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import claim_at
 
 from claimcheck.lexicon import Lexicon, load_lexicon
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
@@ -84,19 +85,8 @@ def claim(
     """A Claim at `path`:`line` whose quote is the quantity's surface."""
     quote = q.surface or f"{q.value:g}"
     sentence = f"{subject} has {quote} ({metric})."
-    start = sentence.index(quote)
-    return Claim(
-        subject=subject,
-        metric=metric,
-        qualifier=qualifier,
-        quantity=q,
-        path=path,
-        line=line,
-        column=start + 1,
-        start=start,
-        end=start + len(quote),
-        quote=quote,
-        sentence=sentence,
+    return claim_at(
+        path, line, sentence, quote, q, subject=subject, metric=metric, qualifier=qualifier
     )
 
 

@@ -6,6 +6,8 @@ import json
 import math
 
 import pytest
+from builders import CLAIM_KEYS, FINDING_EXTRAS, claim_at, finding_of
+from builders import FINDING_KEYS as CONTRACT_FINDING_KEYS
 
 from claimcheck.models import Bound, Claim, Finding, Quantity, Source, Verdict
 from claimcheck.report.common import human_value, json_number, sanitize, summarize
@@ -16,38 +18,9 @@ from claimcheck.report.json_report import (
 )
 from claimcheck.report.terminal import render_compare, render_extract
 
+FINDING_KEYS = [*CONTRACT_FINDING_KEYS, *FINDING_EXTRAS]
+
 INF = math.inf
-CLAIM_KEYS = [
-    "path",
-    "line",
-    "column",
-    "start",
-    "end",
-    "quote",
-    "sentence",
-    "subject",
-    "metric",
-    "qualifier",
-    "value",
-    "unit",
-    "low",
-    "high",
-    "approx",
-    "bound",
-]
-FINDING_KEYS = [
-    "id",
-    "subject",
-    "metric",
-    "qualifier",
-    "verdict",
-    "severity",
-    "summary",
-    "claims",
-    "unit",
-    "sources",
-    "consensus",
-]
 
 
 def qty(
@@ -76,36 +49,14 @@ def claim(
     qualifier: str = "",
 ) -> Claim:
     """A Claim whose quote is found in its sentence (the sentence stands for the whole text)."""
-    start = sentence.index(quote)
-    return Claim(
-        subject,
-        metric,
-        qualifier,
-        quantity,
-        path=path,
-        line=line,
-        column=start + 1,
-        start=start,
-        end=start + len(quote),
-        quote=quote,
-        sentence=sentence,
+    return claim_at(
+        path, line, sentence, quote, quantity, subject=subject, metric=metric, qualifier=qualifier
     )
 
 
 def finding(verdict: Verdict, claims: tuple[Claim, ...], summary: str = "") -> Finding:
     """A Finding over `claims`, named after the first claim."""
-    first = claims[0]
-    return Finding(
-        id=f"{first.subject}/{first.metric}".lower().replace(" ", "-"),
-        subject=first.subject,
-        metric=first.metric,
-        qualifier=first.qualifier,
-        unit=first.quantity.unit,
-        verdict=verdict,
-        claims=claims,
-        summary=summary or f"{verdict.value} on {first.metric}",
-        consensus=None,
-    )
+    return finding_of(verdict, claims, summary)
 
 
 A = claim(

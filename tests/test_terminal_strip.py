@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 
+import builders
 import pytest
+from builders import claim_at
 
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
 from claimcheck.report.common import summarize
@@ -24,33 +26,13 @@ def written(
     alternatives: tuple[float, ...] = (),
 ) -> Quantity:
     """A figure as the extractor builds it: precision half its last digit, hedge widens 10%."""
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
-    p = 0.5 * 10.0 ** (-decimals) * scale
-    value = float(digits) * scale
-    widen = 0.1 * value if approx else 0.0
-    bound = Bound.APPROX if approx else Bound.EQ
-    lo, hi = value - p, value + p
-    return Quantity(value, unit, lo - widen, hi + widen, lo, hi, p, approx, bound, "", alternatives)
+    return builders.written(digits, unit, scale, approx=approx, alternatives=alternatives)
 
 
 def claim(path: str, q: Quantity, metric: str = "SWE-Bench Pro") -> Claim:
     """A Claim at `path`:1 whose quote is the figure."""
     quote = f"{q.value:g}"
-    sentence = f"The model reports {quote} here."
-    start = sentence.index(quote)
-    return Claim(
-        "MAI-Thinking-1",
-        metric,
-        "",
-        q,
-        path=path,
-        line=1,
-        column=start + 1,
-        start=start,
-        end=start + len(quote),
-        quote=quote,
-        sentence=sentence,
-    )
+    return claim_at(path, 1, f"The model reports {quote} here.", quote, q, metric=metric)
 
 
 def finding(verdict: Verdict, *claims: Claim) -> Finding:

@@ -1,0 +1,98 @@
+"""Builders the tests share: figures as the extractor writes them, claims, findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
+from claimcheck.reading import make_quantity
+
+TOLERANCE = 0.1  # numbers.yaml hedges.tolerance
+
+# DESIGN.md, JSON schema 1, restated here (not imported from the code) so the tests check
+# the code against the contract.
+CLAIM_KEYS = [
+    "path",
+    "line",
+    "column",
+    "start",
+    "end",
+    "quote",
+    "sentence",
+    "subject",
+    "metric",
+    "qualifier",
+    "value",
+    "unit",
+    "low",
+    "high",
+    "approx",
+    "bound",
+]
+FINDING_KEYS = ["id", "subject", "metric", "qualifier", "verdict", "severity", "summary", "claims"]
+# The fields compare's JSON adds after the contract's, in order.
+FINDING_EXTRAS = ["unit", "sources", "consensus"]
+
+
+def written(
+    digits: str,
+    unit: str,
+    scale: float = 1.0,
+    *,
+    approx: bool = False,
+    alternatives: tuple[float, ...] = (),
+) -> Quantity:
+    """A figure as written: precision half its last digit, a hedge widens it by 10%."""
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return make_quantity(
+        float(digits) * scale,
+        unit,
+        0.5 * 10.0 ** (-decimals) * scale,
+        bound=Bound.APPROX if approx else Bound.EQ,
+        tolerance=TOLERANCE,
+        alternatives=alternatives,
+    )
+
+
+def claim_at(
+    path: str,
+    line: int,
+    sentence: str,
+    quote: str,
+    quantity: Quantity,
+    *,
+    subject: str = "MAI-Thinking-1",
+    metric: str = "SWE-Bench Pro",
+    qualifier: str = "",
+) -> Claim:
+    """A Claim whose quote is found in its sentence (the sentence stands for the text)."""
+    start = sentence.index(quote)
+    return Claim(
+        subject,
+        metric,
+        qualifier,
+        quantity,
+        path=path,
+        line=line,
+        column=start + 1,
+        start=start,
+        end=start + len(quote),
+        quote=quote,
+        sentence=sentence,
+    )
+
+
+def finding_of(verdict: Verdict, claims: Sequence[Claim], summary: str = "") -> Finding:
+    """A Finding over `claims`, named after the first claim."""
+    first = claims[0]
+    return Finding(
+        id=f"{first.subject}/{first.metric}".lower().replace(" ", "-"),
+        subject=first.subject,
+        metric=first.metric,
+        qualifier=first.qualifier,
+        unit=first.quantity.unit,
+        verdict=verdict,
+        claims=tuple(claims),
+        summary=summary or f"{verdict.value} on {first.metric}",
+        consensus=None,
+    )
