@@ -27,6 +27,8 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     text = unwrap(source.text)  # same length: offsets into it are offsets into the file
     sentences = split_sentences(text, lex)
     mentions = find_mentions(text, lex)
+    low = P.folded(text)
+    metric, scanned = (lex.re.metric_folded, low) if low else (lex.re.metric, text)
     per_sentence: list[tuple[Sentence, list[re.Match[str]], list[Entity], list[Mention]]] = []
     all_entities: list[Entity] = []
     index = 0
@@ -34,7 +36,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
         # A metric name matters only next to a figure, and keeps a benchmark with a
         # number in its name ("MATH-500") from being taken for a model: both need a digit.
         has_digit = P.ANY_DIGIT.search(text, sent.start, sent.end) is not None
-        aliases = list(lex.re.metric.finditer(text, sent.start, sent.end)) if has_digit else []
+        aliases = list(metric.finditer(scanned, sent.start, sent.end)) if has_digit else []
         alias_spans = [(a.start(), a.end()) for a in aliases]
         entities = find_entities(text, sent.start, sent.end, lex, alias_spans)
         all_entities.extend(entities)

@@ -252,12 +252,17 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         core = _core_at(text, m, lex)
         if core is not None:
             cores.append(core)
-    for m in lex.re.words.finditer(text):
+    low = P.folded(text)
+    words = lex.re.words_folded.finditer(low) if low else lex.re.words.finditer(text)
+    for m in words:
         parsed = parse_words(m.group(), lex)
         if parsed is not None:
             scaled = any(w in lex.scale_words for w in P.NUMBER_WORD_SPLIT.split(m.group().lower()))
             cores.append(_Core(m.start(), m.end(), parsed[0], parsed[1], True, scaled))
-    for m in lex.re.multiplier_words.finditer(text):
+    multipliers = (
+        lex.re.multiplier_folded.finditer(low) if low else lex.re.multiplier_words.finditer(text)
+    )
+    for m in multipliers:
         factor = lex.multiplier_words[m.group().lower()]
         cores.append(_Core(m.start(), m.end(), factor, 0.0, False, True, (), "x"))
     cores.sort(key=lambda c: (c.start, -c.end))

@@ -21,9 +21,11 @@ _SP = r"[ \t\u00a0\u202f]"
 _HYPHEN = r"[-\u2010\u2011]"
 
 # --- the grammar of a written figure (numbers.py) ---
+# 1.000.000, 1'000'000, 1,000,000, 12.5, .5; the lookahead lets the engine reject most
+# positions with one test instead of five.
 DIGITS = re.compile(
-    r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d{1,3}(?:'\d{3})+(?![\d])"  # 1.000.000, 1'000'000
-    r"|(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.])"
+    r"(?=[\d.])(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d{1,3}(?:'\d{3})+(?![\d])"
+    r"|(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.]))"
 )
 THOUSANDS = re.compile(r"[,'\u00a0\u202f\u2009]")
 NAME_PREFIX = re.compile(r"[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$")
@@ -139,6 +141,10 @@ class Patterns:
 
     words: re.Pattern[str]
     multiplier_words: re.Pattern[str]
+    # the same three patterns without IGNORECASE, for text already lower-cased (`folded`)
+    words_folded: re.Pattern[str]
+    multiplier_folded: re.Pattern[str]
+    metric_folded: re.Pattern[str]
     prefix: re.Pattern[str]
     postfix: re.Pattern[str]
     unit: re.Pattern[str]
@@ -203,16 +209,29 @@ def _ending(forms: Iterable[str], tail: str = r"[\s\u00a0]*") -> re.Pattern[str]
     return re.compile(rf"{whole_words(forms)}{tail}$", re.IGNORECASE)
 
 
+def folded(text: str) -> str | None:
+    """The text lower-cased, when that keeps every offset (a handful of characters, such
+    as "İ", grow when lower-cased: then None). Case-sensitive patterns run over folded
+    text about twice as fast as IGNORECASE ones over the original."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
 def compile_patterns(w: PatternWords) -> Patterns:
     """Build every vocabulary pattern; raises re.error on a bad noise pattern."""
     number = rf"(?:{alternation(w.number_words)})"
+    words = (
+        rf"(?<![\w-])(?:(?:a|an){_SP}+(?={alternation(w.scale_words)}))?{number}"
+        rf"(?:(?:{_SP}+|-)(?:and{_SP}+)?{number})*(?![\w])"
+    )
+    multipliers = whole_words(w.multiplier_words)
+    metric = whole_words(w.metric_aliases)
     return Patterns(
-        words=re.compile(
-            rf"(?<![\w-])(?:(?:a|an){_SP}+(?={alternation(w.scale_words)}))?{number}"
-            rf"(?:(?:{_SP}+|-)(?:and{_SP}+)?{number})*(?![\w])",
-            re.IGNORECASE,
-        ),
-        multiplier_words=re.compile(whole_words(w.multiplier_words), re.IGNORECASE),
+        words=re.compile(words, re.IGNORECASE),
+        multiplier_words=re.compile(multipliers, re.IGNORECASE),
+        words_folded=re.compile(words),
+        multiplier_folded=re.compile(multipliers),
+        metric_folded=re.compile(metric),
         prefix=re.compile(
             rf"(?:(?<![\w])(?:{alternation(w.prefix_bounds)}){_SP}*|between{_SP}+)$",
             re.IGNORECASE,
@@ -222,7 +241,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
         currency_sign=re.compile(rf"(?:{alternation(w.currency_signs, fold=False)})$"),
         currency_lead=re.compile(alternation(w.currency_signs, fold=False)),
         count=re.compile(rf"(?:{alternation(w.count_units)})(?![\w])", re.IGNORECASE),
-        metric=re.compile(whole_words(w.metric_aliases), re.IGNORECASE),
+        metric=re.compile(metric, re.IGNORECASE),
         cue=re.compile(whole_words(w.cues), re.IGNORECASE),
         org=re.compile(whole_words(w.orgs, fold=False)),
         model=re.compile(_model_pattern(w.families, w.lowercase_models, w.variants, w.not_names)),
