@@ -57,6 +57,8 @@ class Lexicon:
     currency_suffixes: Mapping[str, tuple[int, int]]
     hedge_tolerance: float
     multiplier_words: Mapping[str, float]
+    fraction_words: Mapping[str, int]
+    fraction_not_after: frozenset[str]
     units: Mapping[str, Unit]
     unit_forms: Mapping[str, str]
     currency_signs: Mapping[str, str]
@@ -208,6 +210,11 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         str(k): float(v)
         for k, v in _mapping(num.get("multiplier_words", {}), "numbers.yaml").items()
     }
+    fractions = _mapping(num.get("fractions", {}), "numbers.yaml: fractions")
+    fraction_words = {
+        str(k).lower(): int(v)
+        for k, v in _mapping(fractions.get("words", {}), "numbers.yaml: fractions.words").items()
+    }
     units, unit_forms, signs = _units(data["units"])
     metrics = _metrics(data["metrics"])
     for name, aliases in extra.metric_aliases.items():
@@ -254,6 +261,10 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 number_words=[*words, *scales],
                 scale_words=list(scales),
                 multiplier_words=list(multipliers),
+                fraction_words=list(fraction_words),
+                fraction_alone_before=_strings(
+                    fractions, "alone_before", "numbers.yaml: fractions"
+                ),
                 prefix_bounds=list(prefix_bounds),
                 postfix_bounds=list(postfix_bounds),
                 measure_units=[f for f, u in unit_forms.items() if units[u].kind in _MEASURES],
@@ -288,6 +299,10 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         currency_suffixes=currency_suffixes,
         hedge_tolerance=float(hedges.get("tolerance", 0.1)),
         multiplier_words=multipliers,
+        fraction_words=fraction_words,
+        fraction_not_after=frozenset(
+            w.lower() for w in _strings(fractions, "not_after", "numbers.yaml: fractions")
+        ),
         units=units,
         unit_forms=unit_forms,
         currency_signs=signs,

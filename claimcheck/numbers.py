@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Bound
-from claimcheck.patterns import squash
 
 _OPENERS = "([{\"'“‘*"
 _SIGNS = "+-\u2212\u2013"
@@ -61,7 +61,11 @@ def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
         if token in ("and", ""):
             continue
         if token in ("a", "an"):
-            current = max(current, 1.0)
+            current = current or 1.0
+            continue
+        if token == "half":  # "two and a half (million)", "half a million"
+            current += 0.5
+            smallest_scale = min(smallest_scale, 0.5)
             continue
         if token in lex.words:
             current += lex.words[token]
@@ -69,7 +73,7 @@ def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
         elif token in lex.scale_words:
             scale = lex.scale_words[token]
             # "a dozen", "one hundred" multiply what came before; "thousand" and up close a group
-            current = max(current, 1.0) * scale if scale < 1000 else max(current, 1.0)
+            current = (current or 1.0) * scale if scale < 1000 else (current or 1.0)
             if scale > 100:
                 total += current * scale
                 current = 0.0
@@ -101,8 +105,8 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     if token and (token[-1].isalnum() or P.NAME_PREFIX.search(token) or token[-1] in "./:"):
         return None
     after = text[end : end + 24]
-    if P.NOT_A_NUMBER_AFTER.match(after):
-        return None
+    if P.NOT_A_NUMBER_AFTER.match(after) and _rate_end(text, end, lex) == end:
+        return None  # a date, a time, a version; but "$2/1M tokens" is a price
     value, precision = _digits_value(m.group())
     if P.NEGATIVE.search(text[max(0, start - 2) : start]):
         value, start = -value, start - 1
@@ -149,7 +153,7 @@ def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
 def _rate_end(text: str, end: int, lex: Lexicon) -> int:
     """After an amount of money, take in a rate such as 'per million tokens'."""
     rate = lex.re.unit.match(text, end)
-    name = lex.unit_forms.get(rate.group().strip().lower(), "") if rate else ""
+    name = lex.unit_forms.get(P.form_key(rate.group()), "") if rate else ""
     if rate and name and lex.units[name].kind == "rate":
         return rate.end()
     return end
@@ -158,8 +162,10 @@ def _rate_end(text: str, end: int, lex: Lexicon) -> int:
 def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     """Grow a core into a mention: currency, range, unit, compound adjective, hedge, bound."""
     start, end, value, precision = core.start, core.end, core.value, core.precision
-    if core.unit:  # a multiplier word ("doubled") is a whole figure by itself
-        return Mention(start, end, value, precision, core.unit, lex.units[core.unit].kind)
+    if core.unit:  # a multiplier word ("doubled") or a fraction is a whole figure by itself
+        start, end, bound = _bounded(text, start, end, Bound.EQ, lex)
+        kind = lex.units[core.unit].kind
+        return Mention(start, end, value, precision, core.unit, kind, bound, words=core.words)
     unit, start = _currency_before(text, start, lex)
     unit_kind = "currency" if unit else ""
     low = high = None
@@ -199,8 +205,7 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     compound = ""
     u = lex.re.unit.match(text, end)
     if u and not unit:
-        form = u.group().lstrip(" \u00a0-").lower()
-        name = lex.unit_forms.get(form) or lex.unit_forms.get(squash(form))
+        name = lex.unit_forms.get(P.form_key(u.group().lstrip(" \u00a0-")))
         if name:
             spec = lex.units[name]
             unit, unit_kind, end = spec.base or name, spec.kind, u.end()
@@ -215,19 +220,7 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
         if comp and not (unit_kind and comp.group(1).lower() in lex.scale_words):
             compound = comp.group(1)
             end = comp.end()
-    # Hedge or bound before the figure.
-    pre = lex.re.prefix.search(text[max(0, start - 32) : start])
-    if pre:
-        phrase = pre.group().strip().lower()
-        if phrase == "between" and bound == Bound.RANGE:
-            start -= len(pre.group())
-        elif phrase in lex.prefix_bounds:
-            bound = bound if bound == Bound.RANGE else lex.prefix_bounds[phrase]
-            start -= len(pre.group())
-    post = lex.re.postfix.match(text, end)
-    if post and bound == Bound.EQ:
-        bound = lex.postfix_bounds[post.group().strip().lower()]
-        end = post.end()
+    start, end, bound = _bounded(text, start, end, bound, lex)
     return Mention(
         start=start,
         end=end,
@@ -243,6 +236,24 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
         compound=compound,
         scaled=scaled,
     )
+
+
+def _bounded(text: str, start: int, end: int, bound: Bound, lex: Lexicon) -> tuple[int, int, Bound]:
+    """Take in a hedge or bound written before the figure ("about", "more than", "~") or
+    after it ("or more"); a range keeps its own bound."""
+    pre = lex.re.prefix.search(text[max(0, start - 32) : start])
+    if pre:
+        phrase = pre.group().strip().lower()
+        if phrase == "between" and bound == Bound.RANGE:
+            start -= len(pre.group())
+        elif phrase in lex.prefix_bounds:
+            bound = bound if bound == Bound.RANGE else lex.prefix_bounds[phrase]
+            start -= len(pre.group())
+    post = lex.re.postfix.match(text, end)
+    if post and bound == Bound.EQ:
+        bound = lex.postfix_bounds[post.group().strip().lower()]
+        end = post.end()
+    return start, end, bound
 
 
 def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
@@ -265,6 +276,11 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     for m in multipliers:
         factor = lex.multiplier_words[m.group().lower()]
         cores.append(_Core(m.start(), m.end(), factor, 0.0, False, True, (), "x"))
+    fractions = lex.re.fraction_folded.finditer(low) if low else lex.re.fraction.finditer(text)
+    for m in fractions:
+        fraction = _fraction(text, m, lex)
+        if fraction is not None:
+            cores.append(fraction)
     cores.sort(key=lambda c: (c.start, -c.end))
     mentions: list[Mention] = []
     last_end = -1
@@ -279,6 +295,35 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         mentions.append(mention)
         last_end = mention.end
     return mentions
+
+
+def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
+    """A fraction as a share in percent: 'two-thirds' -> 66.67, '1/53rd' -> 1.89."""
+    groups = m.groupdict()
+    num, den = next(
+        (groups[a], groups[b])
+        for a, b in (("num", "den"), ("inum", "iden"), ("dnum", "dden"))
+        if groups[b]
+    )
+    previous = text[max(0, m.start() - 16) : m.start()].split()
+    if previous and previous[-1].lower() in lex.fraction_not_after:
+        return None  # "the second half of 2025", "two and a half"
+    denominator = _count(den, lex.fraction_words, lex)
+    numerator = 1 if num is None or num.lower() in ("a", "an") else _count(num, {}, lex)
+    if not denominator or numerator is None or (num is None and denominator != 2):
+        return None
+    value = 100.0 * numerator / denominator
+    return _Core(m.start(), m.end(), value, 0.0, not den.isdigit(), False, (), "%")
+
+
+def _count(word: str, table: Mapping[str, int], lex: Lexicon) -> int | None:
+    """A small whole number written in digits, as a number word or as a fraction word."""
+    low = word.lower()
+    if low.isdigit():
+        return int(low)
+    if low in table:
+        return table[low]
+    return lex.words.get(low)
 
 
 def _joins(text: str, first: Mention, second: Mention, lex: Lexicon) -> bool:

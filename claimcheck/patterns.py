@@ -95,6 +95,7 @@ VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*[a-z]*")
 PLURAL_S = re.compile(r"(?<=[a-z])s\b")
 NOT_SLUG = re.compile(r"[^a-z0-9.%$]+")
 SPACES = re.compile(r"\s+")
+SLASH_SPACES = re.compile(r" ?/ ?")
 ANY_DIGIT = re.compile(r"\d")
 
 # --- vocabulary files (lexicon.py): only true/false are booleans ---
@@ -106,6 +107,12 @@ def squash(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+def form_key(text: str) -> str:
+    """The lexicon key of a matched unit form: lower case, one space between words, none
+    around a slash ("Tokens / s" -> "tokens/s")."""
+    return SLASH_SPACES.sub("/", squash(text)).lower()
+
+
 @dataclass(frozen=True)
 class PatternWords:
     """The vocabulary lists the patterns are built from (gathered by lexicon.py)."""
@@ -113,6 +120,8 @@ class PatternWords:
     number_words: Sequence[str]
     scale_words: Sequence[str]
     multiplier_words: Sequence[str]
+    fraction_words: Sequence[str]
+    fraction_alone_before: Sequence[str]
     prefix_bounds: Sequence[str]
     postfix_bounds: Sequence[str]
     measure_units: Sequence[str]
@@ -141,9 +150,11 @@ class Patterns:
 
     words: re.Pattern[str]
     multiplier_words: re.Pattern[str]
-    # the same three patterns without IGNORECASE, for text already lower-cased (`folded`)
+    fraction: re.Pattern[str]
+    # the same patterns without IGNORECASE, for text already lower-cased (`folded`)
     words_folded: re.Pattern[str]
     multiplier_folded: re.Pattern[str]
+    fraction_folded: re.Pattern[str]
     metric_folded: re.Pattern[str]
     prefix: re.Pattern[str]
     postfix: re.Pattern[str]
@@ -184,8 +195,12 @@ def alternation(forms: Iterable[str], fold: bool = True) -> str:
 
 
 def _tokens(form: str) -> list[str]:
-    """Regex pieces of one literal form: escaped characters, any white space for a space."""
-    return [rf"{_SP}+" if ch == " " else re.escape(ch) for ch in form]
+    """Regex pieces of one literal form: escaped characters, any white space for a space,
+    and a slash with or without spaces around it ("$2/1M tokens", "$2 / 1M tokens")."""
+    return [_SPACED.get(ch) or re.escape(ch) for ch in form]
+
+
+_SPACED = {" ": rf"{_SP}+", "/": rf"{_SP}*/{_SP}*"}
 
 
 def _trie_regex(node: dict[str, Any]) -> str:
@@ -221,16 +236,19 @@ def compile_patterns(w: PatternWords) -> Patterns:
     """Build every vocabulary pattern; raises re.error on a bad noise pattern."""
     number = rf"(?:{alternation(w.number_words)})"
     words = (
-        rf"(?<![\w-])(?:(?:a|an){_SP}+(?={alternation(w.scale_words)}))?{number}"
-        rf"(?:(?:{_SP}+|-)(?:and{_SP}+)?{number})*(?![\w])"
+        rf"(?<![\w-])(?:(?:half{_SP}+)?(?:a|an){_SP}+(?={alternation(w.scale_words)}))?{number}"
+        rf"(?:(?:{_SP}+|-)(?:and{_SP}+)?(?:{number}|an?{_SP}+half(?![\w-])))*(?![\w])"
     )
     multipliers = whole_words(w.multiplier_words)
     metric = whole_words(w.metric_aliases)
+    fraction = _fraction_pattern(w)
     return Patterns(
         words=re.compile(words, re.IGNORECASE),
         multiplier_words=re.compile(multipliers, re.IGNORECASE),
+        fraction=re.compile(fraction, re.IGNORECASE),
         words_folded=re.compile(words),
         multiplier_folded=re.compile(multipliers),
+        fraction_folded=re.compile(fraction),
         metric_folded=re.compile(metric),
         prefix=re.compile(
             rf"(?:(?<![\w])(?:{alternation(w.prefix_bounds)}){_SP}*|between{_SP}+)$",
@@ -257,6 +275,24 @@ def compile_patterns(w: PatternWords) -> Patterns:
         previous=_ending(w.previous_cues),
         score_before=_ending(w.score_words, r"[\s\u00a0:]*"),
         noise=re.compile("|".join(f"(?:{p})" for p in w.noise), re.IGNORECASE | re.MULTILINE),
+    )
+
+
+def _fraction_pattern(w: PatternWords) -> str:
+    """A fraction: "two-thirds", "a quarter", "half (the)", "one in five", "1/53rd".
+
+    Groups: `num`/`den` (words), `inum`/`iden` ("one in five"), `dnum`/`dden` (digits).
+    A fraction word with no numerator is checked by the reader (only "half" stands alone).
+    """
+    number = alternation(w.number_words)
+    fraction = alternation(w.fraction_words)
+    alone = alternation(w.fraction_alone_before)
+    return (
+        rf"(?<![\w-])(?:(?P<num>{number}|an?|\d{{1,2}})(?:{_SP}+|{_HYPHEN}))?"
+        rf"(?P<den>{fraction})(?![\w-])(?(num)|(?={_SP}+(?:{alone})(?![\w-])))"
+        rf"|(?<![\w-])(?P<inum>{number}|\d{{1,3}}){_SP}+in{_SP}+(?P<iden>{number}|\d{{1,3}})"
+        rf"(?![\w-])"
+        rf"|(?<![\w/.,])(?P<dnum>\d{{1,3}})/(?P<dden>\d{{1,4}})(?:st|nd|rd|th)(?![\w])"
     )
 
 

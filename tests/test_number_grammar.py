@@ -1,0 +1,82 @@
+"""The number grammar on its own (numbers.find_mentions): fractions, mixed number words,
+hedged multipliers and rates written with a slash. Each row names the figure as written,
+its value in base units, its unit and its bound; claims built on them are in cases/."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.lexicon import Lexicon, load_lexicon
+from claimcheck.numbers import Mention, find_mentions
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return load_lexicon()
+
+
+# text, quote, value, unit, bound
+FIGURES = [
+    # fractions are shares, read as percentages
+    ("Two-thirds of the tokens were code.", "Two-thirds", 200 / 3, "%", "="),
+    ("two thirds of the tokens were code", "two thirds", 200 / 3, "%", "="),
+    ("About a quarter of its data is synthetic.", "About a quarter", 25.0, "%", "~"),
+    ("Three quarters of teams use it.", "Three quarters", 75.0, "%", "="),
+    ("One in five developers use it daily.", "One in five", 20.0, "%", "="),
+    ("Only 3 in 10 pilots reached production.", "3 in 10", 30.0, "%", "="),
+    ("It was trained on 1/53rd of the compute of its rival.", "1/53rd", 100 / 53, "%", "="),
+    ("It needs half the GPUs of its predecessor.", "half", 50.0, "%", "="),
+    ("Over half of the staff moved to the new lab.", "Over half", 50.0, "%", ">"),
+    ("It is half as expensive as the last model.", "half", 50.0, "%", "="),
+    # mixed numbers in words
+    ("It is two and a half times faster.", "two and a half times", 2.5, "x", "="),
+    (
+        "The lab raised two and a half million dollars.",
+        "two and a half million dollars",
+        2.5e6,
+        "USD",
+        "=",
+    ),
+    ("The app has half a million users.", "half a million", 5e5, "", "="),
+    ("It cost half a billion dollars to train.", "half a billion dollars", 5e8, "USD", "="),
+    # hedged multiplier words
+    ("The lab nearly doubled its fleet.", "nearly doubled", 2.0, "x", "~"),
+    ("Revenue more than tripled last year.", "more than tripled", 3.0, "x", ">"),
+    # prices per million tokens written with a slash, with or without spaces
+    ("Output costs $2/1M output tokens.", "$2/1M output tokens", 2.0, "USD", "="),
+    ("Input costs $0.25 / 1M input tokens.", "$0.25 / 1M input tokens", 0.25, "USD", "="),
+    ("It streams 90 tokens / s on one GPU.", "90 tokens / s", 90.0, "tokens/s", "="),
+]
+
+# text, and a figure that must not be read as a fraction
+NOT_FRACTIONS = [
+    ("Revenue rose in the second half of 2025.", "half"),
+    ("The third model came out in the first quarter.", "third"),
+    ("A half-hour demo followed the keynote.", "half"),
+    ("A quarter-final place is at stake.", "quarter"),
+    ("The event runs from 3/4 to 3/9.", "3/4"),
+    ("She finished fifth of ten runners.", "fifth"),
+]
+
+
+def _one(text: str, quote: str, lex: Lexicon) -> Mention:
+    found = [m for m in find_mentions(text, lex) if text[m.start : m.end] == quote]
+    written = [text[m.start : m.end] for m in find_mentions(text, lex)]
+    assert len(found) == 1, f"{quote!r} not read as one figure; read: {written}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "quote", "value", "unit", "bound"), FIGURES)
+def test_reads_figure(
+    text: str, quote: str, value: float, unit: str, bound: str, lex: Lexicon
+) -> None:
+    mention = _one(text, quote, lex)
+    assert mention.value == pytest.approx(value, rel=1e-9)
+    assert mention.unit == unit
+    assert mention.bound.value == bound
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_FRACTIONS)
+def test_not_a_fraction(text: str, word: str, lex: Lexicon) -> None:
+    shares = [m for m in find_mentions(text, lex) if m.unit == "%"]
+    assert shares == [], [text[m.start : m.end] for m in shares]
