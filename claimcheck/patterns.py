@@ -225,7 +225,11 @@ def compile_patterns(w: PatternWords) -> Patterns:
         metric=re.compile(whole_words(w.metric_aliases), re.IGNORECASE),
         cue=re.compile(whole_words(w.cues), re.IGNORECASE),
         org=re.compile(whole_words(w.orgs, fold=False)),
-        model=re.compile(_model_pattern(w.families, w.lowercase_models, w.variants, w.not_names)),
+        model=re.compile(
+            _model_pattern(
+                w.families, w.lowercase_models, w.variants, w.not_names, w.currency_signs
+            )
+        ),
         family=re.compile(whole_words(w.families, fold=False)),
         hardware=re.compile(rf"(?:{'|'.join(w.hardware)})(?:s)?$"),
         comparison=_ending(w.comparison_cues),
@@ -242,10 +246,22 @@ def compile_patterns(w: PatternWords) -> Patterns:
 
 
 def _model_pattern(
-    families: Sequence[str], lower: Sequence[str], variants: Sequence[str], not_names: Sequence[str]
+    families: Sequence[str],
+    lower: Sequence[str],
+    variants: Sequence[str],
+    not_names: Sequence[str],
+    currency_signs: Sequence[str] = (),
 ) -> str:
-    """A model name: name words with a version ("Claude Opus 4.6", "MAI-Code-1-Flash")."""
+    """A model name: name words with a version ("Claude Opus 4.6", "MAI-Code-1-Flash").
+
+    Money is never a name: "$US55", "RM23.50", "EUR 50m" (a currency sign before the
+    letters, or a currency code before the digits).
+    """
     stop = alternation(not_names, fold=False)
+    codes = [c.strip() for c in currency_signs if c.strip().isalpha()]
+    money = rf"(?!(?:{alternation(codes, fold=False)})[ \u00a0]?\d)" if codes else ""
+    marks = {ch for c in currency_signs for ch in c if not (ch.isalnum() or ch.isspace())}
+    signs = re.escape("".join(sorted(marks)))
     version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"
     # A hyphenated name token that carries a digit: GPT-5.4, MAI-Thinking-1, Qwen2.5-72B.
     h = _HYPHEN
@@ -269,7 +285,7 @@ def _model_pattern(
         rf"|(?:{family})[ \u00a0](?:{variant})(?:{h}(?:{variant}))*)"
     )
     lowercase = rf"(?:{'|'.join(lower)})" if lower else r"(?!x)x"
-    return rf"(?<![\w.\-\u2011])(?:{head}|{lowercase}){tail}(?<![.])(?![\w\-\u2011])"
+    return rf"(?<![\w.\-\u2011{signs}]){money}(?:{head}|{lowercase}){tail}(?<![.])(?![\w\-\u2011])"
 
 
 def bound_of(phrase: str, table: Mapping[str, Bound]) -> Bound | None:
