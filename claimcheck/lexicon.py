@@ -81,6 +81,7 @@ class Lexicon:
     tolerances: Mapping[str, float]
     copulas: frozenset[str]
     conjunctions: frozenset[str]
+    irregular_plurals: frozenset[str]
     bound_symbols: str
     re: Patterns = field(repr=False, compare=False)
 
@@ -312,6 +313,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         tolerances=dict(extra.tolerances),
         copulas=frozenset(_strings(gram, "copulas", "grammar.yaml")),
         conjunctions=frozenset(_strings(gram, "conjunctions", "grammar.yaml")),
+        irregular_plurals=frozenset(_strings(gram, "irregular_plurals", "grammar.yaml")),
         bound_symbols="".join(
             sorted({ch for s in prefix_bounds if not s[0].isalpha() for ch in s})
         ),

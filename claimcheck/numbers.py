@@ -32,6 +32,7 @@ class Mention:
     words: bool = False
     compound: str = ""
     scaled: bool = False
+    written: str = ""  # a sub-unit the figure was written in ("19 cents"), before conversion
 
     @property
     def approx(self) -> bool:
@@ -196,13 +197,14 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
                 bound = Bound.RANGE
                 # each end keeps the finer precision: "$500,000 to $1 million" is not [0, 1.5M]
                 precision = min(precision, second.precision)
-    compound = ""
+    compound = written = ""
     u = lex.re.unit.match(text, end)
     if u and not unit:
         form = u.group().lstrip(" \u00a0-").lower()
         name = lex.unit_forms.get(form) or lex.unit_forms.get(squash(form))
         if name:
             spec = lex.units[name]
+            written = name if spec.base else ""
             unit, unit_kind, end = spec.base or name, spec.kind, u.end()
             value, precision = value * spec.factor, precision * spec.factor
             if low is not None and high is not None:
@@ -242,6 +244,7 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
         words=core.words,
         compound=compound,
         scaled=scaled,
+        written=written,
     )
 
 
