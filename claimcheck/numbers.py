@@ -139,12 +139,15 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     return _Core(start, end, value, precision, False, scaled, alternatives)
 
 
-def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
-    """The currency sign written right before a figure ("$", "US$", "€") and where it starts."""
-    sign = lex.re.currency_sign.search(text, max(0, start - 8), start)
+def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int, bool]:
+    """The currency sign written right before a figure ("$", "US$", "€"), where it starts,
+    and whether a minus sits between them ("$-50.8bn")."""
+    minus = P.MINUS_SIGN.search(text, max(0, start - 1), start) is not None
+    at = start - 1 if minus else start
+    sign = lex.re.currency_sign.search(text, max(0, at - 8), at)
     if sign is None or (sign.start() > 0 and text[sign.start() - 1].isalpha()):
-        return "", start
-    return lex.currency_signs[sign.group()], sign.start()
+        return "", start, False
+    return lex.currency_signs[sign.group()], sign.start(), minus
 
 
 def _rate_end(text: str, end: int, lex: Lexicon) -> int:
@@ -161,8 +164,11 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     start, end, value, precision = core.start, core.end, core.value, core.precision
     if core.unit:  # a multiplier word ("doubled") is a whole figure by itself
         return Mention(start, end, value, precision, core.unit, lex.units[core.unit].kind)
-    unit, start = _currency_before(text, start, lex)
+    unit, start, minus = _currency_before(text, start, lex)
     unit_kind = "currency" if unit else ""
+    word = P.MINUS_WORD.search(text, max(0, start - 7), start)
+    if (minus or word) and value > 0:  # "$-50.8bn", "minus 233 Celsius", "minus-5 yards"
+        value, start = -value, word.start() if word else start
     low = high = None
     bound = Bound.EQ
     alternatives = core.alternatives

@@ -26,10 +26,13 @@ DIGITS = re.compile(
     r"|(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.])"
 )
 THOUSANDS = re.compile(r"[,'\u00a0\u202f\u2009]")
-NAME_PREFIX = re.compile(r"[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$")
+# A word glued to a figure makes it part of a name ("GPT-4"), except "minus-" ("minus-5 yards").
+NAME_PREFIX = re.compile(r"(?<![A-Za-z])(?![Mm]inus-$)(?:[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$)")
 TOKEN_BREAK = re.compile(r"\s")
 COMPOUND = re.compile(rf"{_HYPHEN}([A-Za-z]+(?:{_HYPHEN}[A-Za-z]+)*)")
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
+MINUS_WORD = re.compile(rf"(?<![\w])minus(?:{_SP}+|{_HYPHEN})$", re.IGNORECASE)
+MINUS_SIGN = re.compile(r"[-\u2212]$")
 EXPONENT = re.compile(
     rf"[eE]([+-]?\d{{1,3}})(?![\w])"
     rf"|{_SP}*[×x*]{_SP}*10(?:\^|\*\*|(?=[\-−]\d))([+\-−]?\d{{1,3}})(?![\w])"
@@ -255,11 +258,12 @@ def _model_pattern(
     """A model name: name words with a version ("Claude Opus 4.6", "MAI-Code-1-Flash").
 
     Money is never a name: "$US55", "RM23.50", "EUR 50m" (a currency sign before the
-    letters, or a currency code before the digits).
+    letters, or a currency code before the digits); nor is a negative "minus-5".
     """
     stop = alternation(not_names, fold=False)
     codes = [c.strip() for c in currency_signs if c.strip().isalpha()]
     money = rf"(?!(?:{alternation(codes, fold=False)})[ \u00a0]?\d)" if codes else ""
+    money += rf"(?![Mm]inus{_HYPHEN}\d)"  # "minus-5 yards" is a negative figure
     marks = {ch for c in currency_signs for ch in c if not (ch.isalnum() or ch.isspace())}
     signs = re.escape("".join(sorted(marks)))
     version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"
