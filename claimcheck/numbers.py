@@ -196,7 +196,9 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
             ):  # "5 to 10 billion", not "$800,000 to $1.3 million"
                 value, precision = value * second.value / raw, precision * second.value / raw
             hyphen = rng.group().strip() in "-–—"
-            if not (hyphen and second.value < value):  # "ISO 3888-2", a 2-1 score: no range
+            # "sales rose in 2018 to 3.9 million": a year does not open a range of amounts
+            year = not (unit or scaled) and P.YEAR.fullmatch(text, core.start, core.end)
+            if not (hyphen and second.value < value) and not (year and second.scaled):
                 low, high = sorted((value, second.value))
                 end = second.end
                 value = (low + high) / 2

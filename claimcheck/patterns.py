@@ -26,8 +26,11 @@ DIGITS = re.compile(
     r"|(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.])"
 )
 THOUSANDS = re.compile(r"[,'\u00a0\u202f\u2009]")
-# A word glued to a figure makes it part of a name ("GPT-4"), except "minus-" ("minus-5 yards").
-NAME_PREFIX = re.compile(r"(?<![A-Za-z])(?![Mm]inus-$)(?:[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$)")
+# A word glued to a figure makes it part of a name ("GPT-4"), except the prefixes of a
+# figure: "minus-5 yards", "sub-7 nanometre".
+NAME_PREFIX = re.compile(
+    r"(?<![A-Za-z])(?!(?:[Mm]inus|[Ss]ub)-$)(?:[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$)"
+)
 TOKEN_BREAK = re.compile(r"\s")
 COMPOUND = re.compile(rf"{_HYPHEN}([A-Za-z]+(?:{_HYPHEN}[A-Za-z]+)*)")
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
@@ -263,7 +266,7 @@ def _model_pattern(
     stop = alternation(not_names, fold=False)
     codes = [c.strip() for c in currency_signs if c.strip().isalpha()]
     money = rf"(?!(?:{alternation(codes, fold=False)})[ \u00a0]?\d)" if codes else ""
-    money += rf"(?![Mm]inus{_HYPHEN}\d)"  # "minus-5 yards" is a negative figure
+    money += rf"(?!(?:[Mm]inus|[Ss]ub){_HYPHEN}\d)"  # "minus-5 yards", "sub-7 nm chips"
     marks = {ch for c in currency_signs for ch in c if not (ch.isalnum() or ch.isspace())}
     signs = re.escape("".join(sorted(marks)))
     version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"

@@ -235,11 +235,13 @@ def read_mention(
     if mention.words and not mention.scaled and (not (unit or noun) or mention.value < 2):
         return None
     if kind == "time":
+        # "the last three years", "two days later": context for a claim, but still a
+        # quantity to a quantity extractor
         before = text[max(sent.start, mention.start - 12) : mention.start].split()
-        if before and before[-1].lower() in lex.relative_before:
+        if before and before[-1].lower() in lex.relative_before and not every_figure:
             return None
         rest = text[mention.end : mention.end + 12].lower().split()
-        if rest and rest[0].strip(".,;") in lex.relative_after:
+        if rest and rest[0].strip(".,;") in lex.relative_after and not every_figure:
             return None
         # "ten models in two months", "eight models over six weeks": a window, not a bound
         own = text[mention.start : mention.end].split()[0].lower()
