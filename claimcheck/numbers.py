@@ -150,6 +150,16 @@ def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int, boo
     return lex.currency_signs[sign.group()], sign.start(), minus
 
 
+def _counted(word: str, lex: Lexicon) -> bool:
+    """Whether a word after a figure names what it counts: a unit, a count noun, a plural."""
+    low = word.lower()
+    return (
+        low in lex.unit_forms
+        or low in lex.irregular_plurals
+        or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")))
+    )
+
+
 def _rate_end(text: str, end: int, lex: Lexicon) -> int:
     """After an amount of money, take in a rate such as 'per million tokens'."""
     rate = lex.re.unit.match(text, end)
@@ -178,6 +188,9 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
         if suffix:
             mult = lex.currency_suffixes[suffix.group(1)][0]
             value, precision, end, scaled = value * mult, precision * mult, end + 1, True
+    million = None if unit or scaled else P.GLUED_MILLION.match(text, end)
+    if million and (million.group(1) is None or _counted(million.group(1), lex)):
+        value, precision, end, scaled = value * 1e6, precision * 1e6, end + 1, True
     # A range: "5-10%", "5 to 10 billion", "between 5 and 10".
     rng = P.RANGE_JOINER.match(text[end : end + 12])
     named = P.NAME_BEFORE.search(text, max(0, start - 24), start)

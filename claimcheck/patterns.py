@@ -44,6 +44,11 @@ SUPER_EXPONENT = re.compile(rf"{_SP}*[×x]{_SP}*10([⁻]?[⁰¹²³⁴⁵⁶⁷�
 NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|/\d|,\d")
 SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
 CURRENCY_SCALE_SUFFIX = re.compile(r"(m|b)(?![A-Za-z\d])")
+# "12.3m tonnes", "35m of its devices": a glued "m" before what is counted is a million
+# (before anything else it may be metres: "the 100m final", "37m (121ft)").
+GLUED_MILLION = re.compile(
+    rf"m(?={_SP}+(?:of{_SP}+(?:its|their|the|his|her|our|these|those)|([A-Za-z]+))\b)"
+)
 SCALE_WORD = re.compile(rf"(?:{_SP}|{_HYPHEN})*([A-Za-z]+)(?![\w])")
 NAME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w")
 MULTIPLIER_SUFFIX = re.compile(r"x\b|×")
