@@ -301,15 +301,19 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
 
 
 def _joins(text: str, first: Mention, second: Mention, lex: Lexicon) -> bool:
-    """'5% to 10%', '$200,000 to $414 million': two figures in one unit make one range
-    (but 'rose 18 sen to RM23.50' is a move from one figure to another)."""
+    """'5% to 10%', '$200,000 to $414 million', 'between 5% and 6%': two figures in one
+    unit make one range (but 'rose 18 sen to RM23.50' is a move from one figure to another)."""
     before = text[max(0, first.start - 16) : first.start].split()
+    between = P.BETWEEN.search(text, max(0, first.start - 20), first.start) is not None
     return (
         not (before and before[-1].lower() in lex.change_verbs)
         and bool(first.unit)
         and first.unit == second.unit
         and first.bound == second.bound == Bound.EQ
-        and P.RANGE_GAP.fullmatch(text, first.end, second.start) is not None
+        and (
+            P.RANGE_GAP.fullmatch(text, first.end, second.start) is not None
+            or (between and P.AND_GAP.fullmatch(text, first.end, second.start) is not None)
+        )
     )
 
 

@@ -56,6 +56,7 @@ NAME_BEFORE = re.compile(r"\b([A-Z][\w.\-]*)[ \u00a0]$")
 RANGE_GAP = re.compile(rf"{_SP}*(?:-|–|—|to){_SP}*")
 RANGE_JOINER = re.compile(rf"{_SP}*(?:-|–|—|to|and){_SP}*(?=[\d$€£¥.])")
 BETWEEN = re.compile(rf"between{_SP}*\S*$")
+AND_GAP = re.compile(rf"{_SP}+and{_SP}+")
 NUMBER_WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
 NOT_DIGIT = re.compile(r"[^\d.]")
 
