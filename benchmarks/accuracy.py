@@ -178,10 +178,14 @@ def _singular(word: str) -> str:
 
 
 def unit_names(unit: str) -> frozenset[str]:
-    """The canonical names a unit may be matched by (see UNIT_NAMES)."""
+    """The canonical names a unit may be matched by (see UNIT_NAMES); a rate "A per B"
+    by the names of A and of B ("USD per month" = "dollar per month")."""
     key = re.sub(r"\s+", " ", unit.strip().lower())
     if key in UNIT_NAMES:
         return frozenset(UNIT_NAMES[key])
+    if " per " in key:
+        top, _, per = key.partition(" per ")
+        return frozenset(f"{a} per {b}" for a in unit_names(top) for b in unit_names(per))
     return frozenset({" ".join(_singular(w) for w in key.split(" "))})
 
 

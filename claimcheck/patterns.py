@@ -80,6 +80,8 @@ INITIALS = re.compile(r"(?:[A-Z]\.)+")
 FOLLOWING_WORD = re.compile(rf"{_SP}*([A-Za-z0-9](?:[\w’']|\.(?=\w))*(?:-[\w’']+)*)")
 LETTERS = re.compile(r"[A-Za-z]+")
 DETERMINER = re.compile(rf"{_SP}+(?:the|its|their|his|her|our|a|an){_SP}+(?=\w)", re.IGNORECASE)
+# "$3,500 a month", "63 cents per share", "120,000 barrels a day": what a figure is per.
+PER = re.compile(rf"(?:{_SP}|-)+(?:(per)|a|an)(?:{_SP}|-)+(?=[A-Za-z])", re.IGNORECASE)
 PURPOSE = re.compile(rf"{_SP}+(?:for|of|during|in){_SP}+(?:the{_SP}+)?([A-Za-z][\w-]*)")
 COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 COPULA_SUBJECT = re.compile(

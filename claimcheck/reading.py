@@ -102,6 +102,23 @@ def counted_noun(text: str, mention: Mention, lex: Lexicon) -> str:
     return ""
 
 
+def rate_of(text: str, pos: int, lex: Lexicon) -> str:
+    """What a figure is counted per, written right after it: "a month" -> "month",
+    "per square foot" -> "sq ft", "per share" -> "share"; "" when nothing is."""
+    per = P.PER.match(text, pos)
+    if per is None:
+        return ""
+    unit = lex.re.unit.match(text, per.end())
+    name = lex.unit_forms.get(squash(unit.group()).lower(), "") if unit else ""
+    if name and lex.units[name].kind in ("time", "measure", "count"):
+        return singular(name) if name.islower() else name
+    word = P.LETTERS.match(text, per.end())
+    noun = singular(word.group()).lower() if word else ""
+    if noun in lex.rate_nouns or (per.group(1) and noun and noun not in lex.stop_words):
+        return noun
+    return ""
+
+
 def _noun_phrase(text: str, pos: int, lex: Lexicon, *, singular_head: bool = True) -> str:
     """Up to four words naming a thing after pos ("inference costs" -> "inference cost")."""
     words = []
@@ -232,6 +249,9 @@ def read_mention(
     if not metric and kind in ("count", "measure"):
         metric = lex.units[unit].metric or unit
     noun = counted_noun(text, mention, lex) if every_figure and not unit else ""
+    if every_figure and unit and kind != "rate":  # quantity mode: "$3,500 a month"
+        per = rate_of(text, mention.end, lex)
+        unit = f"{unit} per {per}" if per else unit
     if mention.words and not mention.scaled and (not (unit or noun) or mention.value < 2):
         return None
     if kind == "time":
