@@ -105,7 +105,7 @@ UNIT_NAMES: dict[str, tuple[str, ...]] = {
     "km/h": ("kilometre per hour",),
     "km": ("kilometre",),
     "kg": ("kilogram",),
-    "tonnes": ("tonne", "metric ton"),
+    "tonnes": ("tonne", "metric ton", "ton"),
     "°c": ("celsius",),
     "°f": ("fahrenheit",),
     "sq m": ("square metre",),
@@ -137,6 +137,9 @@ UNIT_NAMES: dict[str, tuple[str, ...]] = {
     "ppb": ("part per billion", "parts-per-billion"),
     "db": ("decibel",),
     "mbps": ("megabit per second",),
+    "ppg": ("point per game",),
+    "rpg": ("rebound per game",),
+    "apg": ("assist per game",),
     "kbps": ("kilobit per second",),
     # claimcheck's rate units
     "tokens/s": ("token per second",),
