@@ -66,6 +66,25 @@ UNIT_NAMES: dict[str, tuple[str, ...]] = {
     "cny": ("chinese yuan",),
     "jpy": ("japanese yen",),
     "inr": ("indian rupee",),
+    "nzd": ("new zealand dollar",),
+    "chf": ("swiss franc",),
+    "ils": ("shekel", "israeli new shekel"),
+    "twd": ("new taiwan dollar",),
+    "brl": ("brazilian real",),
+    "mxn": ("mexican peso",),
+    "php": ("philippine peso",),
+    "zar": ("south african rand",),
+    "sek": ("swedish krona",),
+    "nok": ("norwegian krone",),
+    "dkk": ("danish krone",),
+    "thb": ("thai baht",),
+    "idr": ("indonesian rupiah",),
+    "aed": ("united arab emirates dirham",),
+    "sar": ("saudi riyal",),
+    "ngn": ("nigerian naira",),
+    "try": ("turkish lira",),
+    "rub": ("russian ruble",),
+    "gbp pence": ("penny", "pence"),
     # claimcheck's measures are named by their symbols
     "gb": ("gigabyte",),
     "tb": ("terabyte",),
@@ -86,11 +105,42 @@ UNIT_NAMES: dict[str, tuple[str, ...]] = {
     "km/h": ("kilometre per hour",),
     "km": ("kilometre",),
     "kg": ("kilogram",),
-    "tonnes": ("tonne", "metric ton"),
+    "tonnes": ("tonne", "metric ton", "ton"),
     "°c": ("celsius",),
     "°f": ("fahrenheit",),
     "sq m": ("square metre",),
     "sq ft": ("square foot", "square feet"),
+    "sq km": ("square kilometre",),
+    "sq mi": ("square mile",),
+    "mm": ("millimetre",),
+    "cm": ("centimetre",),
+    "µm": ("micrometre",),
+    "ml": ("millilitre",),
+    "mg": ("milligram",),
+    "lb": ("pound-mass",),
+    "hz": ("hertz",),
+    "khz": ("kilohertz",),
+    "mhz": ("megahertz",),
+    "ghz": ("gigahertz",),
+    "rpm": ("revolution per minute", "revolutions per minute"),
+    "hp": ("horsepower",),
+    "bhp": ("brake horsepower", "horsepower"),
+    "lb-ft": ("foot pound-force", "pound-foot"),
+    "mpg": ("mile per gallon",),
+    "mah": ("milliampere-hour",),
+    "kv": ("kilovolt",),
+    "m/s": ("metre per second",),
+    "psi": ("pound-force per square inch",),
+    "mpa": ("megapascal",),
+    "gpa": ("gigapascal",),
+    "ppm": ("part per million", "parts-per-million"),
+    "ppb": ("part per billion", "parts-per-billion"),
+    "db": ("decibel",),
+    "mbps": ("megabit per second",),
+    "ppg": ("point per game",),
+    "rpg": ("rebound per game",),
+    "apg": ("assist per game",),
+    "kbps": ("kilobit per second",),
     # claimcheck's rate units
     "tokens/s": ("token per second",),
     "usd per million tokens": ("dollar per million token",),
@@ -131,10 +181,14 @@ def _singular(word: str) -> str:
 
 
 def unit_names(unit: str) -> frozenset[str]:
-    """The canonical names a unit may be matched by (see UNIT_NAMES)."""
+    """The canonical names a unit may be matched by (see UNIT_NAMES); a rate "A per B"
+    by the names of A and of B ("USD per month" = "dollar per month")."""
     key = re.sub(r"\s+", " ", unit.strip().lower())
     if key in UNIT_NAMES:
         return frozenset(UNIT_NAMES[key])
+    if " per " in key:
+        top, _, per = key.partition(" per ")
+        return frozenset(f"{a} per {b}" for a in unit_names(top) for b in unit_names(per))
     return frozenset({" ".join(_singular(w) for w in key.split(" "))})
 
 

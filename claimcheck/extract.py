@@ -156,7 +156,7 @@ def _sentence_claims(
             and not lex.re.score_before.search(text, sent.start, m.start)
         ):
             continue
-        r = read_mention(text, sent, m, lex)
+        r = read_mention(text, sent, m, lex, every_figure=every_figure)
         if r is not None and not _is_noise(text, m, lex):
             readings.append(_elided(r, readings))
     windows = [r for r in readings if r.window]

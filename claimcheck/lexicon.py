@@ -83,6 +83,8 @@ class Lexicon:
     tolerances: Mapping[str, float]
     copulas: frozenset[str]
     conjunctions: frozenset[str]
+    irregular_plurals: frozenset[str]
+    rate_nouns: frozenset[str]
     bound_symbols: str
     re: Patterns = field(repr=False, compare=False)
 
@@ -327,6 +329,8 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         tolerances=dict(extra.tolerances),
         copulas=frozenset(_strings(gram, "copulas", "grammar.yaml")),
         conjunctions=frozenset(_strings(gram, "conjunctions", "grammar.yaml")),
+        irregular_plurals=frozenset(_strings(gram, "irregular_plurals", "grammar.yaml")),
+        rate_nouns=frozenset(_strings(gram, "rate_nouns", "grammar.yaml")),
         bound_symbols="".join(
             sorted({ch for s in prefix_bounds if not s[0].isalpha() for ch in s})
         ),

@@ -32,6 +32,7 @@ class Mention:
     words: bool = False
     compound: str = ""
     scaled: bool = False
+    written: str = ""  # a sub-unit the figure was written in ("19 cents"), before conversion
 
     @property
     def approx(self) -> bool:
@@ -142,12 +143,25 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     return _Core(start, end, value, precision, False, scaled, alternatives)
 
 
-def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
-    """The currency sign written right before a figure ("$", "US$", "€") and where it starts."""
-    sign = lex.re.currency_sign.search(text, max(0, start - 8), start)
+def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int, bool]:
+    """The currency sign written right before a figure ("$", "US$", "€"), where it starts,
+    and whether a minus sits between them ("$-50.8bn")."""
+    minus = P.MINUS_SIGN.search(text, max(0, start - 1), start) is not None
+    at = start - 1 if minus else start
+    sign = lex.re.currency_sign.search(text, max(0, at - 8), at)
     if sign is None or (sign.start() > 0 and text[sign.start() - 1].isalpha()):
-        return "", start
-    return lex.currency_signs[sign.group()], sign.start()
+        return "", start, False
+    return lex.currency_signs[sign.group()], sign.start(), minus
+
+
+def _counted(word: str, lex: Lexicon) -> bool:
+    """Whether a word after a figure names what it counts: a unit, a count noun, a plural."""
+    low = word.lower()
+    return (
+        low in lex.unit_forms
+        or low in lex.irregular_plurals
+        or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")))
+    )
 
 
 def _rate_end(text: str, end: int, lex: Lexicon) -> int:
@@ -166,8 +180,11 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
         start, end, bound = _bounded(text, start, end, Bound.EQ, lex)
         kind = lex.units[core.unit].kind
         return Mention(start, end, value, precision, core.unit, kind, bound, words=core.words)
-    unit, start = _currency_before(text, start, lex)
+    unit, start, minus = _currency_before(text, start, lex)
     unit_kind = "currency" if unit else ""
+    word = P.MINUS_WORD.search(text, max(0, start - 7), start)
+    if (minus or word) and value > 0:  # "$-50.8bn", "minus 233 Celsius", "minus-5 yards"
+        value, start = -value, word.start() if word else start
     low = high = None
     bound = Bound.EQ
     alternatives = core.alternatives
@@ -177,6 +194,9 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
         if suffix:
             mult = lex.currency_suffixes[suffix.group(1)][0]
             value, precision, end, scaled = value * mult, precision * mult, end + 1, True
+    million = None if unit or scaled else P.GLUED_MILLION.match(text, end)
+    if million and (million.group(1) is None or _counted(million.group(1), lex)):
+        value, precision, end, scaled = value * 1e6, precision * 1e6, end + 1, True
     # A range: "5-10%", "5 to 10 billion", "between 5 and 10".
     rng = P.RANGE_JOINER.match(text[end : end + 12])
     named = P.NAME_BEFORE.search(text, max(0, start - 24), start)
@@ -195,19 +215,22 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
             ):  # "5 to 10 billion", not "$800,000 to $1.3 million"
                 value, precision = value * second.value / raw, precision * second.value / raw
             hyphen = rng.group().strip() in "-–—"
-            if not (hyphen and second.value < value):  # "ISO 3888-2", a 2-1 score: no range
+            # "sales rose in 2018 to 3.9 million": a year does not open a range of amounts
+            year = not (unit or scaled) and P.YEAR.fullmatch(text, core.start, core.end)
+            if not (hyphen and second.value < value) and not (year and second.scaled):
                 low, high = sorted((value, second.value))
                 end = second.end
                 value = (low + high) / 2
                 bound = Bound.RANGE
                 # each end keeps the finer precision: "$500,000 to $1 million" is not [0, 1.5M]
                 precision = min(precision, second.precision)
-    compound = ""
+    compound = written = ""
     u = lex.re.unit.match(text, end)
     if u and not unit:
         name = lex.unit_forms.get(P.form_key(u.group().lstrip(" \u00a0-")))
         if name:
             spec = lex.units[name]
+            written = name if spec.base else ""
             unit, unit_kind, end = spec.base or name, spec.kind, u.end()
             value, precision = value * spec.factor, precision * spec.factor
             if low is not None and high is not None:
@@ -235,6 +258,7 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
         words=core.words,
         compound=compound,
         scaled=scaled,
+        written=written,
     )
 
 
@@ -327,15 +351,19 @@ def _count(word: str, table: Mapping[str, int], lex: Lexicon) -> int | None:
 
 
 def _joins(text: str, first: Mention, second: Mention, lex: Lexicon) -> bool:
-    """'5% to 10%', '$200,000 to $414 million': two figures in one unit make one range
-    (but 'rose 18 sen to RM23.50' is a move from one figure to another)."""
+    """'5% to 10%', '$200,000 to $414 million', 'between 5% and 6%': two figures in one
+    unit make one range (but 'rose 18 sen to RM23.50' is a move from one figure to another)."""
     before = text[max(0, first.start - 16) : first.start].split()
+    between = P.BETWEEN.search(text, max(0, first.start - 20), first.start) is not None
     return (
         not (before and before[-1].lower() in lex.change_verbs)
         and bool(first.unit)
         and first.unit == second.unit
         and first.bound == second.bound == Bound.EQ
-        and P.RANGE_GAP.fullmatch(text, first.end, second.start) is not None
+        and (
+            P.RANGE_GAP.fullmatch(text, first.end, second.start) is not None
+            or (between and P.AND_GAP.fullmatch(text, first.end, second.start) is not None)
+        )
     )
 
 

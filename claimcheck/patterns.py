@@ -28,10 +28,16 @@ DIGITS = re.compile(
     r"|(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.]))"
 )
 THOUSANDS = re.compile(r"[,'\u00a0\u202f\u2009]")
-NAME_PREFIX = re.compile(r"[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$")
+# A word glued to a figure makes it part of a name ("GPT-4"), except the prefixes of a
+# figure: "minus-5 yards", "sub-7 nanometre".
+NAME_PREFIX = re.compile(
+    r"(?<![A-Za-z])(?!(?:[Mm]inus|[Ss]ub)-$)(?:[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$)"
+)
 TOKEN_BREAK = re.compile(r"\s")
 COMPOUND = re.compile(rf"{_HYPHEN}([A-Za-z]+(?:{_HYPHEN}[A-Za-z]+)*)")
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
+MINUS_WORD = re.compile(rf"(?<![\w])minus(?:{_SP}+|{_HYPHEN})$", re.IGNORECASE)
+MINUS_SIGN = re.compile(r"[-\u2212]$")
 EXPONENT = re.compile(
     rf"[eE]([+-]?\d{{1,3}})(?![\w])"
     rf"|{_SP}*[×x*]{_SP}*10(?:\^|\*\*|(?=[\-−]\d))([+\-−]?\d{{1,3}})(?![\w])"
@@ -40,6 +46,11 @@ SUPER_EXPONENT = re.compile(rf"{_SP}*[×x]{_SP}*10([⁻]?[⁰¹²³⁴⁵⁶⁷�
 NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|/\d|,\d")
 SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
 CURRENCY_SCALE_SUFFIX = re.compile(r"(m|b)(?![A-Za-z\d])")
+# "12.3m tonnes", "35m of its devices": a glued "m" before what is counted is a million
+# (before anything else it may be metres: "the 100m final", "37m (121ft)").
+GLUED_MILLION = re.compile(
+    rf"m(?={_SP}+(?:of{_SP}+(?:its|their|the|his|her|our|these|those)|([A-Za-z]+))\b)"
+)
 SCALE_WORD = re.compile(rf"(?:{_SP}|{_HYPHEN})*([A-Za-z]+)(?![\w])")
 NAME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w")
 MULTIPLIER_SUFFIX = re.compile(r"x\b|×")
@@ -47,6 +58,7 @@ NAME_BEFORE = re.compile(r"\b([A-Z][\w.\-]*)[ \u00a0]$")
 RANGE_GAP = re.compile(rf"{_SP}*(?:-|–|—|to){_SP}*")
 RANGE_JOINER = re.compile(rf"{_SP}*(?:-|–|—|to|and){_SP}*(?=[\d$€£¥.])")
 BETWEEN = re.compile(rf"between{_SP}*\S*$")
+AND_GAP = re.compile(rf"{_SP}+and{_SP}+")
 NUMBER_WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
 NOT_DIGIT = re.compile(r"[^\d.]")
 
@@ -70,6 +82,8 @@ INITIALS = re.compile(r"(?:[A-Z]\.)+")
 FOLLOWING_WORD = re.compile(rf"{_SP}*([A-Za-z0-9](?:[\w’']|\.(?=\w))*(?:-[\w’']+)*)")
 LETTERS = re.compile(r"[A-Za-z]+")
 DETERMINER = re.compile(rf"{_SP}+(?:the|its|their|his|her|our|a|an){_SP}+(?=\w)", re.IGNORECASE)
+# "$3,500 a month", "63 cents per share", "120,000 barrels a day": what a figure is per.
+PER = re.compile(rf"(?:{_SP}|-)+(?:(per)|a|an)(?:{_SP}|-)+(?=[A-Za-z])", re.IGNORECASE)
 PURPOSE = re.compile(rf"{_SP}+(?:for|of|during|in){_SP}+(?:the{_SP}+)?([A-Za-z][\w-]*)")
 COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 COPULA_SUBJECT = re.compile(
@@ -262,7 +276,11 @@ def compile_patterns(w: PatternWords) -> Patterns:
         metric=re.compile(metric, re.IGNORECASE),
         cue=re.compile(whole_words(w.cues), re.IGNORECASE),
         org=re.compile(whole_words(w.orgs, fold=False)),
-        model=re.compile(_model_pattern(w.families, w.lowercase_models, w.variants, w.not_names)),
+        model=re.compile(
+            _model_pattern(
+                w.families, w.lowercase_models, w.variants, w.not_names, w.currency_signs
+            )
+        ),
         family=re.compile(whole_words(w.families, fold=False)),
         hardware=re.compile(rf"(?:{'|'.join(w.hardware)})(?:s)?$"),
         comparison=_ending(w.comparison_cues),
@@ -297,10 +315,23 @@ def _fraction_pattern(w: PatternWords) -> str:
 
 
 def _model_pattern(
-    families: Sequence[str], lower: Sequence[str], variants: Sequence[str], not_names: Sequence[str]
+    families: Sequence[str],
+    lower: Sequence[str],
+    variants: Sequence[str],
+    not_names: Sequence[str],
+    currency_signs: Sequence[str] = (),
 ) -> str:
-    """A model name: name words with a version ("Claude Opus 4.6", "MAI-Code-1-Flash")."""
+    """A model name: name words with a version ("Claude Opus 4.6", "MAI-Code-1-Flash").
+
+    Money is never a name: "$US55", "RM23.50", "EUR 50m" (a currency sign before the
+    letters, or a currency code before the digits); nor is a negative "minus-5".
+    """
     stop = alternation(not_names, fold=False)
+    codes = [c.strip() for c in currency_signs if c.strip().isalpha()]
+    money = rf"(?!(?:{alternation(codes, fold=False)})[ \u00a0]?\d)" if codes else ""
+    money += rf"(?!(?:[Mm]inus|[Ss]ub){_HYPHEN}\d)"  # "minus-5 yards", "sub-7 nm chips"
+    marks = {ch for c in currency_signs for ch in c if not (ch.isalnum() or ch.isspace())}
+    signs = re.escape("".join(sorted(marks)))
     version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"
     # A hyphenated name token that carries a digit: GPT-5.4, MAI-Thinking-1, Qwen2.5-72B.
     h = _HYPHEN
@@ -324,7 +355,7 @@ def _model_pattern(
         rf"|(?:{family})[ \u00a0](?:{variant})(?:{h}(?:{variant}))*)"
     )
     lowercase = rf"(?:{'|'.join(lower)})" if lower else r"(?!x)x"
-    return rf"(?<![\w.\-\u2011])(?:{head}|{lowercase}){tail}(?<![.])(?![\w\-\u2011])"
+    return rf"(?<![\w.\-\u2011{signs}]){money}(?:{head}|{lowercase}){tail}(?<![.])(?![\w\-\u2011])"
 
 
 def bound_of(phrase: str, table: Mapping[str, Bound]) -> Bound | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
@@ -24,6 +24,7 @@ class Reading:
     strong: bool = False
     phrase_end: int = 0
     window: str = ""  # "in", "over": a duration that scopes the sentence's counts
+    noun: str = ""  # quantity mode: the plural noun a figure without a unit counts ("home")
 
 
 POINTS = "percentage points"
@@ -40,9 +41,12 @@ def units_fit(metric_unit: str, unit: str, lex: Lexicon) -> bool:
 
 
 def singular(word: str) -> str:
+    """The singular of an English plural noun ("costs", "queries", "launches")."""
     low = word.lower()
     if low.endswith("ies") and len(low) > 4:
         return word[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes", "zzes")) and len(low) > 4:
+        return word[:-2]
     if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
         return word[:-1]
     return word
@@ -75,6 +79,44 @@ def count_unit(text: str, mention: Mention, lex: Lexicon) -> tuple[str, tuple[st
             unit = lex.unit_forms[squash(m.group()).lower()]
             return unit, tuple(w for w, _, _ in words[:i]), m.end()
     return "", (), mention.end
+
+
+def counted_noun(text: str, mention: Mention, lex: Lexicon) -> str:
+    """The thing a figure without a unit counts, as a quantity extractor names it: the
+    first plural noun in the few words after it ("435 new homes" -> "home", "68,400
+    people" -> "people"), or the noun of a compound ("four-cylinder" -> "cylinder")."""
+    if mention.compound:
+        return mention.compound.split("-")[-1].lower()
+    before: list[str] = []
+    for word, _, _ in _following_words(text, mention.end, 4, lex):
+        low = word.lower()
+        if low in lex.conjunctions or not word[0].isalpha():
+            break
+        if low in lex.copulas or low in lex.change_verbs:
+            break
+        if low in lex.irregular_plurals:
+            return " ".join([*before, low])
+        if singular(word) != word:
+            return " ".join([*before, singular(low if not word.isupper() else word)])
+        before.append(word if word[:1].isupper() else low)
+    return ""
+
+
+def rate_of(text: str, pos: int, lex: Lexicon) -> str:
+    """What a figure is counted per, written right after it: "a month" -> "month",
+    "per square foot" -> "sq ft", "per share" -> "share"; "" when nothing is."""
+    per = P.PER.match(text, pos)
+    if per is None:
+        return ""
+    unit = lex.re.unit.match(text, per.end())
+    name = lex.unit_forms.get(squash(unit.group()).lower(), "") if unit else ""
+    if name and lex.units[name].kind in ("time", "measure", "count"):
+        return singular(name) if name.islower() else name
+    word = P.LETTERS.match(text, per.end())
+    noun = singular(word.group()).lower() if word else ""
+    if noun in lex.rate_nouns or (per.group(1) and noun and noun not in lex.stop_words):
+        return noun
+    return ""
 
 
 def _noun_phrase(text: str, pos: int, lex: Lexicon, *, singular_head: bool = True) -> str:
@@ -141,8 +183,25 @@ def _change_metric(text: str, sent: Sentence, mention: Mention, lex: Lexicon) ->
     return ""
 
 
-def read_mention(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> Reading | None:
-    """Unit and attached metric of one mention; None when the figure is not a claim."""
+def read_mention(
+    text: str, sent: Sentence, mention: Mention, lex: Lexicon, *, every_figure: bool = False
+) -> Reading | None:
+    """Unit and attached metric of one mention; None when the figure is not a claim.
+
+    With `every_figure` (quantity mode) a figure is read as written, the way quantity
+    extractors report it: "19 cents" stays 19 cents, and a figure with no unit takes the
+    noun it counts ("435 homes", "two sides").
+    """
+    if every_figure and mention.written:
+        f = lex.units[mention.written].factor
+        mention = replace(
+            mention,
+            value=mention.value / f,
+            precision=mention.precision / f,
+            low=None if mention.low is None else mention.low / f,
+            high=None if mention.high is None else mention.high / f,
+            unit=mention.written,
+        )
     unit, kind = mention.unit, mention.unit_kind
     modifiers: tuple[str, ...] = ()
     phrase_end = mention.end
@@ -189,21 +248,27 @@ def read_mention(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> R
         strong = bool(metric)
     if not metric and kind in ("count", "measure"):
         metric = lex.units[unit].metric or unit
-    if mention.words and not mention.scaled and (not unit or mention.value < 2):
+    noun = counted_noun(text, mention, lex) if every_figure and not unit else ""
+    if every_figure and unit and kind != "rate":  # quantity mode: "$3,500 a month"
+        per = rate_of(text, mention.end, lex)
+        unit = f"{unit} per {per}" if per else unit
+    if mention.words and not mention.scaled and (not (unit or noun) or mention.value < 2):
         return None
     if kind == "time":
+        # "the last three years", "two days later": context for a claim, but still a
+        # quantity to a quantity extractor
         before = text[max(sent.start, mention.start - 12) : mention.start].split()
-        if before and before[-1].lower() in lex.relative_before:
+        if before and before[-1].lower() in lex.relative_before and not every_figure:
             return None
         rest = text[mention.end : mention.end + 12].lower().split()
-        if rest and rest[0].strip(".,;") in lex.relative_after:
+        if rest and rest[0].strip(".,;") in lex.relative_after and not every_figure:
             return None
         # "ten models in two months", "eight models over six weeks": a window, not a bound
         own = text[mention.start : mention.end].split()[0].lower()
         word = own if own in lex.window_words else (before[-1].lower() if before else "")
         window = word in lex.window_words
         return Reading(mention, unit, kind, "duration", False, phrase_end, word if window else "")
-    return Reading(mention, unit, kind, metric, strong, phrase_end)
+    return Reading(mention, unit, kind, metric, strong, phrase_end, noun=noun)
 
 
 def is_year(text: str, m: Mention) -> bool:
@@ -261,7 +326,7 @@ def to_quantity(text: str, r: Reading, metric_unit: str, tolerance: float) -> Qu
     m = r.mention
     return make_quantity(
         m.value,
-        r.unit or metric_unit,
+        r.unit or metric_unit or r.noun,
         m.precision,
         bound=m.bound,
         low=m.low,

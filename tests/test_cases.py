@@ -30,6 +30,8 @@ def _load(name: str, key: str = "cases") -> list[dict[str, Any]]:
 
 MORE_CLAIM_CASES = _load(MORE)
 MORE_NO_CLAIM_CASES = _load(MORE, "no_claims")
+# Quantity mode (every_figure=True): every figure, read as written, with the noun it counts.
+FIGURE_CASES = _load(MORE, "figures")
 CLAIM_CASES = _load("extract.yaml") + MORE_CLAIM_CASES
 NO_CLAIM_CASES = _load("no_claims.yaml") + MORE_NO_CLAIM_CASES
 
@@ -40,8 +42,8 @@ def lex() -> Lexicon:
     return load_lexicon()
 
 
-def _extract(text: str, lex: Lexicon) -> list[Claim]:
-    return extract_claims(Source.from_text("case.txt", text), lex)
+def _extract(text: str, lex: Lexicon, every_figure: bool = False) -> list[Claim]:
+    return extract_claims(Source.from_text("case.txt", text), lex, every_figure=every_figure)
 
 
 def _describe(claims: list[Claim]) -> str:
@@ -58,9 +60,18 @@ def _describe(claims: list[Claim]) -> str:
 
 @pytest.mark.parametrize("case", CLAIM_CASES, ids=[c["id"] for c in CLAIM_CASES])
 def test_extracts_expected_claims(case: dict[str, Any], lex: Lexicon) -> None:
+    _check(case, lex)
+
+
+@pytest.mark.parametrize("case", FIGURE_CASES, ids=[c["id"] for c in FIGURE_CASES])
+def test_extracts_expected_figures(case: dict[str, Any], lex: Lexicon) -> None:
+    _check(case, lex, every_figure=True)
+
+
+def _check(case: dict[str, Any], lex: Lexicon, every_figure: bool = False) -> None:
     text: str = case["text"]
     expected: list[dict[str, Any]] = case["claims"]
-    claims = _extract(text, lex)
+    claims = _extract(text, lex, every_figure)
     got = _describe(claims)
     assert len(claims) == len(expected), f"expected {len(expected)} claims, got:\n{got}"
     for i, (claim, want) in enumerate(zip(claims, expected, strict=True)):
@@ -83,7 +94,7 @@ def test_finds_no_claim(case: dict[str, Any], lex: Lexicon) -> None:
 
 
 def test_case_ids_are_unique() -> None:
-    ids = [c["id"] for c in CLAIM_CASES + NO_CLAIM_CASES]
+    ids = [c["id"] for c in CLAIM_CASES + NO_CLAIM_CASES + FIGURE_CASES]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     assert duplicates == []
 
@@ -91,7 +102,7 @@ def test_case_ids_are_unique() -> None:
 def test_case_tables_are_big_enough_and_well_formed() -> None:
     assert len(CLAIM_CASES) >= MIN_CLAIM_CASES
     assert len(NO_CLAIM_CASES) >= MIN_NO_CLAIM_CASES
-    for case in CLAIM_CASES:
+    for case in CLAIM_CASES + FIGURE_CASES:
         assert case["claims"], case["id"]
         for claim in case["claims"]:
             missing = [k for k in REQUIRED if k not in claim]
@@ -104,7 +115,7 @@ def test_more_cases_are_big_enough_and_prefixed() -> None:
     assert len(MORE_NO_CLAIM_CASES) >= MIN_MORE_NO_CLAIM_CASES
     unprefixed = [
         c["id"]
-        for c in MORE_CLAIM_CASES + MORE_NO_CLAIM_CASES
+        for c in MORE_CLAIM_CASES + MORE_NO_CLAIM_CASES + FIGURE_CASES
         if not c["id"].startswith(MORE_PREFIX)
     ]
     assert unprefixed == []
