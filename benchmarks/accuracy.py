@@ -355,6 +355,10 @@ def load_q3_fixtures(path: Path) -> list[tuple[str, list[Item]]]:
 Predictor = Callable[[str], list[Item]]
 
 
+# How a percentage is written when it is not a fraction: "60%", "60 per cent", "60 pct".
+_PERCENT_WRITTEN = re.compile(r"%|per[\s-]*cent|pct|\bpc\b", re.IGNORECASE)
+
+
 def claimcheck_predictor(lex: Lexicon, every_figure: bool) -> Predictor:
     """claimcheck's extract_claims as a predictor; range ends are read back from strict ends.
 
@@ -385,6 +389,10 @@ def claimcheck_predictor(lex: Lexicon, every_figure: bool) -> Predictor:
                 low, high, is_range = ends[0], ends[1], True
             else:
                 low, high, is_range = q.value, q.value, False
+            if q.unit == "%" and not _PERCENT_WRITTEN.search(c.quote):
+                # a share written as a fraction ("a third" = 33.3 %); NewsQuant writes
+                # fractions as ratios (0.333), percentages as percentages (60)
+                low, high = low / 100, high / 100
             extra = {"quote": c.quote, "metric": c.metric}
             names = unit_names(q.unit) | written_noun(text, q.unit, c.end)
             items.append(Item(low, high, is_range, q.unit, names, c.start, c.end, extra))

@@ -297,7 +297,8 @@ def compile_patterns(w: PatternWords) -> Patterns:
 
 
 def _fraction_pattern(w: PatternWords) -> str:
-    """A fraction: "two-thirds", "a quarter", "half (the)", "one in five", "1/53rd".
+    """A fraction: "two-thirds", "a quarter", "half (the)", "one in five", "3 out of 10",
+    "1/53rd".
 
     Groups: `num`/`den` (words), `inum`/`iden` ("one in five"), `dnum`/`dden` (digits).
     A fraction word with no numerator is checked by the reader (only "half" stands alone).
@@ -308,7 +309,8 @@ def _fraction_pattern(w: PatternWords) -> str:
     return (
         rf"(?<![\w-])(?:(?P<num>{number}|an?|\d{{1,2}})(?:{_SP}+|{_HYPHEN}))?"
         rf"(?P<den>{fraction})(?![\w-])(?(num)|(?={_SP}+(?:{alone})(?![\w-])))"
-        rf"|(?<![\w-])(?P<inum>{number}|\d{{1,3}}){_SP}+in{_SP}+(?P<iden>{number}|\d{{1,3}})"
+        rf"|(?<![\w-])(?P<inum>{number}|\d{{1,3}}){_SP}+(?:in|out{_SP}+of){_SP}+"
+        rf"(?P<iden>{number}|\d{{1,3}})"
         rf"(?![\w-])"
         rf"|(?<![\w/.,])(?P<dnum>\d{{1,3}})/(?P<dden>\d{{1,4}})(?:st|nd|rd|th)(?![\w])"
     )

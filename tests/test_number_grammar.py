@@ -24,6 +24,8 @@ FIGURES = [
     ("Three quarters of teams use it.", "Three quarters", 75.0, "%", "="),
     ("One in five developers use it daily.", "One in five", 20.0, "%", "="),
     ("Only 3 in 10 pilots reached production.", "3 in 10", 30.0, "%", "="),
+    ("Seven out of ten users prefer it.", "Seven out of ten", 70.0, "%", "="),
+    ("One fourth of the budget went to GPUs.", "One fourth", 25.0, "%", "="),
     ("It was trained on 1/53rd of the compute of its rival.", "1/53rd", 100 / 53, "%", "="),
     ("It needs half the GPUs of its predecessor.", "half", 50.0, "%", "="),
     ("Over half of the staff moved to the new lab.", "Over half", 50.0, "%", ">"),
@@ -56,6 +58,7 @@ NOT_FRACTIONS = [
     ("A quarter-final place is at stake.", "quarter"),
     ("The event runs from 3/4 to 3/9.", "3/4"),
     ("She finished fifth of ten runners.", "fifth"),
+    ("It is the fourth model this year.", "fourth"),
 ]
 
 
