@@ -283,10 +283,15 @@ def _bounded(text: str, start: int, end: int, bound: Bound, lex: Lexicon) -> tup
 def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     """Every number expression in `text`, in order, without overlaps."""
     cores: list[_Core] = []
+    # Where a fraction may start: a figure followed by "/", "in" or "out of" ("1/53rd",
+    # "one in five"), and a little before each fraction word ("two-thirds", "half the").
+    fraction_at: list[int] = []
     for m in P.DIGITS.finditer(text):
         core = _core_at(text, m, lex)
         if core is not None:
             cores.append(core)
+        if P.FRACTION_LEAD.match(text, m.end()):
+            fraction_at.append(m.start())
     low = P.folded(text)
     words = lex.re.words_folded.finditer(low) if low else lex.re.words.finditer(text)
     for m in words:
@@ -294,17 +299,15 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         if parsed is not None:
             scaled = any(w in lex.scale_words for w in P.NUMBER_WORD_SPLIT.split(m.group().lower()))
             cores.append(_Core(m.start(), m.end(), parsed[0], parsed[1], True, scaled))
+        if P.FRACTION_LEAD.match(text, m.end()):
+            fraction_at.append(m.start())
     multipliers = (
         lex.re.multiplier_folded.finditer(low) if low else lex.re.multiplier_words.finditer(text)
     )
     for m in multipliers:
         factor = lex.multiplier_words[m.group().lower()]
         cores.append(_Core(m.start(), m.end(), factor, 0.0, False, True, (), "x"))
-    fractions = lex.re.fraction_folded.finditer(low) if low else lex.re.fraction.finditer(text)
-    for m in fractions:
-        fraction = _fraction(text, m, lex)
-        if fraction is not None:
-            cores.append(fraction)
+    cores.extend(_fractions(text, low, fraction_at, lex))
     cores.sort(key=lambda c: (c.start, -c.end))
     mentions: list[Mention] = []
     last_end = -1
@@ -319,6 +322,30 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         mentions.append(mention)
         last_end = mention.end
     return mentions
+
+
+_NUMERATOR_REACH = 24  # characters a numerator may stand before its fraction word
+
+
+def _fractions(text: str, low: str | None, starts: list[int], lex: Lexicon) -> list[_Core]:
+    """The fractions of a text. The full fraction pattern is costly, so it is only tried
+    where one may be: at the figures in `starts` and around each fraction word."""
+    found: dict[int, re.Match[str]] = {}
+    for start in starts:
+        m = lex.re.fraction.match(text, start)
+        if m:
+            found[m.start()] = m
+    words = (
+        lex.re.fraction_word_folded.finditer(low) if low else lex.re.fraction_word.finditer(text)
+    )
+    for word in words:
+        lo = max(0, word.start() - _NUMERATOR_REACH)
+        hi = min(len(text), word.end() + _NUMERATOR_REACH)
+        for m in lex.re.fraction.finditer(text, lo, hi):
+            if m.start() <= word.start() and word.end() <= m.end():
+                found[m.start()] = m
+    cores = (_fraction(text, found[start], lex) for start in sorted(found))
+    return [core for core in cores if core is not None]
 
 
 def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:

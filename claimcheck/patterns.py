@@ -61,6 +61,8 @@ BETWEEN = re.compile(rf"between{_SP}*\S*$")
 AND_GAP = re.compile(rf"{_SP}+and{_SP}+")
 NUMBER_WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
 NOT_DIGIT = re.compile(r"[^\d.]")
+# what follows the numerator of "1/53rd", "one in five", "3 out of 10"
+FRACTION_LEAD = re.compile(rf"/|{_SP}+(?:in|out){_SP}", re.IGNORECASE)
 
 # --- sentences and lines (text.py) ---
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*[ \t\u00a0]+(?=[\"“‘(\[]?[A-Z0-9$€£¥~])")
@@ -165,10 +167,11 @@ class Patterns:
     words: re.Pattern[str]
     multiplier_words: re.Pattern[str]
     fraction: re.Pattern[str]
+    fraction_word: re.Pattern[str]
     # the same patterns without IGNORECASE, for text already lower-cased (`folded`)
     words_folded: re.Pattern[str]
     multiplier_folded: re.Pattern[str]
-    fraction_folded: re.Pattern[str]
+    fraction_word_folded: re.Pattern[str]
     metric_folded: re.Pattern[str]
     prefix: re.Pattern[str]
     postfix: re.Pattern[str]
@@ -260,9 +263,10 @@ def compile_patterns(w: PatternWords) -> Patterns:
         words=re.compile(words, re.IGNORECASE),
         multiplier_words=re.compile(multipliers, re.IGNORECASE),
         fraction=re.compile(fraction, re.IGNORECASE),
+        fraction_word=re.compile(whole_words(w.fraction_words), re.IGNORECASE),
         words_folded=re.compile(words),
         multiplier_folded=re.compile(multipliers),
-        fraction_folded=re.compile(fraction),
+        fraction_word_folded=re.compile(whole_words(w.fraction_words)),
         metric_folded=re.compile(metric),
         prefix=re.compile(
             rf"(?:(?<![\w])(?:{alternation(w.prefix_bounds)}){_SP}*|between{_SP}+)$",
