@@ -100,19 +100,20 @@ def _elided(r: Reading, before: Sequence[Reading]) -> Reading:
     return r
 
 
-def _is_noise(text: str, m: Mention, lex: Lexicon) -> bool:
-    """Whether a figure sits in page furniture, a date or a list number (noise.yaml).
+def _noise_spans(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[tuple[int, int]]:
+    """Page furniture, dates and list numbers (noise.yaml) near one sentence's figures.
 
     Every noise pattern holds a figure, stays on one line and within a few words of it,
-    so only a window around the figure is searched, and only for figures that would
-    otherwise become claims.
+    so only the stretch from a little before the first figure to a little after the last
+    is searched, once per sentence.
     """
-    line_start = text.rfind("\n", 0, m.start) + 1
-    line_end = text.find("\n", m.end)
+    first, last = mentions[0], mentions[-1]
+    line_start = text.rfind("\n", 0, first.start) + 1
+    line_end = text.find("\n", last.end)
     line_end = len(text) if line_end < 0 else line_end
-    lo = max(line_start, m.start - _NOISE_REACH)
-    hi = min(line_end, m.end + _NOISE_REACH)
-    return any(n.start() < m.end and m.start < n.end() for n in lex.re.noise.finditer(text, lo, hi))
+    lo = max(line_start, first.start - _NOISE_REACH)
+    hi = min(line_end, last.end + _NOISE_REACH)
+    return [n.span() for n in lex.re.noise.finditer(text, lo, hi)]
 
 
 def _sentence_claims(
@@ -149,6 +150,7 @@ def _sentence_claims(
         and not any(a.start() <= m.start and m.end <= a.end() for a in aliases)
     ]
     readings: list[Reading] = []
+    noise: list[tuple[int, int]] | None = None
     for m in mentions:
         if (
             is_year(text, m)
@@ -157,7 +159,10 @@ def _sentence_claims(
         ):
             continue
         r = read_mention(text, sent, m, lex, every_figure=every_figure)
-        if r is not None and not _is_noise(text, m, lex):
+        if r is None:
+            continue
+        noise = _noise_spans(text, mentions, lex) if noise is None else noise
+        if not any(s < m.end and m.start < e for s, e in noise):
             readings.append(_elided(r, readings))
     windows = [r for r in readings if r.window]
     window_text = ""
