@@ -296,8 +296,49 @@ def compile_patterns(w: PatternWords) -> Patterns:
         ),
         previous=_ending(w.previous_cues),
         score_before=_ending(w.score_words, r"[\s\u00a0:]*"),
-        noise=re.compile("|".join(f"(?:{p})" for p in w.noise), re.IGNORECASE | re.MULTILINE),
+        noise=re.compile(_noise_pattern(w.noise), re.IGNORECASE | re.MULTILINE),
     )
+
+
+def _noise_pattern(patterns: Sequence[str]) -> str:
+    """One alternation of the noise patterns, arranged so the engine rejects most
+    positions in a few tests: the patterns that open on a word boundary share one
+    `\\b` test, and among them those that open on a digit share one digit test.
+    Only whether a match overlaps a figure counts, so regrouping the alternatives is safe.
+    """
+    bounded = [p[2:] for p in patterns if p.startswith("\\b") and not _top_level_bar(p)]
+    others = [p for p in patterns if not (p.startswith("\\b") and not _top_level_bar(p))]
+    digit_first = [p for p in bounded if p.startswith("\\d")]
+    word_first = [p for p in bounded if not p.startswith("\\d")]
+
+    def either(group: Sequence[str]) -> str:
+        return "|".join(f"(?:{p})" for p in group) or r"(?!x)x"
+
+    return rf"\b(?:(?=\d)(?:{either(digit_first)})|{either(word_first)})|{either(others)}"
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether a regex has an alternation outside every group ("\\ba|b")."""
+    depth = 0
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def _fraction_pattern(w: PatternWords) -> str:
