@@ -202,13 +202,17 @@ def alternation(forms: Iterable[str], fold: bool = True) -> str:
     character instead of trying every form in turn. With `fold` the forms are
     lower-cased: compile the result with re.IGNORECASE.
     """
+    return _trie_regex(_trie(forms, fold)) or r"(?!x)x"
+
+
+def _trie(forms: Iterable[str], fold: bool) -> dict[str, Any]:
     trie: dict[str, Any] = {}
     for form in forms:
         node = trie
         for token in _tokens(form.lower() if fold else form):
             node = node.setdefault(token, {})
         node[""] = {}
-    return _trie_regex(trie) or r"(?!x)x"
+    return trie
 
 
 def _tokens(form: str) -> list[str]:
@@ -231,9 +235,26 @@ def _trie_regex(node: dict[str, Any]) -> str:
     return body
 
 
-def whole_words(forms: Iterable[str], fold: bool = True) -> str:
-    """A whole-word alternation: not inside a longer word."""
+def whole_words(forms: Iterable[str], fold: bool = True, *, lead: bool = False) -> str:
+    """A whole-word alternation: not inside a longer word.
+
+    With `lead`, when every form opens on a plain character, the check that no word
+    character comes before is made just after that first character (`(?<![\\w].)`), so
+    the pattern opens on a choice of literals and the engine skips, in C, to the
+    positions holding one of them. That pays only when those characters are rare in
+    text: capitals (names), or a few letters, in case-sensitive patterns (run those over
+    `folded` text); under IGNORECASE, or for many opening letters, it costs more.
+    """
+    trie = _trie(forms, fold)
+    if lead and trie and "" not in trie and all(_one_char(token) for token in trie):
+        branches = [rf"{t}(?<![\w].){_trie_regex(child)}" for t, child in sorted(trie.items())]
+        return rf"(?:{'|'.join(branches)})(?![\w])"
     return rf"(?<![\w])(?:{alternation(forms, fold)})(?![\w])"
+
+
+def _one_char(token: str) -> bool:
+    """Whether a trie token stands for exactly one character ("a", "\\$")."""
+    return len(token) == 1 or (len(token) == 2 and token[0] == "\\")
 
 
 def _ending(forms: Iterable[str], tail: str = r"[\s\u00a0]*") -> re.Pattern[str]:
@@ -265,8 +286,8 @@ def compile_patterns(w: PatternWords) -> Patterns:
         fraction=re.compile(fraction, re.IGNORECASE),
         fraction_word=re.compile(whole_words(w.fraction_words), re.IGNORECASE),
         words_folded=re.compile(words),
-        multiplier_folded=re.compile(multipliers),
-        fraction_word_folded=re.compile(whole_words(w.fraction_words)),
+        multiplier_folded=re.compile(whole_words(w.multiplier_words, lead=True)),
+        fraction_word_folded=re.compile(whole_words(w.fraction_words, lead=True)),
         metric_folded=re.compile(metric),
         prefix=re.compile(
             rf"(?:(?<![\w])(?:{alternation(w.prefix_bounds)}){_SP}*|between{_SP}+)$",
@@ -279,13 +300,13 @@ def compile_patterns(w: PatternWords) -> Patterns:
         count=re.compile(rf"(?:{alternation(w.count_units)})(?![\w])", re.IGNORECASE),
         metric=re.compile(metric, re.IGNORECASE),
         cue=re.compile(whole_words(w.cues), re.IGNORECASE),
-        org=re.compile(whole_words(w.orgs, fold=False)),
+        org=re.compile(whole_words(w.orgs, fold=False, lead=True)),
         model=re.compile(
             _model_pattern(
                 w.families, w.lowercase_models, w.variants, w.not_names, w.currency_signs
             )
         ),
-        family=re.compile(whole_words(w.families, fold=False)),
+        family=re.compile(whole_words(w.families, fold=False, lead=True)),
         hardware=re.compile(rf"(?:{'|'.join(w.hardware)})(?:s)?$"),
         comparison=_ending(w.comparison_cues),
         respectively=re.compile(whole_words(w.respectively), re.IGNORECASE),
