@@ -72,7 +72,6 @@ SPEC_LINE = re.compile(
 )
 BULLET = re.compile(r"^[ \t]*(?:[•*\-–·▪◦]|\d{1,2}[.)])[ \t]+")
 URL_SCHEME = re.compile(r"https?$")
-LINE_END = re.compile(r"[.!?:;…\"”’)\]]\s*$")
 NOT_PROSE = re.compile(r"^[ \t]*(?:#|>|[•*\-–·▪◦+][ \t]|\d{1,3}[.)][ \t]|```|~~~|\|)")
 TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-{2,}:?[ \t]*)?$")

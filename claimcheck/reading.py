@@ -141,6 +141,9 @@ def _word_after(text: str, sent: Sentence, pos: int, unit: str, scaled: bool, le
     words = [w.lower() for w in P.LETTERS.findall(text, pos, min(pos + 30, sent.end))][:3]
     linked = bool(words) and words[0] in lex.copulas
     word = next((w for w in words if w not in lex.copulas), "")
+    names = lex.after_metric.get(word, ())
+    if not names:
+        return ""
     later = next(
         (
             lex.unit_forms[squash(m.group()).lower()]
@@ -148,7 +151,7 @@ def _word_after(text: str, sent: Sentence, pos: int, unit: str, scaled: bool, le
         ),
         "",
     )
-    for name in lex.after_metric.get(word, ()):
+    for name in names:
         wanted = lex.metrics[name].unit
         fits = linked or wanted == later or (scaled and not later)
         if (unit and units_fit(wanted, unit, lex)) or (not unit and fits):

@@ -9,6 +9,7 @@ from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
 
 _WRAP_MIN = 30  # a wrapped prose line is rarely shorter; a headline often is
+_SENTENCE_CLOSERS = frozenset('.!?:;…"”’)]')  # a line ending in one is not wrapped
 
 
 @dataclass(frozen=True)
@@ -87,19 +88,28 @@ def unwrap(text: str) -> str:
     result has the same length and every offset still points into the original text.
     """
     lines = text.split("\n")
-    chars = list(text)
+    joins = []
     pos = 0
     for here, after in pairwise(lines):
         pos += len(here)
+        stripped = here.strip()
         if (
-            _prose(here)
+            len(stripped) >= _WRAP_MIN
+            and stripped[-1] not in _SENTENCE_CLOSERS
+            and _prose(here)
             and _prose(after)
-            and len(here.strip()) >= _WRAP_MIN
-            and not (P.LINE_END.search(here))
         ):
-            chars[pos] = " "
+            joins.append(pos)
         pos += 1
-    return "".join(chars)
+    if not joins:
+        return text
+    pieces = []
+    last = 0
+    for at in joins:
+        pieces.append(text[last:at])
+        last = at + 1
+    pieces.append(text[last:])
+    return " ".join(pieces)
 
 
 def _prose(line: str) -> bool:
@@ -155,12 +165,23 @@ def _table_cells(
     return out
 
 
+def _last_word(line: str, end: int) -> str:
+    """The last white-space separated word of line[:end] ("" if there is none)."""
+    stop = end
+    while stop > 0 and line[stop - 1].isspace():
+        stop -= 1
+    begin = stop
+    while begin > 0 and not line[begin - 1].isspace():
+        begin -= 1
+    return line[begin:stop]
+
+
 def _split_line(line: str, lex: Lexicon) -> list[tuple[int, int]]:
     pieces = []
     start = len(line) - len(line.lstrip())
     for m in P.SENTENCE_END.finditer(line):
         cut = m.start()
-        last_word = line[:cut].rsplit(None, 1)[-1] if line[:cut].strip() else ""
+        last_word = _last_word(line, cut)
         if last_word in lex.abbreviations or P.INITIALS.fullmatch(last_word):
             continue
         if cut > start:
