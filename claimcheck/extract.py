@@ -13,7 +13,15 @@ from claimcheck.entities import MODEL, ORG, Entity, dominant, find_entities
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Claim, Source
 from claimcheck.numbers import Mention, find_mentions
-from claimcheck.reading import POINTS, Reading, count_unit, is_year, read_mention, to_quantity
+from claimcheck.reading import (
+    POINTS,
+    Reading,
+    count_unit,
+    is_year,
+    join_from_to,
+    read_mention,
+    to_quantity,
+)
 from claimcheck.subjects import direct_subject, distribute_subjects, pick_subject
 from claimcheck.text import Sentence, split_sentences, unwrap
 
@@ -159,6 +167,8 @@ def _sentence_claims(
         r = read_mention(text, sent, m, lex, every_figure=every_figure)
         if r is not None and not _is_noise(text, m, lex):
             readings.append(_elided(r, readings))
+    if every_figure:  # "from 208 pounds to 193" is one range to a quantity extractor
+        readings = join_from_to(text, sent, readings)
     windows = [r for r in readings if r.window]
     window_text = ""
     if windows and any(r.unit_kind == "count" for r in readings):

@@ -215,9 +215,11 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
             ):  # "5 to 10 billion", not "$800,000 to $1.3 million"
                 value, precision = value * second.value / raw, precision * second.value / raw
             hyphen = rng.group().strip() in "-–—"
-            # "sales rose in 2018 to 3.9 million": a year does not open a range of amounts
+            # "sales rose in 2018 to 3.9 million", "29 mpg in 2008 to 35 mpg": a year does
+            # not open a range of amounts
             year = not (unit or scaled) and P.YEAR.fullmatch(text, core.start, core.end)
-            if not (hyphen and second.value < value) and not (year and second.scaled):
+            down = second.value < value
+            if not (hyphen and down) and not (year and (second.scaled or down)):
                 low, high = sorted((value, second.value))
                 end = second.end
                 value = (low + high) / 2

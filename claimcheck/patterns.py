@@ -89,6 +89,14 @@ COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 COPULA_SUBJECT = re.compile(
     rf"\b([a-z][a-z-]+){_SP}+(?:is|are|was|were|runs|run|becomes|got|gets){_SP}+$"
 )
+# Quantity mode: "from 208 pounds to 193", "from $36,040 at 10pm last night to $34,935": a
+# move written with "from ... to" is one range to a quantity extractor. The gap holds at
+# most five words and no clause break.
+FROM_BEFORE = re.compile(rf"(?<![\w])from{_SP}+$", re.IGNORECASE)
+TO_GAP = re.compile(
+    rf"(?:{_SP}+(?!(?:from|and|or|but|while)(?![\w]))[^\s,;:()\[\]—–]+){{0,5}}?{_SP}+to{_SP}+",
+    re.IGNORECASE,
+)
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 YEARS_AFTER = re.compile(rf"{_SP}*((?:19|20)\d\d)((?:{_SP}*/{_SP}*(?:19|20)\d\d)*)")
 YEAR_BEFORE = re.compile(rf"((?:19|20)\d\d){_SP}+")

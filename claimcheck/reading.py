@@ -271,6 +271,51 @@ def read_mention(
     return Reading(mention, unit, kind, metric, strong, phrase_end, noun=noun)
 
 
+def join_from_to(text: str, sent: Sentence, readings: list[Reading]) -> list[Reading]:
+    """Quantity mode: a move written "from X to Y" is one range, as quantity extractors
+    annotate it ("from 208 pounds to 193", "from 21 mpg combined to 23", "from $36,040 at
+    10pm last night to $34,935"). Y takes X's unit when it has none; figures in two
+    different units, or already ranges, stay apart. (Claim mode keeps two figures, the
+    first one "previous".)"""
+    out: list[Reading] = []
+    i = 0
+    while i < len(readings):
+        a = readings[i]
+        b = readings[i + 1] if i + 1 < len(readings) else None
+        if b is not None and _from_to(text, sent, a, b):
+            m, n = a.mention, b.mention
+            low, high = sorted((m.value, n.value))
+            joined = replace(
+                m,
+                end=n.end,
+                value=(low + high) / 2,
+                precision=min(m.precision, n.precision),
+                bound=Bound.RANGE,
+                low=low,
+                high=high,
+            )
+            out.append(replace(a, mention=joined, phrase_end=max(a.phrase_end, b.phrase_end)))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _from_to(text: str, sent: Sentence, a: Reading, b: Reading) -> bool:
+    """Whether two neighbouring readings are written "from A ... to B" in one unit."""
+    m, n = a.mention, b.mention
+    if Bound.RANGE in (m.bound, n.bound) or n.bound != Bound.EQ:
+        return False
+    if not P.FROM_BEFORE.search(text, max(sent.start, m.start - 8), m.start):
+        return False
+    if P.TO_GAP.fullmatch(text, m.end, n.start) is None:
+        return False
+    if b.unit:
+        return b.unit == a.unit
+    return not b.noun or b.noun == a.noun
+
+
 def is_year(text: str, m: Mention) -> bool:
     surface = text[m.start : m.end]
     return (

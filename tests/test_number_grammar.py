@@ -46,6 +46,8 @@ FIGURES = [
     ("Output costs $2/1M output tokens.", "$2/1M output tokens", 2.0, "USD", "="),
     ("Input costs $0.25 / 1M input tokens.", "$0.25 / 1M input tokens", 0.25, "USD", "="),
     ("It streams 90 tokens / s on one GPU.", "90 tokens / s", 90.0, "tokens/s", "="),
+    # a year does not open a range down to a smaller figure ("in 2010 to 30 mpg")
+    ("Fuel economy went from 22 mpg in 2010 to 30 mpg.", "30 mpg", 30.0, "mpg", "="),
 ]
 
 # text, and a figure that must not be read as a fraction
