@@ -29,9 +29,9 @@ DIGITS = re.compile(
 )
 THOUSANDS = re.compile(r"[,'\u00a0\u202f\u2009]")
 # A word glued to a figure makes it part of a name ("GPT-4"), except the prefixes of a
-# figure: "minus-5 yards", "sub-7 nanometre".
+# figure: "minus-5 yards", "sub-7 nanometre", and the end of a range "0-to-60-mph".
 NAME_PREFIX = re.compile(
-    r"(?<![A-Za-z])(?!(?:[Mm]inus|[Ss]ub)-$)(?:[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$)"
+    r"(?<![A-Za-z])(?!(?:[Mm]inus|[Ss]ub|to)-$)(?:[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$)"
 )
 TOKEN_BREAK = re.compile(r"\s")
 COMPOUND = re.compile(rf"{_HYPHEN}([A-Za-z]+(?:{_HYPHEN}[A-Za-z]+)*)")
@@ -43,8 +43,14 @@ EXPONENT = re.compile(
     rf"|{_SP}*[×x*]{_SP}*10(?:\^|\*\*|(?=[\-−]\d))([+\-−]?\d{{1,3}})(?![\w])"
 )
 SUPER_EXPONENT = re.compile(rf"{_SP}*[×x]{_SP}*10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
-NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|/\d|,\d")
+NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|[/\u2044]\d|,\d")
 SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
+# "about 8 B people": a scale letter set apart from its figure, before what is counted
+SPACED_SCALE = re.compile(rf"{_SP}(bn|mn|B|M|K)(?={_SP}+([A-Za-z]+)\b)")
+# "iPhone 11 Pro", "737 Max": the capitalised word after a bare figure
+NEXT_WORD = re.compile(rf"{_SP}+([A-Z][a-z]+)\b")
+# "COVID -19": a shouted name before a spaced minus sign
+CAPS_BEFORE_MINUS = re.compile(rf"\b[A-Z]{{3,}}{_SP}+[-\u2212]$")
 CURRENCY_SCALE_SUFFIX = re.compile(r"(m|b)(?![A-Za-z\d])")
 # "12.3m tonnes", "35m of its devices": a glued "m" before what is counted is a million
 # (before anything else it may be metres: "the 100m final", "37m (121ft)").
@@ -56,7 +62,9 @@ NAME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w")
 MULTIPLIER_SUFFIX = re.compile(r"x\b|×")
 NAME_BEFORE = re.compile(r"\b([A-Z][\w.\-]*)[ \u00a0]$")
 RANGE_GAP = re.compile(rf"{_SP}*(?:-|–|—|to){_SP}*")
-RANGE_JOINER = re.compile(rf"{_SP}*(?:-|–|—|to|and){_SP}*(?=[\d$€£¥.])")
+RANGE_JOINER = re.compile(rf"{_SP}*(?:-to-|-|–|—|to|and){_SP}*(?=[\d$€£¥.])")
+# "four to five thousand", "three or four years": a range of number words
+WORD_RANGE_JOINER = re.compile(rf"{_SP}+(?:to|or){_SP}+(?=[A-Za-z])")
 BETWEEN = re.compile(rf"between{_SP}*\S*$")
 AND_GAP = re.compile(rf"{_SP}+and{_SP}+")
 NUMBER_WORD_SPLIT = re.compile(r"[\s\u00a0-]+")

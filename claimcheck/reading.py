@@ -90,7 +90,7 @@ def counted_noun(text: str, mention: Mention, lex: Lexicon) -> str:
     before: list[str] = []
     for word, _, _ in _following_words(text, mention.end, 4, lex):
         low = word.lower()
-        if low in lex.conjunctions or not word[0].isalpha():
+        if low in lex.conjunctions or not word[0].isalnum():
             break
         if low in lex.copulas or low in lex.change_verbs:
             break
@@ -252,7 +252,8 @@ def read_mention(
     if every_figure and unit and kind != "rate":  # quantity mode: "$3,500 a month"
         per = rate_of(text, mention.end, lex)
         unit = f"{unit} per {per}" if per else unit
-    if mention.words and not mention.scaled and (not (unit or noun) or mention.value < 2):
+    top = mention.value if mention.high is None else mention.high  # "one to two years"
+    if mention.words and not mention.scaled and (not (unit or noun) or top < 2):
         return None
     if kind == "time":
         # "the last three years", "two days later": context for a claim, but still a
