@@ -89,6 +89,7 @@ INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # --- the words around a figure (reading.py, attribution.py, subjects.py) ---
 FOLLOWING_WORD = re.compile(rf"{_SP}*([A-Za-z0-9](?:[\w’']|\.(?=\w))*(?:-[\w’']+)*)")
 LETTERS = re.compile(r"[A-Za-z]+")
+FIGURE_WORD = re.compile(r"\d+(?:[.,]\d+)+")
 DETERMINER = re.compile(rf"{_SP}+(?:the|its|their|his|her|our|a|an){_SP}+(?=\w)", re.IGNORECASE)
 # "$3,500 a month", "63 cents per share", "120,000 barrels a day": what a figure is per.
 PER = re.compile(rf"(?:{_SP}|-)+(?:(per)|a|an)(?:{_SP}|-)+(?=[A-Za-z])", re.IGNORECASE)

@@ -90,8 +90,8 @@ def counted_noun(text: str, mention: Mention, lex: Lexicon) -> str:
     before: list[str] = []
     for word, _, _ in _following_words(text, mention.end, 4, lex):
         low = word.lower()
-        if low in lex.conjunctions or not word[0].isalnum():
-            break
+        if low in lex.conjunctions or P.FIGURE_WORD.fullmatch(word):
+            break  # "16369.03 up 58.06 points": another figure ends the phrase
         if low in lex.copulas or low in lex.change_verbs:
             break
         if low in lex.irregular_plurals:
@@ -108,11 +108,14 @@ def rate_of(text: str, pos: int, lex: Lexicon) -> str:
     per = P.PER.match(text, pos)
     if per is None:
         return ""
+    word = P.LETTERS.match(text, per.end())
+    after = P.FOLLOWING_WORD.match(text, word.end()) if word else None
+    if after and after.group(1).lower() in lex.relative_after:
+        return ""  # "$6.78 billion a year earlier" is a time, not a rate
     unit = lex.re.unit.match(text, per.end())
     name = lex.unit_forms.get(squash(unit.group()).lower(), "") if unit else ""
     if name and lex.units[name].kind in ("time", "measure", "count"):
         return singular(name) if name.islower() else name
-    word = P.LETTERS.match(text, per.end())
     noun = singular(word.group()).lower() if word else ""
     if noun in lex.rate_nouns or (per.group(1) and noun and noun not in lex.stop_words):
         return noun
