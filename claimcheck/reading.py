@@ -321,13 +321,13 @@ def _from_to(text: str, sent: Sentence, a: Reading, b: Reading) -> bool:
 
 
 def is_year(text: str, m: Mention) -> bool:
-    surface = text[m.start : m.end]
-    return (
-        not m.unit
-        and not m.scaled
-        and m.bound == Bound.EQ
-        and P.YEAR.fullmatch(surface) is not None
-    )
+    """Whether a bare figure is a year ("2025"), or a range is a span of years
+    ("between 2014 and 2017")."""
+    if m.unit or m.scaled:
+        return False
+    if m.bound == Bound.RANGE and m.low is not None and m.high is not None:
+        return all(P.YEAR.fullmatch(f"{v:g}") for v in (m.low, m.high))
+    return m.bound == Bound.EQ and P.YEAR.fullmatch(text, m.start, m.end) is not None
 
 
 def make_quantity(
