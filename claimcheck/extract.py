@@ -13,7 +13,15 @@ from claimcheck.entities import MODEL, ORG, Entity, dominant, find_entities
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Claim, Source
 from claimcheck.numbers import Mention, find_mentions
-from claimcheck.reading import POINTS, Reading, count_unit, is_year, read_mention, to_quantity
+from claimcheck.reading import (
+    POINTS,
+    Reading,
+    count_unit,
+    is_year,
+    join_from_to,
+    read_mention,
+    to_quantity,
+)
 from claimcheck.subjects import direct_subject, distribute_subjects, pick_subject
 from claimcheck.text import Sentence, split_sentences, unwrap
 
@@ -164,6 +172,8 @@ def _sentence_claims(
         noise = _noise_spans(text, mentions, lex) if noise is None else noise
         if not any(s < m.end and m.start < e for s, e in noise):
             readings.append(_elided(r, readings))
+    if every_figure:  # "from 208 pounds to 193" is one range to a quantity extractor
+        readings = join_from_to(text, sent, readings)
     windows = [r for r in readings if r.window]
     window_text = ""
     if windows and any(r.unit_kind == "count" for r in readings):

@@ -86,6 +86,7 @@ class Lexicon:
     irregular_plurals: frozenset[str]
     rate_nouns: frozenset[str]
     bound_symbols: str
+    product_words: frozenset[str]
     re: Patterns = field(repr=False, compare=False)
 
 
@@ -334,5 +335,6 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         bound_symbols="".join(
             sorted({ch for s in prefix_bounds if not s[0].isalpha() for ch in s})
         ),
+        product_words=frozenset(_strings(ent, "product_words", "entities.yaml")),
         re=patterns,
     )

@@ -57,20 +57,22 @@ def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
     total = 0.0
     current = 0.0
     smallest_scale = 1.0
-    seen = False
+    seen = counted = False
     for token in P.NUMBER_WORD_SPLIT.split(phrase.lower()):
         if token in ("and", ""):
             continue
         if token in ("a", "an"):
             current = current or 1.0
+            counted = True
             continue
         if token == "half":  # "two and a half (million)", "half a million"
             current += 0.5
             smallest_scale = min(smallest_scale, 0.5)
+            counted = True
             continue
         if token in lex.words:
             current += lex.words[token]
-            seen = True
+            seen = counted = True
         elif token in lex.scale_words:
             scale = lex.scale_words[token]
             # "a dozen", "one hundred" multiply what came before; "thousand" and up close a group
@@ -82,7 +84,7 @@ def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
             seen = True
         else:
             return None
-    if not seen:
+    if not (seen and counted):  # "several hundred", "a baker's dozen": no figure
         return None
     return total + current, 0.5 * smallest_scale
 
@@ -103,13 +105,15 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     token = P.TOKEN_BREAK.split(before)[-1].lstrip(_OPENERS)
     # hedge and bound symbols (numbers.yaml) and signs may sit between a word and its figure
     token = lex.re.currency_sign.sub("", token, count=1).lstrip(lex.bound_symbols + _SIGNS)
-    if token and (token[-1].isalnum() or P.NAME_PREFIX.search(token) or token[-1] in "./:"):
+    if token and (token[-1].isalnum() or P.NAME_PREFIX.search(token) or token[-1] in "./:\u2044"):
         return None
     after = text[end : end + 24]
     if P.NOT_A_NUMBER_AFTER.match(after) and _rate_end(text, end, lex) == end:
         return None  # a date, a time, a version; but "$2/1M tokens" is a price
     value, precision = _digits_value(m.group())
     if P.NEGATIVE.search(text[max(0, start - 2) : start]):
+        if P.CAPS_BEFORE_MINUS.search(text, max(0, start - 24), start):
+            return None  # "COVID -19": a name written with a spaced hyphen
         value, start = -value, start - 1
     alternatives: tuple[float, ...] = ()
     scaled = False
@@ -134,13 +138,37 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     elif word and word.group(1).lower() in lex.scale_words:
         mult = lex.scale_words[word.group(1).lower()]
         value, precision, end, scaled = value * mult, precision * mult, end + word.end(), True
+        more = P.SCALE_WORD.match(text, end)  # "4 hundred million"
+        if more and lex.scale_words.get(more.group(1).lower(), 0) > mult:
+            mult = lex.scale_words[more.group(1).lower()]
+            value, precision, end = value * mult, precision * mult, more.end()
+    elif (spaced := P.SPACED_SCALE.match(after)) and _counted(spaced.group(2), lex):
+        mult = lex.suffixes[spaced.group(1)][0]  # "about 8 B people"
+        value, precision, end, scaled = value * mult, precision * mult, end + spaced.end(), True
     elif (
         P.NAME_SUFFIX.match(after)
         and not P.MULTIPLIER_SUFFIX.match(after)
         and not lex.re.unit.match(text, end)  # "141GB", "60mph": a unit, not a name
     ):
         return None
+    variant = None if scaled or "." in m.group() else P.NEXT_WORD.match(text, end)
+    if variant and variant.group(1) in lex.product_words:
+        return None  # "iPhone 11 Pro and 11 Pro Max", "two new 737 Max jets"
     return _Core(start, end, value, precision, False, scaled, alternatives)
+
+
+def _word_core(text: str, pos: int, lex: Lexicon) -> tuple[_Core | None, float]:
+    """The number words at pos as a core, and their value without a closing scale word
+    ("five thousand" -> 5000 and 5)."""
+    m = lex.re.words.match(text, pos)
+    parsed = parse_words(m.group(), lex) if m else None
+    if m is None or parsed is None:
+        return None, 1.0
+    tokens = P.NUMBER_WORD_SPLIT.split(m.group().lower())
+    scaled = tokens[-1] in lex.scale_words
+    head = parse_words(" ".join(tokens[:-1]), lex) if scaled and len(tokens) > 1 else None
+    core = _Core(m.start(), m.end(), parsed[0], parsed[1], True, scaled)
+    return core, head[0] if head else parsed[0]
 
 
 def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int, bool]:
@@ -202,28 +230,36 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     named = P.NAME_BEFORE.search(text, max(0, start - 24), start)
     if named and named.group(1) not in lex.not_names:
         rng = None  # "Claude Haiku 5 to 400K": a version number does not open a range
+    second: _Core | None = None
+    raw = 1.0
     if rng and (rng.group().strip() != "and" or P.BETWEEN.search(text[max(0, start - 20) : start])):
         second_start = end + rng.end()
         sign = lex.re.currency_lead.match(text, second_start)
         second_start = sign.end() if sign else second_start
         m2 = P.DIGITS.match(text, second_start)
         second = _core_at(text, m2, lex) if m2 else None
-        if second is not None and m2 is not None:
-            raw = float(P.NOT_DIGIT.sub("", m2.group()) or 1)
-            if (
-                not scaled and second.scaled and value < raw
-            ):  # "5 to 10 billion", not "$800,000 to $1.3 million"
-                value, precision = value * second.value / raw, precision * second.value / raw
-            hyphen = rng.group().strip() in "-–—"
-            # "sales rose in 2018 to 3.9 million": a year does not open a range of amounts
-            year = not (unit or scaled) and P.YEAR.fullmatch(text, core.start, core.end)
-            if not (hyphen and second.value < value) and not (year and second.scaled):
-                low, high = sorted((value, second.value))
-                end = second.end
-                value = (low + high) / 2
-                bound = Bound.RANGE
-                # each end keeps the finer precision: "$500,000 to $1 million" is not [0, 1.5M]
-                precision = min(precision, second.precision)
+        raw = float(P.NOT_DIGIT.sub("", m2.group()) or 1) if m2 else 1.0
+    elif core.words and not unit and (joiner := P.WORD_RANGE_JOINER.match(text, end)):
+        # "four to five thousand people", "three or four years"
+        second, raw = _word_core(text, joiner.end(), lex)
+        rng = joiner
+    if rng and second is not None:
+        if (
+            not scaled and second.scaled and value < raw
+        ):  # "5 to 10 billion", not "$800,000 to $1.3 million"
+            value, precision = value * second.value / raw, precision * second.value / raw
+        hyphen = rng.group().strip() in "-–—"
+        # "sales rose in 2018 to 3.9 million", "29 mpg in 2008 to 35 mpg": a year does
+        # not open a range of amounts
+        year = not (unit or scaled) and P.YEAR.fullmatch(text, core.start, core.end)
+        down = second.value < value
+        if not (hyphen and down) and not (year and (second.scaled or down)):
+            low, high = sorted((value, second.value))
+            end = second.end
+            value = (low + high) / 2
+            bound = Bound.RANGE
+            # each end keeps the finer precision: "$500,000 to $1 million" is not [0, 1.5M]
+            precision = min(precision, second.precision)
     compound = written = ""
     u = lex.re.unit.match(text, end)
     if u and not unit:

@@ -29,9 +29,9 @@ DIGITS = re.compile(
 )
 THOUSANDS = re.compile(r"[,'\u00a0\u202f\u2009]")
 # A word glued to a figure makes it part of a name ("GPT-4"), except the prefixes of a
-# figure: "minus-5 yards", "sub-7 nanometre".
+# figure: "minus-5 yards", "sub-7 nanometre", and the end of a range "0-to-60-mph".
 NAME_PREFIX = re.compile(
-    r"(?<![A-Za-z])(?!(?:[Mm]inus|[Ss]ub)-$)(?:[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$)"
+    r"(?<![A-Za-z])(?!(?:[Mm]inus|[Ss]ub|to)-$)(?:[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$)"
 )
 TOKEN_BREAK = re.compile(r"\s")
 COMPOUND = re.compile(rf"{_HYPHEN}([A-Za-z]+(?:{_HYPHEN}[A-Za-z]+)*)")
@@ -43,8 +43,14 @@ EXPONENT = re.compile(
     rf"|{_SP}*[×x*]{_SP}*10(?:\^|\*\*|(?=[\-−]\d))([+\-−]?\d{{1,3}})(?![\w])"
 )
 SUPER_EXPONENT = re.compile(rf"{_SP}*[×x]{_SP}*10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
-NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|/\d|,\d")
+NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|[/\u2044]\d|,\d")
 SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
+# "about 8 B people": a scale letter set apart from its figure, before what is counted
+SPACED_SCALE = re.compile(rf"{_SP}(bn|mn|B|M|K)(?={_SP}+([A-Za-z]+)\b)")
+# "iPhone 11 Pro", "737 Max": the capitalised word after a bare figure
+NEXT_WORD = re.compile(rf"{_SP}+([A-Z][a-z]+)\b")
+# "COVID -19": a shouted name before a spaced minus sign
+CAPS_BEFORE_MINUS = re.compile(rf"\b[A-Z]{{3,}}{_SP}+[-\u2212]$")
 CURRENCY_SCALE_SUFFIX = re.compile(r"(m|b)(?![A-Za-z\d])")
 # "12.3m tonnes", "35m of its devices": a glued "m" before what is counted is a million
 # (before anything else it may be metres: "the 100m final", "37m (121ft)").
@@ -56,7 +62,9 @@ NAME_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]\w")
 MULTIPLIER_SUFFIX = re.compile(r"x\b|×")
 NAME_BEFORE = re.compile(r"\b([A-Z][\w.\-]*)[ \u00a0]$")
 RANGE_GAP = re.compile(rf"{_SP}*(?:-|–|—|to){_SP}*")
-RANGE_JOINER = re.compile(rf"{_SP}*(?:-|–|—|to|and){_SP}*(?=[\d$€£¥.])")
+RANGE_JOINER = re.compile(rf"{_SP}*(?:-to-|-|–|—|to|and){_SP}*(?=[\d$€£¥.])")
+# "four to five thousand", "three or four years": a range of number words
+WORD_RANGE_JOINER = re.compile(rf"{_SP}+(?:to|or){_SP}+(?=[A-Za-z])")
 BETWEEN = re.compile(rf"between{_SP}*\S*$")
 AND_GAP = re.compile(rf"{_SP}+and{_SP}+")
 NUMBER_WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
@@ -82,6 +90,7 @@ INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # --- the words around a figure (reading.py, attribution.py, subjects.py) ---
 FOLLOWING_WORD = re.compile(rf"{_SP}*([A-Za-z0-9](?:[\w’']|\.(?=\w))*(?:-[\w’']+)*)")
 LETTERS = re.compile(r"[A-Za-z]+")
+FIGURE_WORD = re.compile(r"\d+(?:[.,]\d+)+")
 DETERMINER = re.compile(rf"{_SP}+(?:the|its|their|his|her|our|a|an){_SP}+(?=\w)", re.IGNORECASE)
 # "$3,500 a month", "63 cents per share", "120,000 barrels a day": what a figure is per.
 PER = re.compile(rf"(?:{_SP}|-)+(?:(per)|a|an)(?:{_SP}|-)+(?=[A-Za-z])", re.IGNORECASE)
@@ -89,6 +98,14 @@ PURPOSE = re.compile(rf"{_SP}+(?:for|of|during|in){_SP}+(?:the{_SP}+)?([A-Za-z][
 COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 COPULA_SUBJECT = re.compile(
     rf"\b([a-z][a-z-]+){_SP}+(?:is|are|was|were|runs|run|becomes|got|gets){_SP}+$"
+)
+# Quantity mode: "from 208 pounds to 193", "from $36,040 at 10pm last night to $34,935": a
+# move written with "from ... to" is one range to a quantity extractor. The gap holds at
+# most five words and no clause break.
+FROM_BEFORE = re.compile(rf"(?<![\w])from{_SP}+$", re.IGNORECASE)
+TO_GAP = re.compile(
+    rf"(?:{_SP}+(?!(?:from|and|or|but|while)(?![\w]))[^\s,;:()\[\]—–]+){{0,5}}?{_SP}+to{_SP}+",
+    re.IGNORECASE,
 )
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 YEARS_AFTER = re.compile(rf"{_SP}*((?:19|20)\d\d)((?:{_SP}*/{_SP}*(?:19|20)\d\d)*)")

@@ -90,8 +90,8 @@ def counted_noun(text: str, mention: Mention, lex: Lexicon) -> str:
     before: list[str] = []
     for word, _, _ in _following_words(text, mention.end, 4, lex):
         low = word.lower()
-        if low in lex.conjunctions or not word[0].isalpha():
-            break
+        if low in lex.conjunctions or P.FIGURE_WORD.fullmatch(word):
+            break  # "16369.03 up 58.06 points": another figure ends the phrase
         if low in lex.copulas or low in lex.change_verbs:
             break
         if low in lex.irregular_plurals:
@@ -108,11 +108,14 @@ def rate_of(text: str, pos: int, lex: Lexicon) -> str:
     per = P.PER.match(text, pos)
     if per is None:
         return ""
+    word = P.LETTERS.match(text, per.end())
+    after = P.FOLLOWING_WORD.match(text, word.end()) if word else None
+    if after and after.group(1).lower() in lex.relative_after:
+        return ""  # "$6.78 billion a year earlier" is a time, not a rate
     unit = lex.re.unit.match(text, per.end())
     name = lex.unit_forms.get(squash(unit.group()).lower(), "") if unit else ""
     if name and lex.units[name].kind in ("time", "measure", "count"):
         return singular(name) if name.islower() else name
-    word = P.LETTERS.match(text, per.end())
     noun = singular(word.group()).lower() if word else ""
     if noun in lex.rate_nouns or (per.group(1) and noun and noun not in lex.stop_words):
         return noun
@@ -255,7 +258,8 @@ def read_mention(
     if every_figure and unit and kind != "rate":  # quantity mode: "$3,500 a month"
         per = rate_of(text, mention.end, lex)
         unit = f"{unit} per {per}" if per else unit
-    if mention.words and not mention.scaled and (not (unit or noun) or mention.value < 2):
+    top = mention.value if mention.high is None else mention.high  # "one to two years"
+    if mention.words and not mention.scaled and (not (unit or noun) or top < 2):
         return None
     if kind == "time":
         # "the last three years", "two days later": context for a claim, but still a
@@ -274,14 +278,59 @@ def read_mention(
     return Reading(mention, unit, kind, metric, strong, phrase_end, noun=noun)
 
 
+def join_from_to(text: str, sent: Sentence, readings: list[Reading]) -> list[Reading]:
+    """Quantity mode: a move written "from X to Y" is one range, as quantity extractors
+    annotate it ("from 208 pounds to 193", "from 21 mpg combined to 23", "from $36,040 at
+    10pm last night to $34,935"). Y takes X's unit when it has none; figures in two
+    different units, or already ranges, stay apart. (Claim mode keeps two figures, the
+    first one "previous".)"""
+    out: list[Reading] = []
+    i = 0
+    while i < len(readings):
+        a = readings[i]
+        b = readings[i + 1] if i + 1 < len(readings) else None
+        if b is not None and _from_to(text, sent, a, b):
+            m, n = a.mention, b.mention
+            low, high = sorted((m.value, n.value))
+            joined = replace(
+                m,
+                end=n.end,
+                value=(low + high) / 2,
+                precision=min(m.precision, n.precision),
+                bound=Bound.RANGE,
+                low=low,
+                high=high,
+            )
+            out.append(replace(a, mention=joined, phrase_end=max(a.phrase_end, b.phrase_end)))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _from_to(text: str, sent: Sentence, a: Reading, b: Reading) -> bool:
+    """Whether two neighbouring readings are written "from A ... to B" in one unit."""
+    m, n = a.mention, b.mention
+    if Bound.RANGE in (m.bound, n.bound) or n.bound != Bound.EQ:
+        return False
+    if not P.FROM_BEFORE.search(text, max(sent.start, m.start - 8), m.start):
+        return False
+    if P.TO_GAP.fullmatch(text, m.end, n.start) is None:
+        return False
+    if b.unit:
+        return b.unit == a.unit
+    return not b.noun or b.noun == a.noun
+
+
 def is_year(text: str, m: Mention) -> bool:
-    surface = text[m.start : m.end]
-    return (
-        not m.unit
-        and not m.scaled
-        and m.bound == Bound.EQ
-        and P.YEAR.fullmatch(surface) is not None
-    )
+    """Whether a bare figure is a year ("2025"), or a range is a span of years
+    ("between 2014 and 2017")."""
+    if m.unit or m.scaled:
+        return False
+    if m.bound == Bound.RANGE and m.low is not None and m.high is not None:
+        return all(P.YEAR.fullmatch(f"{v:g}") for v in (m.low, m.high))
+    return m.bound == Bound.EQ and P.YEAR.fullmatch(text, m.start, m.end) is not None
 
 
 def make_quantity(

@@ -48,6 +48,22 @@ FIGURES = [
     ("Output costs $2/1M output tokens.", "$2/1M output tokens", 2.0, "USD", "="),
     ("Input costs $0.25 / 1M input tokens.", "$0.25 / 1M input tokens", 0.25, "USD", "="),
     ("It streams 90 tokens / s on one GPU.", "90 tokens / s", 90.0, "tokens/s", "="),
+    # a scale word after a scale word, and a scale letter set apart before a count noun
+    ("About 4 hundred million people use it.", "About 4 hundred million", 4e8, "", "~"),
+    ("The app has about 2 B users.", "about 2 B", 2e9, "", "~"),
+    # ranges of number words, and a range written as one compound
+    (
+        "The lab hired four to five thousand engineers.",
+        "four to five thousand",
+        4500.0,
+        "",
+        "range",
+    ),
+    ("Training took one to two years.", "one to two years", 1.5, "years", "range"),
+    ("It took three or four weeks to ship.", "three or four weeks", 3.5, "weeks", "range"),
+    ("It sprints 0-to-60-mph in 3 seconds.", "0-to-60-mph", 30.0, "mph", "range"),
+    # a year does not open a range down to a smaller figure ("in 2010 to 30 mpg")
+    ("Fuel economy went from 22 mpg in 2010 to 30 mpg.", "30 mpg", 30.0, "mpg", "="),
 ]
 
 # text, and a figure that must not be read as a fraction
@@ -59,6 +75,17 @@ NOT_FRACTIONS = [
     ("The event runs from 3/4 to 3/9.", "3/4"),
     ("She finished fifth of ten runners.", "fifth"),
     ("It is the fourth model this year.", "fourth"),
+]
+
+
+# text, and a written number that must not be read as (part of) a figure
+NOT_FIGURES = [
+    ("A baker's dozen donuts were served.", "dozen"),  # a scale word alone is no figure
+    ("The cluster needs several hundred GPUs.", "hundred"),
+    ("Labs ran thousands of COVID -19 tests.", "19"),  # a name with a spaced hyphen
+    ("Apple showed the iPhone 17 Pro and 17 Pro Max.", "17"),  # a product name
+    ("The airline grounded two new 737 Max jets.", "737"),
+    ("One ounce is 1\u2044128 of a gallon.", "128"),  # the fraction slash
 ]
 
 
@@ -83,3 +110,9 @@ def test_reads_figure(
 def test_not_a_fraction(text: str, word: str, lex: Lexicon) -> None:
     shares = [m for m in find_mentions(text, lex) if m.unit == "%"]
     assert shares == [], [text[m.start : m.end] for m in shares]
+
+
+@pytest.mark.parametrize(("text", "written"), NOT_FIGURES)
+def test_not_a_figure(text: str, written: str, lex: Lexicon) -> None:
+    read = [text[m.start : m.end] for m in find_mentions(text, lex)]
+    assert not any(written in quote for quote in read), read
