@@ -356,7 +356,7 @@ Predictor = Callable[[str], list[Item]]
 
 
 # How a percentage is written when it is not a fraction: "60%", "60 per cent", "60 pct".
-_PERCENT_WRITTEN = re.compile(r"%|per[\s-]*cent|pct|\bpc\b", re.IGNORECASE)
+_PERCENT_WRITTEN = re.compile(r"%|per[\s-]*cent|pct|pc\b", re.IGNORECASE)
 
 
 def claimcheck_predictor(lex: Lexicon, every_figure: bool) -> Predictor:

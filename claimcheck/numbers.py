@@ -112,8 +112,10 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
         return None  # a date, a time, a version; but "$2/1M tokens" is a price
     value, precision = _digits_value(m.group())
     if P.NEGATIVE.search(text[max(0, start - 2) : start]):
-        if P.CAPS_BEFORE_MINUS.search(text, max(0, start - 24), start):
-            return None  # "COVID -19": a name written with a spaced hyphen
+        if P.CAPS_BEFORE_MINUS.search(text, max(0, start - 24), start) and not (
+            "." in m.group() or P.PERCENT_AFTER.match(text, end)
+        ):
+            return None  # "COVID -19": a name written with a spaced hyphen (not "FTSE -0.6%")
         value, start = -value, start - 1
     alternatives: tuple[float, ...] = ()
     scaled = False

@@ -51,6 +51,7 @@ SPACED_SCALE = re.compile(rf"{_SP}(bn|mn|B|M|K)(?={_SP}+([A-Za-z]+)\b)")
 NEXT_WORD = re.compile(rf"{_SP}+([A-Z][a-z]+)\b")
 # "COVID -19": a shouted name before a spaced minus sign
 CAPS_BEFORE_MINUS = re.compile(rf"\b[A-Z]{{3,}}{_SP}+[-\u2212]$")
+PERCENT_AFTER = re.compile(rf"{_SP}*%")
 CURRENCY_SCALE_SUFFIX = re.compile(r"(m|b)(?![A-Za-z\d])")
 # "12.3m tonnes", "35m of its devices": a glued "m" before what is counted is a million
 # (before anything else it may be metres: "the 100m final", "37m (121ft)").

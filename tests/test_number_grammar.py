@@ -64,6 +64,9 @@ FIGURES = [
     ("It sprints 0-to-60-mph in 3 seconds.", "0-to-60-mph", 30.0, "mph", "range"),
     # a year does not open a range down to a smaller figure ("in 2010 to 30 mpg")
     ("Fuel economy went from 22 mpg in 2010 to 30 mpg.", "30 mpg", 30.0, "mpg", "="),
+    # market wraps: an index name, a spaced sign, a change
+    ("Markets: FTSE -0.6% CAC -1.7% DAX +0.4%.", "-0.6%", -0.6, "%", "="),
+    ("Markets: FTSE -0.6% CAC -1.7% DAX +0.4%.", "-1.7%", -1.7, "%", "="),
 ]
 
 # text, and a figure that must not be read as a fraction
