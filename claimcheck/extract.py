@@ -34,8 +34,8 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     """
     text = unwrap(source.text)  # same length: offsets into it are offsets into the file
     sentences = split_sentences(text, lex)
-    mentions = find_mentions(text, lex)
     low = P.folded(text)
+    mentions = find_mentions(text, lex, low)
     metric, scanned = (lex.re.metric_folded, low) if low else (lex.re.metric, text)
     per_sentence: list[tuple[Sentence, list[re.Match[str]], list[Entity], list[Mention]]] = []
     all_entities: list[Entity] = []

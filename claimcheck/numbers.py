@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
@@ -40,8 +41,10 @@ class Mention:
         return self.bound == Bound.APPROX
 
 
-@dataclass(frozen=True)
-class _Core:
+class _Core(NamedTuple):
+    """A figure's core before it is grown into a Mention (a tuple: built for every digit
+    run, so it is made cheaply)."""
+
     start: int
     end: int
     value: float
@@ -300,10 +303,25 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     )
 
 
+def _may_end_in_prefix(before: str, lex: Lexicon) -> bool:
+    """Whether `before` can end in a hedge or bound phrase: its last word, or its last
+    character when that is no letter, ends one ("about", "more than", "~", "≥")."""
+    stripped = before.rstrip(P.SPACE_CHARS)
+    if not stripped:
+        return False
+    if not stripped[-1].isalpha():
+        return stripped[-1] in lex.prefix_end_chars
+    begin = len(stripped) - 1
+    while begin > 0 and stripped[begin - 1].isalpha():
+        begin -= 1
+    return stripped[begin:].lower() in lex.prefix_end_words
+
+
 def _bounded(text: str, start: int, end: int, bound: Bound, lex: Lexicon) -> tuple[int, int, Bound]:
     """Take in a hedge or bound written before the figure ("about", "more than", "~") or
     after it ("or more"); a range keeps its own bound."""
-    pre = lex.re.prefix.search(text[max(0, start - 32) : start])
+    before = text[max(0, start - 32) : start]
+    pre = lex.re.prefix.search(before) if _may_end_in_prefix(before, lex) else None
     if pre:
         phrase = pre.group().strip().lower()
         if phrase == "between" and bound == Bound.RANGE:
@@ -318,8 +336,9 @@ def _bounded(text: str, start: int, end: int, bound: Bound, lex: Lexicon) -> tup
     return start, end, bound
 
 
-def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
-    """Every number expression in `text`, in order, without overlaps."""
+def find_mentions(text: str, lex: Lexicon, low: str | None = None) -> list[Mention]:
+    """Every number expression in `text`, in order, without overlaps. `low` is the text
+    lower-cased (patterns.folded), when the caller has it already."""
     cores: list[_Core] = []
     # Where a fraction may start: a figure followed by "/", "in" or "out of" ("1/53rd",
     # "one in five"), and a little before each fraction word ("two-thirds", "half the").
@@ -330,7 +349,7 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
             cores.append(core)
         if P.FRACTION_LEAD.match(text, m.end()):
             fraction_at.append(m.start())
-    low = P.folded(text)
+    low = P.folded(text) if low is None else low
     words = lex.re.words_folded.finditer(low) if low else lex.re.words.finditer(text)
     for m in words:
         parsed = parse_words(m.group(), lex)

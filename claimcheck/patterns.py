@@ -16,7 +16,8 @@ from typing import Any
 from claimcheck.models import Bound
 
 # Horizontal white space: a figure and its words never run across a line break.
-_SP = r"[ \t\u00a0\u202f]"
+SPACE_CHARS = " \t\u00a0\u202f"
+_SP = rf"[{SPACE_CHARS}]"
 # A hyphen, the Unicode hyphen, or the non-breaking hyphen U+2011 ("35‑billion").
 _HYPHEN = r"[-\u2010\u2011]"
 
