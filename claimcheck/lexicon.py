@@ -13,8 +13,6 @@ import yaml
 from claimcheck.models import Bound
 from claimcheck.patterns import YAML_BOOL, Patterns, PatternWords, compile_patterns
 
-P_LAST_WORD = re.compile(r"[^\W\d_]+")  # runs of letters: the last one ends a phrase
-
 DATA_FILES = ("numbers", "units", "metrics", "entities", "grammar", "noise")
 _MEASURES = ("percent", "multiplier", "rate", "currency", "time", "measure")
 
@@ -80,8 +78,6 @@ class Lexicon:
     change_verbs: Mapping[str, str]
     currencies: frozenset[str]
     prefix_bounds: Mapping[str, Bound]
-    prefix_end_words: frozenset[str]  # last words of the prefix phrases (and "between")
-    prefix_end_chars: frozenset[str]  # last characters of those that end in no letter
     postfix_bounds: Mapping[str, Bound]
     subject_aliases: Mapping[str, str]
     tolerances: Mapping[str, float]
@@ -329,10 +325,6 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         change_verbs=change_verbs,
         currencies=frozenset(n for n, u in units.items() if u.kind == "currency"),
         prefix_bounds=prefix_bounds,
-        prefix_end_words=frozenset(
-            [*(P_LAST_WORD.findall(p)[-1] for p in prefix_bounds if p[-1].isalpha()), "between"]
-        ),
-        prefix_end_chars=frozenset(p[-1] for p in prefix_bounds if not p[-1].isalpha()),
         postfix_bounds=postfix_bounds,
         subject_aliases=dict(extra.subject_aliases),
         tolerances=dict(extra.tolerances),

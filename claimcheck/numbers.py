@@ -303,25 +303,10 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     )
 
 
-def _may_end_in_prefix(before: str, lex: Lexicon) -> bool:
-    """Whether `before` can end in a hedge or bound phrase: its last word, or its last
-    character when that is no letter, ends one ("about", "more than", "~", "≥")."""
-    stripped = before.rstrip(P.SPACE_CHARS)
-    if not stripped:
-        return False
-    if not stripped[-1].isalpha():
-        return stripped[-1] in lex.prefix_end_chars
-    begin = len(stripped) - 1
-    while begin > 0 and stripped[begin - 1].isalpha():
-        begin -= 1
-    return stripped[begin:].lower() in lex.prefix_end_words
-
-
 def _bounded(text: str, start: int, end: int, bound: Bound, lex: Lexicon) -> tuple[int, int, Bound]:
     """Take in a hedge or bound written before the figure ("about", "more than", "~") or
     after it ("or more"); a range keeps its own bound."""
-    before = text[max(0, start - 32) : start]
-    pre = lex.re.prefix.search(before) if _may_end_in_prefix(before, lex) else None
+    pre = lex.re.prefix.search(text[max(0, start - 32) : start])
     if pre:
         phrase = pre.group().strip().lower()
         if phrase == "between" and bound == Bound.RANGE:

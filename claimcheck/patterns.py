@@ -191,7 +191,7 @@ class Patterns:
     multiplier_folded: re.Pattern[str]
     fraction_word_folded: re.Pattern[str]
     metric_folded: re.Pattern[str]
-    prefix: re.Pattern[str]
+    prefix: Ending
     postfix: re.Pattern[str]
     unit: re.Pattern[str]
     currency_sign: re.Pattern[str]
@@ -203,12 +203,12 @@ class Patterns:
     model: re.Pattern[str]
     family: re.Pattern[str]
     hardware: re.Pattern[str]
-    comparison: re.Pattern[str]
+    comparison: Ending
     respectively: re.Pattern[str]
     change_after: re.Pattern[str]
     change_before: re.Pattern[str]
-    previous: re.Pattern[str]
-    score_before: re.Pattern[str]
+    previous: Ending
+    score_before: Ending
     noise: re.Pattern[str]
 
 
@@ -275,9 +275,65 @@ def _one_char(token: str) -> bool:
     return len(token) == 1 or (len(token) == 2 and token[0] == "\\")
 
 
-def _ending(forms: Iterable[str], tail: str = r"[\s\u00a0]*") -> re.Pattern[str]:
-    """Matches when text ends with one of the forms (searched up to a figure)."""
-    return re.compile(rf"{whole_words(forms)}{tail}$", re.IGNORECASE)
+@dataclass(frozen=True)
+class Ending:
+    """Matches where a text ends with one of a list of phrases (searched up to a figure).
+
+    An end-anchored regex is tried at every position of its window, so `search` first
+    checks a cheap necessary condition: the text's last word (or, for a phrase ending
+    in no letter, its last character) must end one of the phrases.
+    """
+
+    pattern: re.Pattern[str]
+    last_words: frozenset[str]
+    last_chars: frozenset[str]
+    tail_chars: str  # what may follow the phrase, besides white space when `any_space`
+    any_space: bool = True
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        stop = len(text) if endpos is None else min(endpos, len(text))
+        if stop > pos and text[stop - 1] == "\n":
+            stop -= 1  # "$" also matches before a final newline
+        while stop > pos and (
+            text[stop - 1] in self.tail_chars or (self.any_space and text[stop - 1].isspace())
+        ):
+            stop -= 1
+        if stop == pos:
+            return None
+        last = text[stop - 1].lower()
+        if last.isalpha():
+            begin = stop - 1
+            while begin > pos and text[begin - 1].isalpha():
+                begin -= 1
+            if text[begin:stop].lower() not in self.last_words:
+                return None
+        elif last not in self.last_chars:
+            return None
+        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+
+LETTERS_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _ending(forms: Iterable[str], tail_chars: str = "") -> Ending:
+    """An Ending for the forms; white space and `tail_chars` may follow a form."""
+    phrases = [f.lower() for f in forms]
+    tail = rf"[\s{re.escape(tail_chars)}]*"
+    pattern = re.compile(rf"{whole_words(phrases)}{tail}$", re.IGNORECASE)
+    return _ending_of(pattern, phrases, tail_chars)
+
+
+def _ending_of(
+    pattern: re.Pattern[str], phrases: Sequence[str], tail_chars: str, any_space: bool = True
+) -> Ending:
+    """The Ending of a pattern that matches where a text ends with one of `phrases`."""
+    return Ending(
+        pattern=pattern,
+        last_words=frozenset(LETTERS_RUN.findall(p)[-1] for p in phrases if p[-1:].isalpha()),
+        last_chars=frozenset(p[-1].lower() for p in phrases if p and not p[-1].isalpha()),
+        tail_chars=tail_chars,
+        any_space=any_space,
+    )
 
 
 def folded(text: str) -> str | None:
@@ -307,9 +363,14 @@ def compile_patterns(w: PatternWords) -> Patterns:
         multiplier_folded=re.compile(whole_words(w.multiplier_words, lead=True)),
         fraction_word_folded=re.compile(whole_words(w.fraction_words, lead=True)),
         metric_folded=re.compile(metric),
-        prefix=re.compile(
-            rf"(?:(?<![\w])(?:{alternation(w.prefix_bounds)}){_SP}*|between{_SP}+)$",
-            re.IGNORECASE,
+        prefix=_ending_of(
+            re.compile(
+                rf"(?:(?<![\w])(?:{alternation(w.prefix_bounds)}){_SP}*|between{_SP}+)$",
+                re.IGNORECASE,
+            ),
+            [*(p.lower() for p in w.prefix_bounds), "between"],
+            SPACE_CHARS,
+            any_space=False,
         ),
         postfix=re.compile(rf"{_SP}*(?:{alternation(w.postfix_bounds)})(?![\w])", re.IGNORECASE),
         unit=re.compile(rf"(?:{_SP}|-)?(?:{alternation(w.measure_units)})(?![\w])", re.IGNORECASE),
@@ -334,7 +395,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
             re.IGNORECASE,
         ),
         previous=_ending(w.previous_cues),
-        score_before=_ending(w.score_words, r"[\s\u00a0:]*"),
+        score_before=_ending(w.score_words, ":"),
         noise=re.compile(_noise_pattern(w.noise), re.IGNORECASE | re.MULTILINE),
     )
 

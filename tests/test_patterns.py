@@ -49,3 +49,33 @@ def test_rearranged_noise_matches_the_plain_alternation(text: str) -> None:
 )
 def test_top_level_bar(pattern: str, expected: bool) -> None:
     assert _top_level_bar(pattern) is expected
+
+
+ENDING_TEXTS = [
+    "It scored more than ",
+    "It scored more than\u00a0",
+    "compared with ",
+    "Sonnet 4.5, compared to Google's ",
+    "up from last year's ",
+    "roughly ",
+    "a score of: ",
+    "about~",
+    "~",
+    "between ",
+    "Nothing before it ",
+    "",
+    "thanks ",
+    "whereabout ",
+    "at least\n",
+]
+
+
+@pytest.mark.parametrize("text", ENDING_TEXTS)
+@pytest.mark.parametrize("name", ["prefix", "comparison", "previous", "score_before"])
+def test_ending_prechecks_agree_with_the_pattern(name: str, text: str) -> None:
+    from claimcheck.lexicon import load_lexicon
+
+    ending = getattr(load_lexicon().re, name)
+    found = ending.search(text)
+    plain = ending.pattern.search(text)
+    assert (found and found.span()) == (plain and plain.span())
