@@ -66,7 +66,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
             carried = {kind: recent.get(kind) or top[kind] for kind in top}
             claims.extend(
                 _sentence_claims(
-                    source, text, sent, aliases, entities, inside, carried, lex, every_figure
+                    source, text, low, sent, aliases, entities, inside, carried, lex, every_figure
                 )
             )
         for kind in top:
@@ -108,7 +108,9 @@ def _elided(r: Reading, before: Sequence[Reading]) -> Reading:
     return r
 
 
-def _noise_spans(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[tuple[int, int]]:
+def _noise_spans(
+    text: str, low: str | None, mentions: Sequence[Mention], lex: Lexicon
+) -> list[tuple[int, int]]:
     """Page furniture, dates and list numbers (noise.yaml) near one sentence's figures.
 
     Every noise pattern holds a figure, stays on one line and within a few words of it,
@@ -121,12 +123,17 @@ def _noise_spans(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[t
     line_end = len(text) if line_end < 0 else line_end
     lo = max(line_start, first.start - _NOISE_REACH)
     hi = min(line_end, last.end + _NOISE_REACH)
-    return [n.span() for n in lex.re.noise.finditer(text, lo, hi)]
+    if low is None:
+        return [n.span() for n in lex.re.noise.finditer(text, lo, hi)]
+    # the patterns written in lower case run, faster, over the lower-cased text
+    found = [n.span() for n in lex.re.noise_folded.finditer(low, lo, hi)]
+    return found + [n.span() for n in lex.re.noise_cased.finditer(text, lo, hi)]
 
 
 def _sentence_claims(
     source: Source,
     text: str,
+    low: str | None,
     sent: Sentence,
     aliases: list[re.Match[str]],
     entities: list[Entity],
@@ -169,7 +176,7 @@ def _sentence_claims(
         r = read_mention(text, sent, m, lex, every_figure=every_figure)
         if r is None:
             continue
-        noise = _noise_spans(text, mentions, lex) if noise is None else noise
+        noise = _noise_spans(text, low, mentions, lex) if noise is None else noise
         if not any(s < m.end and m.start < e for s, e in noise):
             readings.append(_elided(r, readings))
     if every_figure:  # "from 208 pounds to 193" is one range to a quantity extractor

@@ -210,6 +210,10 @@ class Patterns:
     previous: Ending
     score_before: Ending
     noise: re.Pattern[str]
+    # the noise patterns split in two: those written in lower case, compiled without
+    # IGNORECASE for lower-cased text, and the rest (upper case, "(?-i:...)")
+    noise_folded: re.Pattern[str]
+    noise_cased: re.Pattern[str]
 
 
 def alternation(forms: Iterable[str], fold: bool = True) -> str:
@@ -397,6 +401,13 @@ def compile_patterns(w: PatternWords) -> Patterns:
         previous=_ending(w.previous_cues),
         score_before=_ending(w.score_words, ":"),
         noise=re.compile(_noise_pattern(w.noise), re.IGNORECASE | re.MULTILINE),
+        noise_folded=re.compile(
+            _noise_pattern([p for p in w.noise if _lower_case(p)]), re.MULTILINE
+        ),
+        noise_cased=re.compile(
+            _noise_pattern([p for p in w.noise if not _lower_case(p)]),
+            re.IGNORECASE | re.MULTILINE,
+        ),
     )
 
 
@@ -415,6 +426,23 @@ def _noise_pattern(patterns: Sequence[str]) -> str:
         return "|".join(f"(?:{p})" for p in group) or r"(?!x)x"
 
     return rf"\b(?:(?=\d)(?:{either(digit_first)})|{either(word_first)})|{either(others)}"
+
+
+def _lower_case(pattern: str) -> bool:
+    """Whether a regex holds no upper-case letter outside its escapes (\\d, \\S, ...), so
+    it matches lower-cased text without IGNORECASE just as it matches any text with it
+    (a group that turns IGNORECASE off, "(?-i:...)", needs the text as written)."""
+    if "(?-" in pattern:
+        return False
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i].isupper():
+            return False
+        i += 1
+    return True
 
 
 def _top_level_bar(pattern: str) -> bool:

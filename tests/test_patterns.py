@@ -79,3 +79,18 @@ def test_ending_prechecks_agree_with_the_pattern(name: str, text: str) -> None:
     found = ending.search(text)
     plain = ending.pattern.search(text)
     assert (found and found.span()) == (plain and plain.span())
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b\d+\s+min\s+read\b", True),
+        (r"\bQ[1-4]\s*\d{2}", False),
+        (r"\b\d+\S*\s+views", True),  # \S is an escape, not an upper-case letter
+        (r"(?-i:[a-z]+)\s+\d+", False),  # needs the text as written
+    ],
+)
+def test_lower_case_noise_patterns(pattern: str, expected: bool) -> None:
+    from claimcheck.patterns import _lower_case
+
+    assert _lower_case(pattern) is expected
