@@ -104,8 +104,10 @@ def _digits_value(text: str) -> tuple[float, float]:
 def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     """Read a digit core and its scale suffix or scale word; None when it is part of a name."""
     start, end = m.start(), m.end()
-    before = text[max(0, start - 40) : start]
-    token = P.TOKEN_BREAK.split(before)[-1].lstrip(_OPENERS)
+    begin = start
+    while begin > max(0, start - 40) and not text[begin - 1].isspace():
+        begin -= 1
+    token = text[begin:start].lstrip(_OPENERS)  # the word the figure is glued to, if any
     # hedge and bound symbols (numbers.yaml) and signs may sit between a word and its figure
     token = lex.re.currency_sign.sub("", token, count=1).lstrip(lex.bound_symbols + _SIGNS)
     if token and (token[-1].isalnum() or P.NAME_PREFIX.search(token) or token[-1] in "./:\u2044"):

@@ -34,7 +34,6 @@ THOUSANDS = re.compile(r"[,'\u00a0\u202f\u2009]")
 NAME_PREFIX = re.compile(
     r"(?<![A-Za-z])(?!(?:[Mm]inus|[Ss]ub|to)-$)(?:[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$)"
 )
-TOKEN_BREAK = re.compile(r"\s")
 COMPOUND = re.compile(rf"{_HYPHEN}([A-Za-z]+(?:{_HYPHEN}[A-Za-z]+)*)")
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
 MINUS_WORD = re.compile(rf"(?<![\w])minus(?:{_SP}+|{_HYPHEN})$", re.IGNORECASE)
@@ -75,7 +74,9 @@ NOT_DIGIT = re.compile(r"[^\d.]")
 FRACTION_LEAD = re.compile(rf"/|{_SP}+(?:in|out){_SP}", re.IGNORECASE)
 
 # --- sentences and lines (text.py) ---
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*[ \t\u00a0]+(?=[\"“‘(\[]?[A-Z0-9$€£¥~])")
+# The closing mark, closing quotes and the space after it, before a sentence's opening
+# (it opens on the mark, so the engine skips in C to the few positions holding one).
+SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*[ \t\u00a0]+(?=[\"“‘(\[]?[A-Z0-9$€£¥~])")
 SPEC_LINE = re.compile(
     r"^[ \t]*(?:[•\-–·▪◦][ \t]*|\*[ \t]+)?(?:\*\*|__)?([^:\n,;.!?*_]{2,48}?)(?:\*\*|__)?"
     r"[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)"

@@ -180,7 +180,7 @@ def _split_line(line: str, lex: Lexicon) -> list[tuple[int, int]]:
     pieces = []
     start = len(line) - len(line.lstrip())
     for m in P.SENTENCE_END.finditer(line):
-        cut = m.start()
+        cut = m.start() + 1  # just after the mark
         last_word = _last_word(line, cut)
         if last_word in lex.abbreviations or P.INITIALS.fullmatch(last_word):
             continue
