@@ -115,6 +115,8 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     after = text[end : end + 24]
     if P.NOT_A_NUMBER_AFTER.match(after) and _rate_end(text, end, lex) == end:
         return None  # a date, a time, a version; but "$2/1M tokens" is a price
+    if P.ZERO_LED.fullmatch(m.group()):
+        return None  # "007", "0401 GMT", the "000" of "15 000" spaced with a plain space
     value, precision = _digits_value(m.group())
     if P.NEGATIVE.search(text[max(0, start - 2) : start]):
         if P.CAPS_BEFORE_MINUS.search(text, max(0, start - 24), start) and not (

@@ -28,6 +28,7 @@ DIGITS = re.compile(
     r"(?=[\d.])(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d{1,3}(?:'\d{3})+(?![\d])"
     r"|(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.]))"
 )
+ZERO_LED = re.compile(r"0\d+")  # a whole number written with a leading zero: a code
 THOUSANDS = re.compile(r"[,'\u00a0\u202f\u2009]")
 # A word glued to a figure makes it part of a name ("GPT-4"), except the prefixes of a
 # figure: "minus-5 yards", "sub-7 nanometre", and the end of a range "0-to-60-mph".

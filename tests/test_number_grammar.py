@@ -70,6 +70,18 @@ FIGURES = [
 ]
 
 # text, and a figure that must not be read as a fraction
+# text, and figures (as written) that must not be read
+NOT_READ = [
+    ("Agent 007 returns.", "007"),
+    ("Trained on 15 000 000 documents.", "000"),
+]
+
+
+@pytest.mark.parametrize(("text", "written"), NOT_READ)
+def test_zero_led_digits_are_codes(text: str, written: str, lex: Lexicon) -> None:
+    assert written not in [text[m.start : m.end] for m in find_mentions(text, lex)]
+
+
 NOT_FRACTIONS = [
     ("Revenue rose in the second half of 2025.", "half"),
     ("The third model came out in the first quarter.", "third"),
