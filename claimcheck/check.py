@@ -42,7 +42,7 @@ def _verdict(claim: Claim, ref: Reference, lex: Lexicon) -> Verdict:
 
 
 def _sheet(ref: Reference) -> str:
-    """'fact sheet: 52.8% (Microsoft announcement at Build 2026, 2026-06-02)'."""
+    """'fact sheet: 71.4% (Mistral launch post, 2026-03-10)'."""
     where = ", ".join(x for x in (ref.source, ref.date) if x)
     unit = ref.quantity.unit
     written = ref.quantity.surface + ("%" if unit == "%" else f" {unit}" if unit else "")

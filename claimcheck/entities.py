@@ -45,7 +45,7 @@ def find_entities(
             continue
         plain = P.INTEGER_VERSION.match(surface)
         if plain and P.YEAR.fullmatch(plain.group(2)):
-            continue  # "Build 2026", "WWDC 2025", "CES 2026": an event and its year, not a model
+            continue  # "Ignite 2026", "WWDC 2025", "CES 2026": an event and its year, not a model
         if plain:  # "Windows 11 users" counts users; "its Vega 3 model" names a model
             following = text[m.end() : m.end() + 30].lstrip().split(" ")[0].lower()
             if following in lex.unit_forms and following.endswith("s"):
@@ -85,7 +85,7 @@ def dominant(entities: Sequence[Entity], kind: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """A spelling-insensitive key: 'MAI Thinking 1' and 'MAI-Thinking-1' share one."""
+    """A spelling-insensitive key: 'Phi 4 Mini' and 'Phi-4-Mini' share one."""
     return P.NAME_SEPARATORS.sub(" ", name.lower()).strip()
 
 

@@ -179,7 +179,7 @@ def _sentence_claims(
         noise = _noise_spans(text, low, mentions, lex) if noise is None else noise
         if not any(s < m.end and m.start < e for s, e in noise):
             readings.append(_elided(r, readings))
-    if every_figure:  # "from 208 pounds to 193" is one range to a quantity extractor
+    if every_figure:  # "from 640 MW to 710" is one range to a quantity extractor
         readings = join_from_to(text, sent, readings)
     windows = [r for r in readings if r.window]
     window_text = ""

@@ -69,7 +69,7 @@ def claim_files(paths: Sequence[str]) -> list[Path]:
 
 
 def parse_figure(text: str, unit: str, lex: Lexicon) -> Quantity | None:
-    """A figure written on a fact sheet ("35 billion", "256K", "~1 trillion", 52.8)."""
+    """A figure written on a fact sheet ("70 billion", "128K", "~2 trillion", 61.3)."""
     mentions = find_mentions(text, lex)
     if not mentions:
         return None

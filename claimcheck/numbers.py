@@ -87,7 +87,7 @@ def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
             seen = True
         else:
             return None
-    if not (seen and counted):  # "several hundred", "a baker's dozen": no figure
+    if not (seen and counted):  # "several hundred", "sold by the dozen": no figure
         return None
     return total + current, 0.5 * smallest_scale
 
@@ -116,7 +116,7 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     if P.NOT_A_NUMBER_AFTER.match(after) and _rate_end(text, end, lex) == end:
         return None  # a date, a time, a version; but "$2/1M tokens" is a price
     if P.ZERO_LED.fullmatch(m.group()):
-        return None  # "007", "0401 GMT", the "000" of "15 000" spaced with a plain space
+        return None  # "007", "1430 GMT", the "000" of "15 000" spaced with a plain space
     value, precision = _digits_value(m.group())
     if P.NEGATIVE.search(text[max(0, start - 2) : start]):
         if P.CAPS_BEFORE_MINUS.search(text, max(0, start - 24), start) and not (
@@ -147,12 +147,12 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     elif word and word.group(1).lower() in lex.scale_words:
         mult = lex.scale_words[word.group(1).lower()]
         value, precision, end, scaled = value * mult, precision * mult, end + word.end(), True
-        more = P.SCALE_WORD.match(text, end)  # "4 hundred million"
+        more = P.SCALE_WORD.match(text, end)  # "3 hundred thousand"
         if more and lex.scale_words.get(more.group(1).lower(), 0) > mult:
             mult = lex.scale_words[more.group(1).lower()]
             value, precision, end = value * mult, precision * mult, more.end()
     elif (spaced := P.SPACED_SCALE.match(after)) and _counted(spaced.group(2), lex):
-        mult = lex.suffixes[spaced.group(1)][0]  # "about 8 B people"
+        mult = lex.suffixes[spaced.group(1)][0]  # "about 3 B users"
         value, precision, end, scaled = value * mult, precision * mult, end + spaced.end(), True
     elif (
         P.NAME_SUFFIX.match(after)
@@ -162,7 +162,7 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
         return None
     variant = None if scaled or "." in m.group() else P.NEXT_WORD.match(text, end)
     if variant and variant.group(1) in lex.product_words:
-        return None  # "iPhone 11 Pro and 11 Pro Max", "two new 737 Max jets"
+        return None  # "the 16 Pro and 16 Pro Max", "three new 777 Max jets"
     return _Core(start, end, value, precision, False, scaled, alternatives)
 
 
@@ -249,7 +249,7 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
         second = _core_at(text, m2, lex) if m2 else None
         raw = float(P.NOT_DIGIT.sub("", m2.group()) or 1) if m2 else 1.0
     elif core.words and not unit and (joiner := P.WORD_RANGE_JOINER.match(text, end)):
-        # "four to five thousand people", "three or four years"
+        # "two to three thousand people", "five or six weeks"
         second, raw = _word_core(text, joiner.end(), lex)
         rng = joiner
     if rng and second is not None:
@@ -258,7 +258,7 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
         ):  # "5 to 10 billion", not "$800,000 to $1.3 million"
             value, precision = value * second.value / raw, precision * second.value / raw
         hyphen = rng.group().strip() in "-–—"
-        # "sales rose in 2018 to 3.9 million", "29 mpg in 2008 to 35 mpg": a year does
+        # "shipments rose in 2024 to 2.1 million", "22 mpg in 2010 to 30 mpg": a year does
         # not open a range of amounts
         year = not (unit or scaled) and P.YEAR.fullmatch(text, core.start, core.end)
         down = second.value < value
@@ -267,7 +267,7 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
             end = second.end
             value = (low + high) / 2
             bound = Bound.RANGE
-            # each end keeps the finer precision: "$500,000 to $1 million" is not [0, 1.5M]
+            # each end keeps the finer precision: "$250,000 to $2 million" is not [0, 2.5M]
             precision = min(precision, second.precision)
     compound = written = ""
     u = lex.re.unit.match(text, end)
@@ -424,8 +424,8 @@ def _count(word: str, table: Mapping[str, int], lex: Lexicon) -> int | None:
 
 
 def _joins(text: str, first: Mention, second: Mention, lex: Lexicon) -> bool:
-    """'5% to 10%', '$200,000 to $414 million', 'between 5% and 6%': two figures in one
-    unit make one range (but 'rose 18 sen to RM23.50' is a move from one figure to another)."""
+    """'5% to 10%', '$300,000 to $12 million', 'between 5% and 6%': two figures in one
+    unit make one range (but 'rose 12 sen to RM4.80' is a move from one figure to another)."""
     before = text[max(0, first.start - 16) : first.start].split()
     between = P.BETWEEN.search(text, max(0, first.start - 20), first.start) is not None
     return (

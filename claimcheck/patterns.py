@@ -46,15 +46,15 @@ EXPONENT = re.compile(
 SUPER_EXPONENT = re.compile(rf"{_SP}*[×x]{_SP}*10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
 NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|[/\u2044]\d|,\d")
 SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
-# "about 8 B people": a scale letter set apart from its figure, before what is counted
+# "about 3 B users": a scale letter set apart from its figure, before what is counted
 SPACED_SCALE = re.compile(rf"{_SP}(bn|mn|B|M|K)(?={_SP}+([A-Za-z]+)\b)")
-# "iPhone 11 Pro", "737 Max": the capitalised word after a bare figure
+# "Pixel 9 Pro", "the 15 Ultra": the capitalised word after a bare figure
 NEXT_WORD = re.compile(rf"{_SP}+([A-Z][a-z]+)\b")
 # "COVID -19": a shouted name before a spaced minus sign
 CAPS_BEFORE_MINUS = re.compile(rf"\b[A-Z]{{3,}}{_SP}+[-\u2212]$")
 PERCENT_AFTER = re.compile(rf"{_SP}*%")
 CURRENCY_SCALE_SUFFIX = re.compile(r"(m|b)(?![A-Za-z\d])")
-# "12.3m tonnes", "35m of its devices": a glued "m" before what is counted is a million
+# "4.2m tonnes", "20m of its phones": a glued "m" before what is counted is a million
 # (before anything else it may be metres: "the 100m final", "37m (121ft)").
 GLUED_MILLION = re.compile(
     rf"m(?={_SP}+(?:of{_SP}+(?:its|their|the|his|her|our|these|those)|([A-Za-z]+))\b)"
@@ -65,7 +65,7 @@ MULTIPLIER_SUFFIX = re.compile(r"x\b|×")
 NAME_BEFORE = re.compile(r"\b([A-Z][\w.\-]*)[ \u00a0]$")
 RANGE_GAP = re.compile(rf"{_SP}*(?:-|–|—|to){_SP}*")
 RANGE_JOINER = re.compile(rf"{_SP}*(?:-to-|-|–|—|to|and){_SP}*(?=[\d$€£¥.])")
-# "four to five thousand", "three or four years": a range of number words
+# "two to three thousand", "five or six weeks": a range of number words
 WORD_RANGE_JOINER = re.compile(rf"{_SP}+(?:to|or){_SP}+(?=[A-Za-z])")
 BETWEEN = re.compile(rf"between{_SP}*\S*$")
 AND_GAP = re.compile(rf"{_SP}+and{_SP}+")
@@ -103,7 +103,7 @@ COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 COPULA_SUBJECT = re.compile(
     rf"\b([a-z][a-z-]+){_SP}+(?:is|are|was|were|runs|run|becomes|got|gets){_SP}+$"
 )
-# Quantity mode: "from 208 pounds to 193", "from $36,040 at 10pm last night to $34,935": a
+# Quantity mode: "from 640 MW to 710", "from $1,250 on Monday morning to $1,180": a
 # move written with "from ... to" is one range to a quantity extractor. The gap holds at
 # most five words and no clause break.
 FROM_BEFORE = re.compile(rf"(?<![\w])from{_SP}+$", re.IGNORECASE)
@@ -498,9 +498,9 @@ def _model_pattern(
     not_names: Sequence[str],
     currency_signs: Sequence[str] = (),
 ) -> str:
-    """A model name: name words with a version ("Claude Opus 4.6", "MAI-Code-1-Flash").
+    """A model name: name words with a version ("Claude Opus 4.6", "Gemini-2.5-Flash-Lite").
 
-    Money is never a name: "$US55", "RM23.50", "EUR 50m" (a currency sign before the
+    Money is never a name: "$US12", "RM4.80", "EUR 20m" (a currency sign before the
     letters, or a currency code before the digits); nor is a negative "minus-5".
     """
     stop = alternation(not_names, fold=False)
@@ -510,7 +510,7 @@ def _model_pattern(
     marks = {ch for c in currency_signs for ch in c if not (ch.isalnum() or ch.isspace())}
     signs = re.escape("".join(sorted(marks)))
     version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"
-    # A hyphenated name token that carries a digit: GPT-5.4, MAI-Thinking-1, Qwen2.5-72B.
+    # A hyphenated name token that carries a digit: GPT-5.4, DeepSeek-V3-0324, Qwen2.5-72B.
     h = _HYPHEN
     hyphenated = (
         rf"[A-Za-z][A-Za-z0-9]*(?:(?:\.|{h})[A-Za-z0-9]+)*{h}[A-Za-z]*\d[A-Za-z0-9.]*"

@@ -65,7 +65,7 @@ def _following_words(text: str, pos: int, limit: int, lex: Lexicon) -> list[tupl
 
 
 def count_unit(text: str, mention: Mention, lex: Lexicon) -> tuple[str, tuple[str, ...], int]:
-    """The count noun a figure counts ("8,000 GB200 GPUs" -> GPUs) and the words before it."""
+    """The count noun a figure counts ("16,384 H100 GPUs" -> GPUs) and the words before it."""
     if mention.compound:
         parts = mention.compound.split("-")
         for i in range(len(parts)):
@@ -91,7 +91,7 @@ def counted_noun(text: str, mention: Mention, lex: Lexicon) -> str:
     for word, _, _ in _following_words(text, mention.end, 4, lex):
         low = word.lower()
         if low in lex.conjunctions or P.FIGURE_WORD.fullmatch(word):
-            break  # "16369.03 up 58.06 points": another figure ends the phrase
+            break  # "closed at 5,812.4, up 31.2 points": another figure ends the phrase
         if low in lex.copulas or low in lex.change_verbs:
             break
         if low in lex.irregular_plurals:
@@ -111,7 +111,7 @@ def rate_of(text: str, pos: int, lex: Lexicon) -> str:
     word = P.LETTERS.match(text, per.end())
     after = P.FOLLOWING_WORD.match(text, word.end()) if word else None
     if after and after.group(1).lower() in lex.relative_after:
-        return ""  # "$6.78 billion a year earlier" is a time, not a rate
+        return ""  # "$2.4 billion a year earlier" is a time, not a rate
     unit = lex.re.unit.match(text, per.end())
     name = lex.unit_forms.get(squash(unit.group()).lower(), "") if unit else ""
     if name and lex.units[name].kind in ("time", "measure", "count"):
@@ -280,8 +280,8 @@ def read_mention(
 
 def join_from_to(text: str, sent: Sentence, readings: list[Reading]) -> list[Reading]:
     """Quantity mode: a move written "from X to Y" is one range, as quantity extractors
-    annotate it ("from 208 pounds to 193", "from 21 mpg combined to 23", "from $36,040 at
-    10pm last night to $34,935"). Y takes X's unit when it has none; figures in two
+    annotate it ("from 640 MW to 710", "from 31 mpg on the highway to 34", "from $1,250
+    on Monday morning to $1,180"). Y takes X's unit when it has none; figures in two
     different units, or already ranges, stay apart. (Claim mode keeps two figures, the
     first one "previous".)"""
     out: list[Reading] = []
@@ -325,7 +325,7 @@ def _from_to(text: str, sent: Sentence, a: Reading, b: Reading) -> bool:
 
 def is_year(text: str, m: Mention) -> bool:
     """Whether a bare figure is a year ("2025"), or a range is a span of years
-    ("between 2014 and 2017")."""
+    ("between 2019 and 2022")."""
     if m.unit or m.scaled:
         return False
     if m.bound == Bound.RANGE and m.low is not None and m.high is not None:

@@ -49,24 +49,24 @@ FIGURES = [
     ("Input costs $0.25 / 1M input tokens.", "$0.25 / 1M input tokens", 0.25, "USD", "="),
     ("It streams 90 tokens / s on one GPU.", "90 tokens / s", 90.0, "tokens/s", "="),
     # a scale word after a scale word, and a scale letter set apart before a count noun
-    ("About 4 hundred million people use it.", "About 4 hundred million", 4e8, "", "~"),
+    ("About 3 hundred thousand people use it.", "About 3 hundred thousand", 3e5, "", "~"),
     ("The app has about 2 B users.", "about 2 B", 2e9, "", "~"),
     # ranges of number words, and a range written as one compound
     (
-        "The lab hired four to five thousand engineers.",
-        "four to five thousand",
-        4500.0,
+        "The lab hired two to three thousand engineers.",
+        "two to three thousand",
+        2500.0,
         "",
         "range",
     ),
     ("Training took one to two years.", "one to two years", 1.5, "years", "range"),
-    ("It took three or four weeks to ship.", "three or four weeks", 3.5, "weeks", "range"),
+    ("It took five or six weeks to ship.", "five or six weeks", 5.5, "weeks", "range"),
     ("It sprints 0-to-60-mph in 3 seconds.", "0-to-60-mph", 30.0, "mph", "range"),
     # a year does not open a range down to a smaller figure ("in 2010 to 30 mpg")
     ("Fuel economy went from 22 mpg in 2010 to 30 mpg.", "30 mpg", 30.0, "mpg", "="),
     # market wraps: an index name, a spaced sign, a change
-    ("Markets: FTSE -0.6% CAC -1.7% DAX +0.4%.", "-0.6%", -0.6, "%", "="),
-    ("Markets: FTSE -0.6% CAC -1.7% DAX +0.4%.", "-1.7%", -1.7, "%", "="),
+    ("Asia: TOPIX -2.4% KOSPI -0.9% ASX +0.3%.", "-2.4%", -2.4, "%", "="),
+    ("Asia: TOPIX -2.4% KOSPI -0.9% ASX +0.3%.", "-0.9%", -0.9, "%", "="),
 ]
 
 # text, and a figure that must not be read as a fraction
@@ -95,11 +95,11 @@ NOT_FRACTIONS = [
 
 # text, and a written number that must not be read as (part of) a figure
 NOT_FIGURES = [
-    ("A baker's dozen donuts were served.", "dozen"),  # a scale word alone is no figure
+    ("The bakery sells donuts by the dozen.", "dozen"),  # a scale word alone is no figure
     ("The cluster needs several hundred GPUs.", "hundred"),
-    ("Labs ran thousands of COVID -19 tests.", "19"),  # a name with a spaced hyphen
+    ("Nurses ran hundreds of COVID -19 swab tests a day.", "19"),  # a name with a spaced hyphen
     ("Apple showed the iPhone 17 Pro and 17 Pro Max.", "17"),  # a product name
-    ("The airline grounded two new 737 Max jets.", "737"),
+    ("The carrier leased three new 777 Max jets.", "777"),
     ("One ounce is 1\u2044128 of a gallon.", "128"),  # the fraction slash
 ]
 

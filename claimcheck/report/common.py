@@ -52,7 +52,7 @@ def _plain(x: float) -> str:
 
 
 def _number(x: float) -> str:
-    """Compact text for a non-negative magnitude: 8,000 / 256K / 35B / 1.235M."""
+    """Compact text for a non-negative magnitude: 4,096 / 128K / 70B / 1.235M."""
     if math.isnan(x):
         return "?"
     if math.isinf(x):
