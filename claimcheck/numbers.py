@@ -194,11 +194,7 @@ def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int, boo
 def _counted(word: str, lex: Lexicon) -> bool:
     """Whether a word after a figure names what it counts: a unit, a count noun, a plural."""
     low = word.lower()
-    return (
-        low in lex.unit_forms
-        or low in lex.irregular_plurals
-        or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")))
-    )
+    return low in lex.unit_forms or low in lex.irregular_plurals or P.singular(low) != low
 
 
 def _rate_end(text: str, end: int, lex: Lexicon) -> int:

@@ -30,10 +30,12 @@ DIGITS = re.compile(
 )
 ZERO_LED = re.compile(r"0\d+")  # a whole number written with a leading zero: a code
 THOUSANDS = re.compile(r"[,'\u00a0\u202f\u2009]")
+# Words hyphenated to a figure that do not make it a name: "minus-5 yards", "sub-7 nm".
+_FIGURE_PREFIXES = r"[Mm]inus|[Ss]ub"
 # A word glued to a figure makes it part of a name ("GPT-4"), except the prefixes of a
-# figure: "minus-5 yards", "sub-7 nanometre", and the end of a range "0-to-60-mph".
+# figure and the end of a range ("0-to-60-mph").
 NAME_PREFIX = re.compile(
-    r"(?<![A-Za-z])(?!(?:[Mm]inus|[Ss]ub|to)-$)(?:[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$)"
+    rf"(?<![A-Za-z])(?!(?:{_FIGURE_PREFIXES}|to)-$)(?:[A-Za-z][\w.]*-?$|[A-Za-z]\S*-$)"
 )
 COMPOUND = re.compile(rf"{_HYPHEN}([A-Za-z]+(?:{_HYPHEN}[A-Za-z]+)*)")
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
@@ -84,6 +86,7 @@ SPEC_LINE = re.compile(
 )
 BULLET = re.compile(r"^[ \t]*(?:[•*\-–·▪◦]|\d{1,2}[.)])[ \t]+")
 URL_SCHEME = re.compile(r"https?$")
+SENTENCE_CLOSERS = frozenset('.!?:;…"”’)]')  # a line ending in one is not wrapped
 NOT_PROSE = re.compile(r"^[ \t]*(?:#|>|[•*\-–·▪◦+][ \t]|\d{1,3}[.)][ \t]|```|~~~|\|)")
 TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-{2,}:?[ \t]*)?$")
@@ -147,6 +150,18 @@ def form_key(text: str) -> str:
     """The lexicon key of a matched unit form: lower case, one space between words, none
     around a slash ("Tokens / s" -> "tokens/s")."""
     return SLASH_SPACES.sub("/", squash(text)).lower()
+
+
+def singular(word: str) -> str:
+    """The singular of an English plural noun ("costs", "queries", "launches")."""
+    low = word.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes", "zzes")) and len(low) > 4:
+        return word[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return word[:-1]
+    return word
 
 
 @dataclass(frozen=True)
@@ -419,8 +434,9 @@ def _noise_pattern(patterns: Sequence[str]) -> str:
     `\\b` test, and among them those that open on a digit share one digit test.
     Only whether a match overlaps a figure counts, so regrouping the alternatives is safe.
     """
-    bounded = [p[2:] for p in patterns if p.startswith("\\b") and not _top_level_bar(p)]
-    others = [p for p in patterns if not (p.startswith("\\b") and not _top_level_bar(p))]
+    opens_bounded = {p: p.startswith("\\b") and not _top_level_bar(p) for p in patterns}
+    bounded = [p[2:] for p in patterns if opens_bounded[p]]
+    others = [p for p in patterns if not opens_bounded[p]]
     digit_first = [p for p in bounded if p.startswith("\\d")]
     word_first = [p for p in bounded if not p.startswith("\\d")]
 
@@ -506,7 +522,7 @@ def _model_pattern(
     stop = alternation(not_names, fold=False)
     codes = [c.strip() for c in currency_signs if c.strip().isalpha()]
     money = rf"(?!(?:{alternation(codes, fold=False)})[ \u00a0]?\d)" if codes else ""
-    money += rf"(?!(?:[Mm]inus|[Ss]ub){_HYPHEN}\d)"  # "minus-5 yards", "sub-7 nm chips"
+    money += rf"(?!(?:{_FIGURE_PREFIXES}){_HYPHEN}\d)"  # "minus-5 yards", "sub-7 nm chips"
     marks = {ch for c in currency_signs for ch in c if not (ch.isalnum() or ch.isspace())}
     signs = re.escape("".join(sorted(marks)))
     version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"

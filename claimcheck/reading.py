@@ -9,7 +9,7 @@ from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Bound, Quantity
 from claimcheck.numbers import Mention
-from claimcheck.patterns import squash
+from claimcheck.patterns import singular, squash
 from claimcheck.text import Sentence
 
 
@@ -40,18 +40,6 @@ def units_fit(metric_unit: str, unit: str, lex: Lexicon) -> bool:
     return unit in lex.currencies and metric_unit in lex.currencies
 
 
-def singular(word: str) -> str:
-    """The singular of an English plural noun ("costs", "queries", "launches")."""
-    low = word.lower()
-    if low.endswith("ies") and len(low) > 4:
-        return word[:-3] + "y"
-    if low.endswith(("ches", "shes", "sses", "xes", "zzes")) and len(low) > 4:
-        return word[:-2]
-    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
-        return word[:-1]
-    return word
-
-
 def _following_words(text: str, pos: int, limit: int, lex: Lexicon) -> list[tuple[str, int, int]]:
     """Up to `limit` words after pos, stopping at punctuation or a function word."""
     words: list[tuple[str, int, int]] = []
@@ -76,7 +64,7 @@ def count_unit(text: str, mention: Mention, lex: Lexicon) -> tuple[str, tuple[st
     for i, (_, s, _) in enumerate(words):
         m = lex.re.count.match(text, s)
         if m:
-            unit = lex.unit_forms[squash(m.group()).lower()]
+            unit = lex.unit_forms[P.form_key(m.group())]
             return unit, tuple(w for w, _, _ in words[:i]), m.end()
     return "", (), mention.end
 
@@ -113,7 +101,7 @@ def rate_of(text: str, pos: int, lex: Lexicon) -> str:
     if after and after.group(1).lower() in lex.relative_after:
         return ""  # "$2.4 billion a year earlier" is a time, not a rate
     unit = lex.re.unit.match(text, per.end())
-    name = lex.unit_forms.get(squash(unit.group()).lower(), "") if unit else ""
+    name = lex.unit_forms.get(P.form_key(unit.group()), "") if unit else ""
     if name and lex.units[name].kind in ("time", "measure", "count"):
         return singular(name) if name.islower() else name
     noun = singular(word.group()).lower() if word else ""
@@ -148,10 +136,7 @@ def _word_after(text: str, sent: Sentence, pos: int, unit: str, scaled: bool, le
     if not names:
         return ""
     later = next(
-        (
-            lex.unit_forms[squash(m.group()).lower()]
-            for m in lex.re.count.finditer(text, pos, sent.end)
-        ),
+        (lex.unit_forms[P.form_key(m.group())] for m in lex.re.count.finditer(text, pos, sent.end)),
         "",
     )
     for name in names:

@@ -9,7 +9,6 @@ from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
 
 _WRAP_MIN = 30  # a wrapped prose line is rarely shorter; a headline often is
-_SENTENCE_CLOSERS = frozenset('.!?:;…"”’)]')  # a line ending in one is not wrapped
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ def unwrap(text: str) -> str:
         stripped = here.strip()
         if (
             len(stripped) >= _WRAP_MIN
-            and stripped[-1] not in _SENTENCE_CLOSERS
+            and stripped[-1] not in P.SENTENCE_CLOSERS
             and _prose(here)
             and _prose(after)
         ):
