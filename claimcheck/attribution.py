@@ -88,7 +88,7 @@ def resolve_metric(
     if r.strong:
         return r.metric, ""
     in_value = bool(sent.key) and r.mention.start >= sent.key_end
-    key_alias = lex.re.metric.search(sent.key) if in_value else None
+    key_alias = lex.re.metric.any_case.search(sent.key) if in_value else None
     if key_alias and units_fit(lex.metrics[alias_name(key_alias, lex)].unit, r.unit, lex):
         return alias_name(key_alias, lex), _next_year(
             years_after(sent.key, key_alias.end()), -1, alias_uses

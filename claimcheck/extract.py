@@ -36,7 +36,6 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     sentences = split_sentences(text, lex)
     low = P.folded(text)
     mentions = find_mentions(text, lex, low)
-    metric, scanned = (lex.re.metric_folded, low) if low else (lex.re.metric, text)
     per_sentence: list[tuple[Sentence, list[re.Match[str]], list[Entity], list[Mention]]] = []
     all_entities: list[Entity] = []
     index = 0
@@ -44,7 +43,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
         # A metric name matters only next to a figure, and keeps a benchmark with a
         # number in its name ("MATH-500") from being taken for a model: both need a digit.
         has_digit = P.ANY_DIGIT.search(text, sent.start, sent.end) is not None
-        aliases = list(metric.finditer(scanned, sent.start, sent.end)) if has_digit else []
+        aliases = list(lex.re.metric.finditer(text, low, sent.start, sent.end)) if has_digit else []
         alias_spans = [(a.start(), a.end()) for a in aliases]
         entities = find_entities(text, sent.start, sent.end, lex, alias_spans)
         all_entities.extend(entities)

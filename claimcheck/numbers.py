@@ -169,7 +169,7 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
 def _word_core(text: str, pos: int, lex: Lexicon) -> tuple[_Core | None, float]:
     """The number words at pos as a core, and their value without a closing scale word
     ("five thousand" -> 5000 and 5)."""
-    m = lex.re.words.match(text, pos)
+    m = lex.re.words.any_case.match(text, pos)
     parsed = parse_words(m.group(), lex) if m else None
     if m is None or parsed is None:
         return None, 1.0
@@ -335,7 +335,7 @@ def find_mentions(text: str, lex: Lexicon, low: str | None = None) -> list[Menti
         if P.FRACTION_LEAD.match(text, m.end()):
             fraction_at.append(m.start())
     low = P.folded(text) if low is None else low
-    words = lex.re.words_folded.finditer(low) if low else lex.re.words.finditer(text)
+    words = lex.re.words.finditer(text, low)
     for m in words:
         parsed = parse_words(m.group(), lex)
         if parsed is not None:
@@ -343,10 +343,7 @@ def find_mentions(text: str, lex: Lexicon, low: str | None = None) -> list[Menti
             cores.append(_Core(m.start(), m.end(), parsed[0], parsed[1], True, scaled))
         if P.FRACTION_LEAD.match(text, m.end()):
             fraction_at.append(m.start())
-    multipliers = (
-        lex.re.multiplier_folded.finditer(low) if low else lex.re.multiplier_words.finditer(text)
-    )
-    for m in multipliers:
+    for m in lex.re.multiplier_words.finditer(text, low):
         factor = lex.multiplier_words[m.group().lower()]
         cores.append(_Core(m.start(), m.end(), factor, 0.0, False, True, (), "x"))
     cores.extend(_fractions(text, low, fraction_at, lex))
@@ -377,10 +374,7 @@ def _fractions(text: str, low: str | None, starts: list[int], lex: Lexicon) -> l
         m = lex.re.fraction.match(text, start)
         if m:
             found[m.start()] = m
-    words = (
-        lex.re.fraction_word_folded.finditer(low) if low else lex.re.fraction_word.finditer(text)
-    )
-    for word in words:
+    for word in lex.re.fraction_word.finditer(text, low):
         lo = max(0, word.start() - _NUMERATOR_REACH)
         hi = min(len(text), word.end() + _NUMERATOR_REACH)
         for m in lex.re.fraction.finditer(text, lo, hi):

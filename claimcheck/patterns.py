@@ -9,7 +9,7 @@ HTML and rendering reports keep their few format-specific patterns beside their 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -199,22 +199,17 @@ class PatternWords:
 class Patterns:
     """Compiled vocabulary patterns; built once per Lexicon."""
 
-    words: re.Pattern[str]
-    multiplier_words: re.Pattern[str]
+    words: Folding
+    multiplier_words: Folding
     fraction: re.Pattern[str]
-    fraction_word: re.Pattern[str]
-    # the same patterns without IGNORECASE, for text already lower-cased (`folded`)
-    words_folded: re.Pattern[str]
-    multiplier_folded: re.Pattern[str]
-    fraction_word_folded: re.Pattern[str]
-    metric_folded: re.Pattern[str]
+    fraction_word: Folding
     prefix: Ending
     postfix: re.Pattern[str]
     unit: re.Pattern[str]
     currency_sign: re.Pattern[str]
     currency_lead: re.Pattern[str]
     count: re.Pattern[str]
-    metric: re.Pattern[str]
+    metric: Folding
     cue: re.Pattern[str]
     org: re.Pattern[str]
     model: re.Pattern[str]
@@ -357,6 +352,30 @@ def _ending_of(
     )
 
 
+@dataclass(frozen=True)
+class Folding:
+    """One vocabulary pattern compiled twice: with IGNORECASE for text as written, and
+    case-sensitive for the same text lower-cased by `folded` (about twice as fast)."""
+
+    any_case: re.Pattern[str]
+    lower_case: re.Pattern[str]
+
+    def finditer(
+        self, text: str, low: str | None, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """Matches in text[pos:endpos], searched in `low` (folded(text)) when there is one."""
+        end = len(text) if endpos is None else endpos
+        if low is not None:
+            return self.lower_case.finditer(low, pos, end)
+        return self.any_case.finditer(text, pos, end)
+
+
+def _folding(pattern: str, lower_case: str | None = None) -> Folding:
+    """A Folding of a pattern written in lower case (`lower_case`: an equivalent source
+    for the case-sensitive compile, when a faster one exists)."""
+    return Folding(re.compile(pattern, re.IGNORECASE), re.compile(lower_case or pattern))
+
+
 def folded(text: str) -> str | None:
     """The text lower-cased, when that keeps every offset (a handful of characters, such
     as "İ", grow when lower-cased: then None). Case-sensitive patterns run over folded
@@ -376,14 +395,12 @@ def compile_patterns(w: PatternWords) -> Patterns:
     metric = whole_words(w.metric_aliases)
     fraction = _fraction_pattern(w)
     return Patterns(
-        words=re.compile(words, re.IGNORECASE),
-        multiplier_words=re.compile(multipliers, re.IGNORECASE),
+        words=_folding(words),
+        multiplier_words=_folding(multipliers, whole_words(w.multiplier_words, lead=True)),
         fraction=re.compile(fraction, re.IGNORECASE),
-        fraction_word=re.compile(whole_words(w.fraction_words), re.IGNORECASE),
-        words_folded=re.compile(words),
-        multiplier_folded=re.compile(whole_words(w.multiplier_words, lead=True)),
-        fraction_word_folded=re.compile(whole_words(w.fraction_words, lead=True)),
-        metric_folded=re.compile(metric),
+        fraction_word=_folding(
+            whole_words(w.fraction_words), whole_words(w.fraction_words, lead=True)
+        ),
         prefix=_ending_of(
             re.compile(
                 rf"(?:(?<![\w])(?:{alternation(w.prefix_bounds)}){_SP}*|between{_SP}+)$",
@@ -398,7 +415,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
         currency_sign=re.compile(rf"(?:{alternation(w.currency_signs, fold=False)})$"),
         currency_lead=re.compile(alternation(w.currency_signs, fold=False)),
         count=re.compile(rf"(?:{alternation(w.count_units)})(?![\w])", re.IGNORECASE),
-        metric=re.compile(metric, re.IGNORECASE),
+        metric=_folding(metric),
         cue=re.compile(whole_words(w.cues), re.IGNORECASE),
         org=re.compile(whole_words(w.orgs, fold=False, lead=True)),
         model=re.compile(

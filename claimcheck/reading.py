@@ -214,7 +214,7 @@ def read_mention(
     if not metric:
         metric = _word_after(text, sent, phrase_end, unit, mention.scaled, lex)
         strong = bool(metric)
-    following = lex.re.metric.match(
+    following = lex.re.metric.any_case.match(
         text, phrase_end + (1 if text[phrase_end : phrase_end + 1] in " -" else 0)
     )
     if not metric and following:

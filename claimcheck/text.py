@@ -121,7 +121,11 @@ def _prose(line: str) -> bool:
 def _names_metric(header: str, lex: Lexicon) -> bool:
     """Whether a table header names a metric ("MMLU", "Context", "Parameters")."""
     word = header.strip().lower()
-    return bool(lex.re.metric.search(header)) or word in lex.after_metric or word in lex.unit_forms
+    return (
+        bool(lex.re.metric.any_case.search(header))
+        or word in lex.after_metric
+        or word in lex.unit_forms
+    )
 
 
 def _header(text: str, lex: Lexicon) -> tuple[str, float, str]:
