@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Quantity
 from claimcheck.numbers import find_mentions
@@ -70,7 +71,7 @@ def claim_files(paths: Sequence[str]) -> list[Path]:
 
 def parse_figure(text: str, unit: str, lex: Lexicon) -> Quantity | None:
     """A figure written on a fact sheet ("70 billion", "128K", "~2 trillion", 61.3)."""
-    mentions = find_mentions(text, lex)
+    mentions = find_mentions(text, lex, P.folded(text))
     if not mentions:
         return None
     m = mentions[0]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -166,18 +165,26 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     return _Core(start, end, value, precision, False, scaled, alternatives)
 
 
+def _words_core(m: re.Match[str], lex: Lexicon) -> _Core | None:
+    """The core of a run of number words (lex.re.words); scaled when it holds a scale word."""
+    parsed = parse_words(m.group(), lex)
+    if parsed is None:
+        return None
+    scaled = any(w in lex.scale_words for w in P.NUMBER_WORD_SPLIT.split(m.group().lower()))
+    return _Core(m.start(), m.end(), parsed[0], parsed[1], True, scaled)
+
+
 def _word_core(text: str, pos: int, lex: Lexicon) -> tuple[_Core | None, float]:
     """The number words at pos as a core, and their value without a closing scale word
     ("five thousand" -> 5000 and 5)."""
     m = lex.re.words.any_case.match(text, pos)
-    parsed = parse_words(m.group(), lex) if m else None
-    if m is None or parsed is None:
+    core = _words_core(m, lex) if m else None
+    if m is None or core is None:
         return None, 1.0
     tokens = P.NUMBER_WORD_SPLIT.split(m.group().lower())
-    scaled = tokens[-1] in lex.scale_words
-    head = parse_words(" ".join(tokens[:-1]), lex) if scaled and len(tokens) > 1 else None
-    core = _Core(m.start(), m.end(), parsed[0], parsed[1], True, scaled)
-    return core, head[0] if head else parsed[0]
+    closing = tokens[-1] in lex.scale_words and len(tokens) > 1
+    head = parse_words(" ".join(tokens[:-1]), lex) if closing else None
+    return core, head[0] if head else core.value
 
 
 def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int, bool]:
@@ -321,9 +328,9 @@ def _bounded(text: str, start: int, end: int, bound: Bound, lex: Lexicon) -> tup
     return start, end, bound
 
 
-def find_mentions(text: str, lex: Lexicon, low: str | None = None) -> list[Mention]:
-    """Every number expression in `text`, in order, without overlaps. `low` is the text
-    lower-cased (patterns.folded), when the caller has it already."""
+def find_mentions(text: str, lex: Lexicon, low: str | None) -> list[Mention]:
+    """Every number expression in `text`, in order, without overlaps; `low` is
+    patterns.folded(text)."""
     cores: list[_Core] = []
     # Where a fraction may start: a figure followed by "/", "in" or "out of" ("1/53rd",
     # "one in five"), and a little before each fraction word ("two-thirds", "half the").
@@ -334,13 +341,10 @@ def find_mentions(text: str, lex: Lexicon, low: str | None = None) -> list[Menti
             cores.append(core)
         if P.FRACTION_LEAD.match(text, m.end()):
             fraction_at.append(m.start())
-    low = P.folded(text) if low is None else low
-    words = lex.re.words.finditer(text, low)
-    for m in words:
-        parsed = parse_words(m.group(), lex)
-        if parsed is not None:
-            scaled = any(w in lex.scale_words for w in P.NUMBER_WORD_SPLIT.split(m.group().lower()))
-            cores.append(_Core(m.start(), m.end(), parsed[0], parsed[1], True, scaled))
+    for m in lex.re.words.finditer(text, low):
+        word_core = _words_core(m, lex)
+        if word_core is not None:
+            cores.append(word_core)
         if P.FRACTION_LEAD.match(text, m.end()):
             fraction_at.append(m.start())
     for m in lex.re.multiplier_words.finditer(text, low):
@@ -395,22 +399,17 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     previous = text[max(0, m.start() - 16) : m.start()].split()
     if previous and previous[-1].lower() in lex.fraction_not_after:
         return None  # "the second half of 2025", "two and a half"
-    denominator = _count(den, lex.fraction_words, lex)
-    numerator = 1 if num is None or num.lower() in ("a", "an") else _count(num, {}, lex)
+    denominator = lex.fraction_words.get(den.lower()) or _small_number(den, lex)
+    numerator = 1 if num is None or num.lower() in ("a", "an") else _small_number(num, lex)
     if not denominator or numerator is None or (num is None and denominator != 2):
         return None
     value = 100.0 * numerator / denominator
     return _Core(m.start(), m.end(), value, 0.0, not den.isdigit(), False, (), "%")
 
 
-def _count(word: str, table: Mapping[str, int], lex: Lexicon) -> int | None:
-    """A small whole number written in digits, as a number word or as a fraction word."""
-    low = word.lower()
-    if low.isdigit():
-        return int(low)
-    if low in table:
-        return table[low]
-    return lex.words.get(low)
+def _small_number(word: str, lex: Lexicon) -> int | None:
+    """A small whole number written in digits or as a number word ("53", "five")."""
+    return int(word) if word.isdigit() else lex.words.get(word.lower())
 
 
 def _joins(text: str, first: Mention, second: Mention, lex: Lexicon) -> bool:

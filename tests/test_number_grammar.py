@@ -8,11 +8,16 @@ import pytest
 
 from claimcheck.lexicon import Lexicon, load_lexicon
 from claimcheck.numbers import Mention, find_mentions
+from claimcheck.patterns import folded
 
 
 @pytest.fixture(scope="module")
 def lex() -> Lexicon:
     return load_lexicon()
+
+
+def _mentions(text: str, lex: Lexicon) -> list[Mention]:
+    return find_mentions(text, lex, folded(text))
 
 
 # text, quote, value, unit, bound
@@ -79,7 +84,7 @@ NOT_READ = [
 
 @pytest.mark.parametrize(("text", "written"), NOT_READ)
 def test_zero_led_digits_are_codes(text: str, written: str, lex: Lexicon) -> None:
-    assert written not in [text[m.start : m.end] for m in find_mentions(text, lex)]
+    assert written not in [text[m.start : m.end] for m in _mentions(text, lex)]
 
 
 NOT_FRACTIONS = [
@@ -105,8 +110,8 @@ NOT_FIGURES = [
 
 
 def _one(text: str, quote: str, lex: Lexicon) -> Mention:
-    found = [m for m in find_mentions(text, lex) if text[m.start : m.end] == quote]
-    written = [text[m.start : m.end] for m in find_mentions(text, lex)]
+    found = [m for m in _mentions(text, lex) if text[m.start : m.end] == quote]
+    written = [text[m.start : m.end] for m in _mentions(text, lex)]
     assert len(found) == 1, f"{quote!r} not read as one figure; read: {written}"
     return found[0]
 
@@ -123,11 +128,11 @@ def test_reads_figure(
 
 @pytest.mark.parametrize(("text", "word"), NOT_FRACTIONS)
 def test_not_a_fraction(text: str, word: str, lex: Lexicon) -> None:
-    shares = [m for m in find_mentions(text, lex) if m.unit == "%"]
+    shares = [m for m in _mentions(text, lex) if m.unit == "%"]
     assert shares == [], [text[m.start : m.end] for m in shares]
 
 
 @pytest.mark.parametrize(("text", "written"), NOT_FIGURES)
 def test_not_a_figure(text: str, written: str, lex: Lexicon) -> None:
-    read = [text[m.start : m.end] for m in find_mentions(text, lex)]
+    read = [text[m.start : m.end] for m in _mentions(text, lex)]
     assert not any(written in quote for quote in read), read
