@@ -361,7 +361,7 @@ def find_mentions(text: str, lex: Lexicon, low: str | None) -> list[Mention]:
         if mentions and mention.start < mentions[-1].end:
             continue
         if mentions and _joins(text, mentions[-1], mention, lex):
-            mention = _range(mentions.pop(), mention)
+            mention = range_of(mentions.pop(), mention)
         mentions.append(mention)
         last_end = mention.end
     return mentions
@@ -429,7 +429,8 @@ def _joins(text: str, first: Mention, second: Mention, lex: Lexicon) -> bool:
     )
 
 
-def _range(first: Mention, second: Mention) -> Mention:
+def range_of(first: Mention, second: Mention) -> Mention:
+    """One range from two figures in one unit (first's unit and start, second's end)."""
     low, high = sorted((first.value, second.value))
     return Mention(
         start=first.start,

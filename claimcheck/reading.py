@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Bound, Quantity
-from claimcheck.numbers import Mention
+from claimcheck.numbers import Mention, range_of
 from claimcheck.patterns import singular, squash
 from claimcheck.text import Sentence
 
@@ -275,17 +275,7 @@ def join_from_to(text: str, sent: Sentence, readings: list[Reading]) -> list[Rea
         a = readings[i]
         b = readings[i + 1] if i + 1 < len(readings) else None
         if b is not None and _from_to(text, sent, a, b):
-            m, n = a.mention, b.mention
-            low, high = sorted((m.value, n.value))
-            joined = replace(
-                m,
-                end=n.end,
-                value=(low + high) / 2,
-                precision=min(m.precision, n.precision),
-                bound=Bound.RANGE,
-                low=low,
-                high=high,
-            )
+            joined = range_of(a.mention, b.mention)
             out.append(replace(a, mention=joined, phrase_end=max(a.phrase_end, b.phrase_end)))
             i += 2
             continue
