@@ -82,15 +82,7 @@ _NOISE_REACH = 48  # characters a noise pattern may reach before or after its fi
 def _as_headed(m: Mention, sent: Sentence, lex: Lexicon) -> Mention:
     """A table cell's figure in the scale and unit its header gives ('Parameters (B)')."""
     if sent.scale != 1 and not m.scaled:
-        k = sent.scale
-        m = replace(
-            m,
-            value=m.value * k,
-            precision=m.precision * k,
-            low=None if m.low is None else m.low * k,
-            high=None if m.high is None else m.high * k,
-            scaled=True,
-        )
+        m = replace(m.rescaled(times=sent.scale), scaled=True)
     if sent.unit and not m.unit and sent.unit in lex.units:
         m = replace(m, unit=sent.unit, unit_kind=lex.units[sent.unit].kind)
     return m

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from claimcheck import patterns as P
@@ -38,6 +38,21 @@ class Mention:
     def approx(self) -> bool:
         """Whether a hedge word or symbol makes the figure approximate."""
         return self.bound == Bound.APPROX
+
+    def rescaled(self, times: float = 1.0, over: float = 1.0) -> Mention:
+        """The same figure counted in another unit: value, precision and range ends
+        multiplied by `times` and divided by `over`."""
+
+        def scale(v: float) -> float:
+            return v * times / over
+
+        return replace(
+            self,
+            value=scale(self.value),
+            precision=scale(self.precision),
+            low=None if self.low is None else scale(self.low),
+            high=None if self.high is None else scale(self.high),
+        )
 
 
 class _Core(NamedTuple):

@@ -184,15 +184,8 @@ def read_mention(
     noun it counts ("435 homes", "two sides").
     """
     if every_figure and mention.written:
-        f = lex.units[mention.written].factor
-        mention = replace(
-            mention,
-            value=mention.value / f,
-            precision=mention.precision / f,
-            low=None if mention.low is None else mention.low / f,
-            high=None if mention.high is None else mention.high / f,
-            unit=mention.written,
-        )
+        factor = lex.units[mention.written].factor
+        mention = replace(mention.rescaled(over=factor), unit=mention.written)
     unit, kind = mention.unit, mention.unit_kind
     modifiers: tuple[str, ...] = ()
     phrase_end = mention.end
