@@ -62,6 +62,44 @@ def _alias_metric(
     return best
 
 
+def settings_in(text: str, sent: Sentence, lex: Lexicon) -> list[re.Match[str]]:
+    """The evaluation settings written in a sentence ("with tools", "pass@1")."""
+    return list(lex.re.setting.finditer(text, sent.start, sent.end))
+
+
+def evaluation_setting(
+    text: str,
+    sent: Sentence,
+    m: Mention,
+    settings: Sequence[re.Match[str]],
+    mentions: Sequence[Mention],
+    lex: Lexicon,
+) -> str:
+    """The label of the setting a benchmark score was reached in, or "".
+
+    A setting written after the figure and before the next one is its own ("68.5%
+    without tools and 74.9% with tools"); failing that, one after the figure before it
+    ("with tools, 74.9%"); failing that, a lone setting that opens the sentence, or the
+    one a table header or "Key:" names ("HumanEval (pass@1)").
+    """
+    following = min((o.start for o in mentions if o.start >= m.end), default=sent.end)
+    preceding = max((o.end for o in mentions if o.end <= m.start), default=sent.start)
+    after = [s for s in settings if m.end <= s.start() < following]
+    before = [s for s in settings if preceding <= s.start() and s.end() <= m.start]
+    opening = [s for s in settings if mentions and s.end() <= mentions[0].start]
+    if after:
+        chosen: str = after[0].group()
+    elif before:
+        chosen = before[-1].group()
+    elif len(settings) == 1 and opening:
+        chosen = opening[0].group()
+    else:
+        key = lex.re.setting.search(sent.key) if sent.key else None
+        chosen = key.group() if key else ""
+    label = squash(chosen).lower()
+    return lex.settings.get(label, label)
+
+
 def alias_name(match: re.Match[str] | str, lex: Lexicon) -> str:
     """The metric an alias match names."""
     surface = match if isinstance(match, str) else match.group()

@@ -8,10 +8,17 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 from claimcheck import patterns as P
-from claimcheck.attribution import alias_name, distribute_metrics, resolve_metric, years_after
+from claimcheck.attribution import (
+    alias_name,
+    distribute_metrics,
+    evaluation_setting,
+    resolve_metric,
+    settings_in,
+    years_after,
+)
 from claimcheck.entities import MODEL, ORG, Entity, dominant, find_entities
 from claimcheck.lexicon import Lexicon
-from claimcheck.models import Claim, Source
+from claimcheck.models import Bound, Claim, Source
 from claimcheck.numbers import Mention, find_mentions
 from claimcheck.reading import (
     POINTS,
@@ -35,7 +42,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     text = unwrap(source.text)  # same length: offsets into it are offsets into the file
     sentences = split_sentences(text, lex)
     low = P.folded(text)
-    mentions = find_mentions(text, lex, low)
+    mentions = find_mentions(text, lex, low, moves=not every_figure)
     per_sentence: list[tuple[Sentence, list[re.Match[str]], list[Entity], list[Mention]]] = []
     all_entities: list[Entity] = []
     index = 0
@@ -121,6 +128,15 @@ def _noise_spans(
     return found + [n.span() for n in lex.re.noise_cased.finditer(text, lo, hi)]
 
 
+def _previous(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """Whether the words before a figure make it an earlier value ("up from 1,290");
+    a range opened by "from" ("range from $1 to $3") is a range, not an earlier value."""
+    cue = lex.re.previous.search(text, sent.start, m.start)
+    if cue is None:
+        return False
+    return not (m.bound == Bound.RANGE and cue.group().strip().lower() == "from")
+
+
 def _sentence_claims(
     source: Source,
     text: str,
@@ -137,6 +153,12 @@ def _sentence_claims(
     qualified: dict[int, list[str]] = {}
     for alias in aliases:
         spec = lex.metrics[alias_name(alias, lex)]
+        if spec.qualifier == "version":  # "ARC-AGI-2": the version scopes the score
+            version = P.VERSION_AFTER.match(text, alias.end(), sent.end)
+            if version:
+                qualified[alias.start()] = [version.group(1).removesuffix(".0")]
+                entity_spans.append((alias.end(), version.end()))
+            continue
         if spec.qualifier != "year":
             continue
         years = P.YEARS_AFTER.match(text, alias.end())
@@ -181,6 +203,7 @@ def _sentence_claims(
     claims: list[Claim] = []
     alias_uses: dict[int, int] = {}
     resolved: list[tuple[Reading, str, str]] = []
+    settings: list[re.Match[str]] | None = None
     assigned = distribute_metrics(text, readings, aliases, sent, lex)
     direct = {r.mention.start: direct_subject(text, r, entities) for r in readings}
     if sent.label:
@@ -198,12 +221,15 @@ def _sentence_claims(
         metric_name, qualifier = named or ("", "")
         if r.unit == POINTS and metric_name in lex.metrics and lex.metrics[metric_name].unit == "%":
             metric_name = f"{metric_name} difference"  # "beats GPT-4o by 3 points on MMLU"
-        if direct[r.mention.start] is None and lex.re.previous.search(
-            text, sent.start, r.mention.start
-        ):
+        if direct[r.mention.start] is None and _previous(text, sent, r.mention, lex):
             qualifier = "previous"
         if r.unit_kind == "count" and window_text:
             qualifier = qualifier or window_text
+        if metric_name in lex.metrics and lex.metrics[metric_name].kind == "benchmark":
+            settings = settings_in(text, sent, lex) if settings is None else settings
+            figures = [o.mention for o in readings]
+            setting = evaluation_setting(text, sent, r.mention, settings, figures, lex)
+            qualifier = ", ".join(q for q in (qualifier, setting) if q)  # "2025, pass@1"
         resolved.append((r, metric_name, qualifier))
     subjects = distribute_subjects(entities, resolved, sent, text, lex)
     for (r, metric, qualifier), subject in zip(resolved, subjects, strict=True):

@@ -45,6 +45,8 @@ class Unit:
     subject: str = "model"
     base: str = ""
     factor: float = 1.0
+    bare_suffixes: tuple[str, ...] = ()  # scale letters that alone count this unit ("70B")
+    sized_nouns: tuple[str, ...] = ()  # nouns such a figure sizes, not counts ("a 70B model")
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ class Lexicon:
     relative_after: frozenset[str]
     change_after: Mapping[str, str]
     change_verbs: Mapping[str, str]
+    move_verbs: frozenset[str]
+    bare_suffix_units: Mapping[str, str]
+    settings: Mapping[str, str]  # an evaluation-setting phrase (lower case) -> its label
     currencies: frozenset[str]
     prefix_bounds: Mapping[str, Bound]
     postfix_bounds: Mapping[str, Bound]
@@ -163,6 +168,8 @@ def _units(data: Mapping[str, Any]) -> tuple[dict[str, Unit], dict[str, str], di
                 str(spec.get("subject", "model")),
                 str(spec.get("base", "")),
                 float(spec.get("factor", 1.0)),
+                tuple(_strings(spec, "bare_suffixes", where)),
+                tuple(w.lower() for w in _strings(spec, "sized_nouns", where)),
             )
             for form in _strings(spec, "forms", where) + _strings(spec, "words", where):
                 forms.setdefault(form.lower(), name)
@@ -253,6 +260,8 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
 
     change_after = _by_phrase(gram["change_after"], "grammar.yaml: change_after")
     change_verbs = _by_phrase(gram["change_verbs"], "grammar.yaml: change_verbs")
+    evaluation = _mapping(gram["evaluation_settings"], "grammar.yaml: evaluation_settings")
+    settings = _by_phrase(evaluation["labels"], "grammar.yaml: evaluation_settings.labels")
     variants = _strings(ent, "variants", "entities.yaml")
     families = _strings(ent, "model_families", "entities.yaml")
     lower_models = _strings(ent, "lowercase_models", "entities.yaml")
@@ -287,6 +296,8 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 change_verbs=list(change_verbs),
                 previous_cues=_strings(gram, "previous_cues", "grammar.yaml"),
                 score_words=_strings(gram, "score_words", "grammar.yaml"),
+                settings=list(settings),
+                setting_patterns=_strings(evaluation, "as_written", "grammar.yaml"),
                 noise=[
                     *(p for g in noise.values() for p in _strings({"p": g}, "p", "noise.yaml")),
                     *extra.noise,
@@ -323,6 +334,9 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         relative_after=frozenset(_strings(gram, "relative_time_after", "grammar.yaml")),
         change_after=change_after,
         change_verbs=change_verbs,
+        move_verbs=frozenset(_strings(gram, "move_verbs", "grammar.yaml")),
+        bare_suffix_units={s: u.name for u in units.values() for s in u.bare_suffixes},
+        settings=settings,
         currencies=frozenset(n for n, u in units.items() if u.kind == "currency"),
         prefix_bounds=prefix_bounds,
         postfix_bounds=postfix_bounds,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -228,8 +229,9 @@ def _rate_end(text: str, end: int, lex: Lexicon) -> int:
     return end
 
 
-def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
-    """Grow a core into a mention: currency, range, unit, compound adjective, hedge, bound."""
+def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention:
+    """Grow a core into a mention: currency, range, unit, compound adjective, hedge, bound.
+    With `moves`, "fell from $0.25 to $0.05" is two figures, not a range."""
     start, end, value, precision = core.start, core.end, core.value, core.precision
     if core.unit:  # a multiplier word ("doubled") or a fraction is a whole figure by itself
         start, end, bound = _bounded(text, start, end, Bound.EQ, lex)
@@ -257,6 +259,8 @@ def _extend(text: str, core: _Core, lex: Lexicon) -> Mention:
     named = P.NAME_BEFORE.search(text, max(0, start - 24), start)
     if named and named.group(1) not in lex.not_names:
         rng = None  # "Claude Haiku 5 to 400K": a version number does not open a range
+    if rng and moves and _moves(_words_before(text, start), lex):
+        rng = None  # "fell from $0.25 to $0.05": two figures, the first one earlier
     second: _Core | None = None
     raw = 1.0
     if rng and (rng.group().strip() != "and" or P.BETWEEN.search(text[max(0, start - 20) : start])):
@@ -343,9 +347,10 @@ def _bounded(text: str, start: int, end: int, bound: Bound, lex: Lexicon) -> tup
     return start, end, bound
 
 
-def find_mentions(text: str, lex: Lexicon, low: str | None) -> list[Mention]:
+def find_mentions(text: str, lex: Lexicon, low: str | None, *, moves: bool = True) -> list[Mention]:
     """Every number expression in `text`, in order, without overlaps; `low` is
-    patterns.folded(text)."""
+    patterns.folded(text). With `moves`, a change "from X to Y" is two figures (claim
+    mode: X is an earlier value); without, one range, as quantity extractors read it."""
     cores: list[_Core] = []
     # Where a fraction may start: a figure followed by "/", "in" or "out of" ("1/53rd",
     # "one in five"), and a little before each fraction word ("two-thirds", "half the").
@@ -372,10 +377,10 @@ def find_mentions(text: str, lex: Lexicon, low: str | None) -> list[Mention]:
     for core in cores:
         if core.start < last_end:
             continue
-        mention = _extend(text, core, lex)
+        mention = _extend(text, core, lex, moves)
         if mentions and mention.start < mentions[-1].end:
             continue
-        if mentions and _joins(text, mentions[-1], mention, lex):
+        if mentions and _joins(text, mentions[-1], mention, lex, moves):
             mention = range_of(mentions.pop(), mention)
         mentions.append(mention)
         last_end = mention.end
@@ -427,13 +432,14 @@ def _small_number(word: str, lex: Lexicon) -> int | None:
     return int(word) if word.isdigit() else lex.words.get(word.lower())
 
 
-def _joins(text: str, first: Mention, second: Mention, lex: Lexicon) -> bool:
+def _joins(text: str, first: Mention, second: Mention, lex: Lexicon, moves: bool) -> bool:
     """'5% to 10%', '$300,000 to $12 million', 'between 5% and 6%': two figures in one
     unit make one range (but 'rose 12 sen to RM4.80' is a move from one figure to another)."""
-    before = text[max(0, first.start - 16) : first.start].split()
+    before = _words_before(text, first.start)
     between = P.BETWEEN.search(text, max(0, first.start - 20), first.start) is not None
     return (
-        not (before and before[-1].lower() in lex.change_verbs)
+        not (before and before[-1] in lex.change_verbs)
+        and not (moves and _moves(before, lex))
         and bool(first.unit)
         and first.unit == second.unit
         and first.bound == second.bound == Bound.EQ
@@ -442,6 +448,19 @@ def _joins(text: str, first: Mention, second: Mention, lex: Lexicon) -> bool:
             or (between and P.AND_GAP.fullmatch(text, first.end, second.start) is not None)
         )
     )
+
+
+def _words_before(text: str, pos: int) -> list[str]:
+    """The few words (lower case) written just before pos."""
+    return text[max(0, pos - 48) : pos].lower().split()
+
+
+def _moves(before: Sequence[str], lex: Lexicon) -> bool:
+    """Whether the lower-cased words before a figure open a move "from" it ("improved
+    from 79.4% to 82.1%", "fell from $0.25 to $0.05", "went from 12% to 30%")."""
+    if not before or before[-1] != "from":
+        return False
+    return any(w in lex.change_verbs or w in lex.move_verbs for w in before[-5:-1])
 
 
 def range_of(first: Mention, second: Mention) -> Mention:

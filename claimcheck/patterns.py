@@ -116,6 +116,11 @@ TO_GAP = re.compile(
 )
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 YEARS_AFTER = re.compile(rf"{_SP}*((?:19|20)\d\d)((?:{_SP}*/{_SP}*(?:19|20)\d\d)*)")
+# A version written right after a benchmark's name: "ARC-AGI-2", "ARC-AGI 2",
+# "LiveCodeBench v6", "Terminal-Bench 2.0" (not a score: "ARC-AGI 45%", "ARC-AGI 3.5 points").
+VERSION_AFTER = re.compile(
+    rf"(?:-|{_SP})?[vV]?(\d(?:\.\d)?)(?![\d\w]|[.,]\d|{_SP}*(?:%|percent\b|per\b|points?\b))"
+)
 YEAR_BEFORE = re.compile(rf"((?:19|20)\d\d){_SP}+")
 FOUR_DIGITS = re.compile(r"\d{4}")
 CLAUSE_BREAK = re.compile(r"[;()]|\s[—–]\s")
@@ -192,6 +197,8 @@ class PatternWords:
     change_verbs: Sequence[str]
     previous_cues: Sequence[str]
     score_words: Sequence[str]
+    settings: Sequence[str]
+    setting_patterns: Sequence[str]
     noise: Sequence[str]
 
 
@@ -221,6 +228,7 @@ class Patterns:
     change_before: re.Pattern[str]
     previous: Ending
     score_before: Ending
+    setting: re.Pattern[str]  # an evaluation setting ("with tools", "pass@1")
     noise: re.Pattern[str]
     # the noise patterns split in two: those written in lower case, compiled without
     # IGNORECASE for lower-cased text, and the rest (upper case, "(?-i:...)")
@@ -434,6 +442,10 @@ def compile_patterns(w: PatternWords) -> Patterns:
         ),
         previous=_ending(w.previous_cues),
         score_before=_ending(w.score_words, ":"),
+        setting=re.compile(
+            rf"(?<![\w@-])(?:{alternation(w.settings)}|{'|'.join(w.setting_patterns)})(?![\w@-])",
+            re.IGNORECASE,
+        ),
         noise=re.compile(_noise_pattern(w.noise), re.IGNORECASE | re.MULTILINE),
         noise_folded=re.compile(
             _noise_pattern([p for p in w.noise if _lower_case(p)]), re.MULTILINE

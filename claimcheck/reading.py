@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, replace
 
 from claimcheck import patterns as P
-from claimcheck.lexicon import Lexicon
+from claimcheck.lexicon import Lexicon, Unit
 from claimcheck.models import Bound, Quantity
 from claimcheck.numbers import Mention, range_of
 from claimcheck.patterns import singular, squash
@@ -67,6 +67,21 @@ def count_unit(text: str, mention: Mention, lex: Lexicon) -> tuple[str, tuple[st
             unit = lex.unit_forms[P.form_key(m.group())]
             return unit, tuple(w for w, _, _ in words[:i]), m.end()
     return "", (), mention.end
+
+
+def _bare_size(text: str, mention: Mention, lex: Lexicon) -> str:
+    """The unit a figure written with a bare scale letter counts ("405B" -> parameters;
+    units.yaml `bare_suffixes`), or ""."""
+    if not mention.scaled or mention.words or mention.compound:
+        return ""
+    return lex.bare_suffix_units.get(text[mention.end - 1 : mention.end], "")
+
+
+def _sizes(text: str, start: int, end: int, unit: Unit) -> bool:
+    """Whether the count noun ending at `end` is one a bare-letter figure only sizes
+    ("a 671B mixture-of-experts model")."""
+    words = P.LETTERS.findall(text, start, end)
+    return bool(words) and words[-1].lower() in unit.sized_nouns
 
 
 def counted_noun(text: str, mention: Mention, lex: Lexicon) -> str:
@@ -191,6 +206,9 @@ def read_mention(
     phrase_end = mention.end
     if not unit or kind == "currency":
         count, modifiers, phrase_end = count_unit(text, mention, lex)
+        size = "" if unit else _bare_size(text, mention, lex)
+        if size and (not count or _sizes(text, mention.end, phrase_end, lex.units[size])):
+            count, modifiers, phrase_end = size, (), mention.end  # "a 70B model", "(405B)"
         if count and not unit:
             unit, kind = count, "count"
     metric, strong = "", False

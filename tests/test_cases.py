@@ -17,6 +17,7 @@ REQUIRED = ("quote", "value", "unit", "subject", "metric", "qualifier")
 MIN_CLAIM_CASES = 70
 MIN_NO_CLAIM_CASES = 30
 MORE = "extract_more.yaml"  # a second table: claim cases, and no-claim cases under no_claims
+LAUNCHES = "extract_launches.yaml"  # a third: scopes and sizes as launch coverage writes them
 MORE_PREFIX = "more-"
 MIN_MORE_CLAIM_CASES = 70
 MIN_MORE_NO_CLAIM_CASES = 15
@@ -32,7 +33,7 @@ MORE_CLAIM_CASES = _load(MORE)
 MORE_NO_CLAIM_CASES = _load(MORE, "no_claims")
 # Quantity mode (every_figure=True): every figure, read as written, with the noun it counts.
 FIGURE_CASES = _load(MORE, "figures")
-CLAIM_CASES = _load("extract.yaml") + MORE_CLAIM_CASES
+CLAIM_CASES = _load("extract.yaml") + MORE_CLAIM_CASES + _load(LAUNCHES)
 NO_CLAIM_CASES = _load("no_claims.yaml") + MORE_NO_CLAIM_CASES
 
 
