@@ -131,8 +131,8 @@ def resolve_metric(
         return alias_name(key_alias, lex), _next_year(
             years_after(sent.key, key_alias.end()), -1, alias_uses
         )
+    key = _key_words(sent.key, lex) if in_value else ""
     if in_value:
-        key = sent.key.lower()
         count = lex.unit_forms.get(key, "")
         if count and lex.units[count].kind == "count" and r.unit in ("", count):
             return lex.units[count].metric or count, ""
@@ -150,13 +150,20 @@ def resolve_metric(
         return named, _use_year(qualified, alias, alias_uses)
     if r.metric:
         return r.metric, ""
-    if in_value:
-        return sent.key.lower(), ""
+    if in_value and key:
+        return key, ""
     if r.unit_kind == "currency":
         return "amount", ""
     if r.unit_kind == "multiplier":
         return "multiple", ""
     return None
+
+
+def _key_words(key: str, lex: Lexicon) -> str:
+    """A "Key:" label without the names in it, lower case: "Helix-3 Mini parameters" ->
+    "parameters" (the name says whose figure it is, not what it measures)."""
+    bare = lex.re.org.sub(" ", lex.re.model.sub(" ", key))
+    return " ".join(bare.split()).lower()
 
 
 def years_after(text: str, pos: int) -> list[str]:

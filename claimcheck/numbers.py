@@ -68,6 +68,7 @@ class _Core(NamedTuple):
     scaled: bool = False
     alternatives: tuple[float, ...] = ()
     unit: str = ""
+    at_least: bool = False  # "10-plus trillion": the bound sits before the scale word
 
 
 def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
@@ -127,12 +128,18 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     token = lex.re.currency_sign.sub("", token, count=1).lstrip(lex.bound_symbols + _SIGNS)
     if token and (token[-1].isalnum() or P.NAME_PREFIX.search(token) or token[-1] in "./:\u2044"):
         return None
+    if token[-2:-1].isdigit() and token[-1] == ",":
+        return None  # the "7" of "88,7 %", read with its whole part
+    digits = m.group()
+    comma = P.DECIMAL_COMMA.match(text, end) if digits.isdigit() else None
+    if comma:  # "88,7 %"
+        digits, end = f"{digits}.{comma.group(1)}", comma.end()
     after = text[end : end + 24]
     if P.NOT_A_NUMBER_AFTER.match(after) and _rate_end(text, end, lex) == end:
         return None  # a date, a time, a version; but "$2/1M tokens" is a price
     if P.ZERO_LED.fullmatch(m.group()):
         return None  # "007", "1430 GMT", the "000" of "15 000" spaced with a plain space
-    value, precision = _digits_value(m.group())
+    value, precision = _digits_value(digits)
     if P.NEGATIVE.search(text[max(0, start - 2) : start]):
         if P.CAPS_BEFORE_MINUS.search(text, max(0, start - 24), start) and not (
             "." in m.group() or P.PERCENT_AFTER.match(text, end)
@@ -152,6 +159,12 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
         power = 10.0 ** int(raw.replace("−", "-"))
         span = exponent.end() if exponent else superscript.end()  # type: ignore[union-attr]
         return _Core(start, end + span, value * power, precision * power, False, True)
+    plus = P.PLUS_BEFORE_SCALE.match(after)
+    word = P.SCALE_WORD.match(after, plus.end()) if plus else None
+    if plus and word and word.group(1).lower() in lex.scale_words:
+        mult = lex.scale_words[word.group(1).lower()]
+        end += word.end()
+        return _Core(start, end, value * mult, precision * mult, False, True, at_least=True)
     suffix = P.SCALE_SUFFIX.match(after)
     word = P.SCALE_WORD.match(after)
     if suffix:
@@ -222,11 +235,17 @@ def _counted(word: str, lex: Lexicon) -> bool:
 
 def _rate_end(text: str, end: int, lex: Lexicon) -> int:
     """After an amount of money, take in a rate such as 'per million tokens'."""
+    return _rate(text, end, lex)[0]
+
+
+def _rate(text: str, end: int, lex: Lexicon) -> tuple[int, float]:
+    """Where a rate written after an amount ends, and the factor that brings the amount
+    to the rate's common denominator ("$0.0025 per 1K tokens" is $2.50 per million)."""
     rate = lex.re.unit.match(text, end)
     name = lex.unit_forms.get(P.form_key(rate.group()), "") if rate else ""
     if rate and name and lex.units[name].kind == "rate":
-        return rate.end()
-    return end
+        return rate.end(), lex.units[name].factor
+    return end, 1.0
 
 
 def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention:
@@ -243,14 +262,18 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
     if (minus or word) and value > 0:  # "$-50.8bn", "minus 233 Celsius", "minus-5 yards"
         value, start = -value, word.start() if word else start
     low = high = None
-    bound = Bound.EQ
+    bound = Bound.GE if core.at_least else Bound.EQ
     alternatives = core.alternatives
     scaled = core.scaled
     if unit and not scaled:
         suffix = P.CURRENCY_SCALE_SUFFIX.match(text, end)
+        spaced = P.CURRENCY_SPACED_SCALE.match(text, end)
         if suffix:
             mult = lex.currency_suffixes[suffix.group(1)][0]
             value, precision, end, scaled = value * mult, precision * mult, end + 1, True
+        elif spaced:
+            mult = lex.suffixes[spaced.group(1)][0]
+            value, precision, end, scaled = value * mult, precision * mult, spaced.end(), True
     million = None if unit or scaled else P.GLUED_MILLION.match(text, end)
     if million and (million.group(1) is None or _counted(million.group(1), lex)):
         value, precision, end, scaled = value * 1e6, precision * 1e6, end + 1, True
@@ -292,6 +315,7 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
             # each end keeps the finer precision: "$250,000 to $2 million" is not [0, 2.5M]
             precision = min(precision, second.precision)
     compound = written = ""
+    per = 1.0
     u = lex.re.unit.match(text, end)
     if u and not unit:
         name = lex.unit_forms.get(P.form_key(u.group().lstrip(" \u00a0-")))
@@ -302,9 +326,13 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
             value, precision = value * spec.factor, precision * spec.factor
             if low is not None and high is not None:
                 low, high = low * spec.factor, high * spec.factor
-            end = _rate_end(text, end, lex)
+            end, per = _rate(text, end, lex)
     elif unit:
-        end = _rate_end(text, end, lex)
+        end, per = _rate(text, end, lex)
+    if per != 1.0:  # "$0.0025 per 1K tokens" counted per million tokens
+        value, precision = value * per, precision * per
+        if low is not None and high is not None:
+            low, high = low * per, high * per
     if not unit_kind or unit_kind == "currency":
         comp = P.COMPOUND.match(text, end)
         if comp and not (unit_kind and comp.group(1).lower() in lex.scale_words):

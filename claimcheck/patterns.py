@@ -28,6 +28,8 @@ DIGITS = re.compile(
     r"(?=[\d.])(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d{1,3}(?:'\d{3})+(?![\d])"
     r"|(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.]))"
 )
+# "88,7 %": a decimal comma, read only before a percent (elsewhere "1,5" may be a list)
+DECIMAL_COMMA = re.compile(rf",(\d{{1,2}})(?=(?:{_SP})?(?:%|percent\b|per{_SP}cent\b))")
 ZERO_LED = re.compile(r"0\d+")  # a whole number written with a leading zero: a code
 THOUSANDS = re.compile(r"[,'\u00a0\u202f\u2009]")
 # Words hyphenated to a figure that do not make it a name: "minus-5 yards", "sub-7 nm".
@@ -56,6 +58,10 @@ NEXT_WORD = re.compile(rf"{_SP}+([A-Z][a-z]+)\b")
 CAPS_BEFORE_MINUS = re.compile(rf"\b[A-Z]{{3,}}{_SP}+[-\u2212]$")
 PERCENT_AFTER = re.compile(rf"{_SP}*%")
 CURRENCY_SCALE_SUFFIX = re.compile(r"(m|b)(?![A-Za-z\d])")
+# "$2.5 B", "€40 M": after a currency sign a capital scale letter may stand apart
+CURRENCY_SPACED_SCALE = re.compile(rf"{_SP}([KMBT])(?![\w&])")
+# "10-plus trillion", "5+ million": an open bound written between a figure and its scale
+PLUS_BEFORE_SCALE = re.compile(rf"(?:{_HYPHEN}|{_SP})?(?:plus|\+)(?={_SP}+[A-Za-z])")
 # "4.2m tonnes", "20m of its phones": a glued "m" before what is counted is a million
 # (before anything else it may be metres: "the 100m final", "37m (121ft)").
 GLUED_MILLION = re.compile(
@@ -80,8 +86,8 @@ FRACTION_LEAD = re.compile(rf"/|{_SP}+(?:in|out){_SP}", re.IGNORECASE)
 # The closing mark, closing quotes and the space after it, before a sentence's opening
 # (it opens on the mark, so the engine skips in C to the few positions holding one).
 SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*[ \t\u00a0]+(?=[\"“‘(\[]?[A-Z0-9$€£¥~])")
-SPEC_LINE = re.compile(
-    r"^[ \t]*(?:[•\-–·▪◦][ \t]*|\*[ \t]+)?(?:\*\*|__)?([^:\n,;.!?*_]{2,48}?)(?:\*\*|__)?"
+SPEC_LINE = re.compile(  # not a heading: "# Acme's family: 70B, 405B" names no metric
+    r"^(?![ \t]*#)[ \t]*(?:[•\-–·▪◦][ \t]*|\*[ \t]+)?(?:\*\*|__)?([^:\n,;.!?*_]{2,48}?)(?:\*\*|__)?"
     r"[ \t]*:(?:\*\*|__)?[ \t]+(?=\S)"
 )
 BULLET = re.compile(r"^[ \t]*(?:[•*\-–·▪◦]|\d{1,2}[.)])[ \t]+")

@@ -250,6 +250,8 @@ def read_mention(
         strong = bool(metric)
     if not metric and kind in ("count", "measure"):
         metric = lex.units[unit].metric or unit
+    if not metric and kind == "rate":  # "95 tok/s"
+        metric = lex.units[unit].metric
     noun = counted_noun(text, mention, lex) if every_figure and not unit else ""
     if every_figure and unit and kind != "rate":  # quantity mode: "$3,500 a month"
         per = rate_of(text, mention.end, lex)
