@@ -10,7 +10,7 @@ from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
 from claimcheck.numbers import Mention
 from claimcheck.patterns import squash
-from claimcheck.reading import Reading, units_fit
+from claimcheck.reading import Reading, units_fit, without_names
 from claimcheck.text import Sentence
 
 # How far a metric name is from a figure: characters between them, plus these penalties.
@@ -131,7 +131,7 @@ def resolve_metric(
         return alias_name(key_alias, lex), _next_year(
             years_after(sent.key, key_alias.end()), -1, alias_uses
         )
-    key = _key_words(sent.key, lex) if in_value else ""
+    key = without_names(sent.key, lex).lower() if in_value else ""
     if in_value:
         count = lex.unit_forms.get(key, "")
         if count and lex.units[count].kind == "count" and r.unit in ("", count):
@@ -157,13 +157,6 @@ def resolve_metric(
     if r.unit_kind == "multiplier":
         return "multiple", ""
     return None
-
-
-def _key_words(key: str, lex: Lexicon) -> str:
-    """A "Key:" label without the names in it, lower case: "Helix-3 Mini parameters" ->
-    "parameters" (the name says whose figure it is, not what it measures)."""
-    bare = lex.re.org.sub(" ", lex.re.model.sub(" ", key))
-    return " ".join(bare.split()).lower()
 
 
 def years_after(text: str, pos: int) -> list[str]:

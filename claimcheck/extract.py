@@ -128,6 +128,40 @@ def _noise_spans(
     return found + [n.span() for n in lex.re.noise_cased.finditer(text, lo, hi)]
 
 
+def _benchmark(metric: str, lex: Lexicon) -> bool:
+    return metric in lex.metrics and lex.metrics[metric].kind == "benchmark"
+
+
+def _change_amount(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """Whether a figure is by how much something changed, written right after a change
+    verb ("dropped 3.2% to 85.1%", "gained 40 Elo points", "improved by 4%")."""
+    words = text[max(sent.start, m.start - 24) : m.start].lower().split()
+    if words and words[-1] == "by":
+        words.pop()
+    return bool(words) and (words[-1] in lex.change_verbs or words[-1] in lex.move_verbs)
+
+
+def _deficit(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> bool:
+    """Whether a gap is written as a deficit: "3.1 points behind", "trails it by 2 points"."""
+    after = text[r.phrase_end : min(sent.end, r.phrase_end + 24)].lower().split()
+    if any(" ".join(after[:n]) in lex.deficit_after for n in (1, 2)):
+        return True
+    clause = P.CLAUSE_BREAK.split(text[sent.start : r.mention.start])[-1].lower().split()
+    return any(
+        " ".join(clause[i : i + n]) in lex.deficit_before
+        for n in (1, 2)
+        for i in range(len(clause))
+    )
+
+
+def _denied(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """Whether the words right before an unbounded figure deny it ("not 12 trillion")."""
+    if m.bound != Bound.EQ:
+        return False
+    words = text[max(sent.start, m.start - 24) : m.start].lower().split()
+    return any(" ".join(words[-n:]) in lex.denied_before for n in (1, 2) if len(words) >= n)
+
+
 def _previous(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     """Whether the words before a figure make it an earlier value ("up from 1,290");
     a range opened by "from" ("range from $1 to $3") is a range, not an earlier value."""
@@ -186,6 +220,8 @@ def _sentence_claims(
             and not lex.re.score_before.search(text, sent.start, m.start)
         ):
             continue
+        if not every_figure and _denied(text, sent, m, lex):
+            continue
         r = read_mention(text, sent, m, lex, every_figure=every_figure)
         if r is None:
             continue
@@ -221,11 +257,15 @@ def _sentence_claims(
         metric_name, qualifier = named or ("", "")
         if r.unit == POINTS and metric_name in lex.metrics and lex.metrics[metric_name].unit == "%":
             metric_name = f"{metric_name} difference"  # "beats GPT-4o by 3 points on MMLU"
+            if r.mention.value > 0 and _deficit(text, sent, r, lex):
+                r = replace(r, mention=r.mention.negated())  # "3.1 points behind GPT-4o"
+        elif _benchmark(metric_name, lex) and _change_amount(text, sent, r.mention, lex):
+            metric_name = f"{metric_name} change"  # "its MMLU score dropped 3.2% to 85.1%"
         if direct[r.mention.start] is None and _previous(text, sent, r.mention, lex):
             qualifier = "previous"
         if r.unit_kind == "count" and window_text:
             qualifier = qualifier or window_text
-        if metric_name in lex.metrics and lex.metrics[metric_name].kind == "benchmark":
+        if _benchmark(metric_name, lex):
             settings = settings_in(text, sent, lex) if settings is None else settings
             figures = [o.mention for o in readings]
             setting = evaluation_setting(text, sent, r.mention, settings, figures, lex)

@@ -79,6 +79,9 @@ class Lexicon:
     change_after: Mapping[str, str]
     change_verbs: Mapping[str, str]
     move_verbs: frozenset[str]
+    denied_before: frozenset[str]
+    deficit_after: frozenset[str]
+    deficit_before: frozenset[str]
     bare_suffix_units: Mapping[str, str]
     settings: Mapping[str, str]  # an evaluation-setting phrase (lower case) -> its label
     currencies: frozenset[str]
@@ -335,6 +338,11 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         change_after=change_after,
         change_verbs=change_verbs,
         move_verbs=frozenset(_strings(gram, "move_verbs", "grammar.yaml")),
+        denied_before=frozenset(w.lower() for w in _strings(gram, "denied_before", "grammar.yaml")),
+        deficit_after=frozenset(w.lower() for w in _strings(gram, "deficit_after", "grammar.yaml")),
+        deficit_before=frozenset(
+            w.lower() for w in _strings(gram, "deficit_before", "grammar.yaml")
+        ),
         bare_suffix_units={s: u.name for u in units.values() for s in u.bare_suffixes},
         settings=settings,
         currencies=frozenset(n for n, u in units.items() if u.kind == "currency"),

@@ -40,6 +40,12 @@ class Mention:
         """Whether a hedge word or symbol makes the figure approximate."""
         return self.bound == Bound.APPROX
 
+    def negated(self) -> Mention:
+        """The same figure with its sign turned ("3.1 points behind" is -3.1)."""
+        low = None if self.high is None else -self.high
+        high = None if self.low is None else -self.low
+        return replace(self, value=-self.value, low=low, high=high)
+
     def rescaled(self, times: float = 1.0, over: float = 1.0) -> Mention:
         """The same figure counted in another unit: value, precision and range ends
         multiplied by `times` and divided by `over`."""
@@ -76,6 +82,7 @@ def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
     total = 0.0
     current = 0.0
     smallest_scale = 1.0
+    closed = 0.0  # the scale of the group just closed ("a trillion" in "a trillion and a half")
     seen = counted = False
     for token in P.NUMBER_WORD_SPLIT.split(phrase.lower()):
         if token in ("and", ""):
@@ -84,11 +91,17 @@ def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
             current = current or 1.0
             counted = True
             continue
+        if token == "half" and closed and current == 1.0:  # "a trillion and a half"
+            total += 0.5 * closed
+            current = 0.0
+            smallest_scale = 0.5 * closed
+            continue
         if token == "half":  # "two and a half (million)", "half a million"
             current += 0.5
             smallest_scale = min(smallest_scale, 0.5)
             counted = True
             continue
+        closed = 0.0
         if token in lex.words:
             current += lex.words[token]
             seen = counted = True
@@ -99,6 +112,7 @@ def parse_words(phrase: str, lex: Lexicon) -> tuple[float, float] | None:
             if scale > 100:
                 total += current * scale
                 current = 0.0
+                closed = float(scale)
             smallest_scale = float(scale)
             seen = True
         else:

@@ -125,6 +125,13 @@ def rate_of(text: str, pos: int, lex: Lexicon) -> str:
     return ""
 
 
+def without_names(phrase: str, lex: Lexicon) -> str:
+    """A phrase without the model and organisation names in it, spaces squashed: the
+    name says whose figure it is, not what it measures ("GPT-5 API prices" -> "API
+    prices", "Helix-3 Mini parameters" -> "parameters")."""
+    return " ".join(lex.re.org.sub(" ", lex.re.model.sub(" ", phrase)).split())
+
+
 def _noun_phrase(text: str, pos: int, lex: Lexicon, *, singular_head: bool = True) -> str:
     """Up to four words naming a thing after pos ("inference costs" -> "inference cost")."""
     words = []
@@ -139,7 +146,22 @@ def _noun_phrase(text: str, pos: int, lex: Lexicon, *, singular_head: bool = Tru
     return " ".join(w.lower() if not w.isupper() else w for w in words)
 
 
-def _word_after(text: str, sent: Sentence, pos: int, unit: str, scaled: bool, lex: Lexicon) -> str:
+def _earlier_count(text: str, sent: Sentence, start: int, lex: Lexicon) -> str:
+    """The count noun of the figure before `start` in the sentence ("256 routed experts
+    per layer, 8 active" -> experts), or ""."""
+    figures = list(P.DIGITS.finditer(text, sent.start, start))
+    if not figures:
+        return ""
+    for word in _following_words(text, figures[-1].end(), 4, lex):
+        m = lex.re.count.match(text, word[1])
+        if m:
+            return lex.unit_forms[P.form_key(m.group())]
+    return ""
+
+
+def _word_after(
+    text: str, sent: Sentence, start: int, pos: int, unit: str, scaled: bool, lex: Lexicon
+) -> str:
     """A metric named by the word right after the figure ("128K context", "37B are
     activated", "120B total and 12B active parameters"): it must fit the figure's own
     unit, follow a linking verb, fit the count noun named later in the sentence, or
@@ -147,6 +169,9 @@ def _word_after(text: str, sent: Sentence, pos: int, unit: str, scaled: bool, le
     words = [w.lower() for w in P.LETTERS.findall(text, pos, min(pos + 30, sent.end))][:3]
     linked = bool(words) and words[0] in lex.copulas
     word = next((w for w in words if w not in lex.copulas), "")
+    at = words.index(word) if word else 0
+    if word in lex.stop_words and at + 1 < len(words):  # "420 billion in total", "128K of context"
+        word = words[at + 1]
     names = lex.after_metric.get(word, ())
     if not names:
         return ""
@@ -154,9 +179,10 @@ def _word_after(text: str, sent: Sentence, pos: int, unit: str, scaled: bool, le
         (lex.unit_forms[P.form_key(m.group())] for m in lex.re.count.finditer(text, pos, sent.end)),
         "",
     )
+    earlier = "" if later else _earlier_count(text, sent, start, lex)
     for name in names:
         wanted = lex.metrics[name].unit
-        fits = linked or wanted == later or (scaled and not later)
+        fits = linked or wanted in (later, earlier) or (scaled and not later and not earlier)
         if (unit and units_fit(wanted, unit, lex)) or (not unit and fits):
             return name
     return ""
@@ -173,6 +199,10 @@ def _change_metric(text: str, sent: Sentence, mention: Mention, lex: Lexicon) ->
         if not phrase:
             before = P.COPULA_SUBJECT.search(text[sent.start : mention.start])
             phrase = singular(before.group(1)).lower() if before else ""
+        named = lex.re.metric.any_case.search(text, after.end(), sent.end)
+        if not phrase and named and mention.unit_kind != "multiplier":
+            # "scored 5-10% higher on HumanEval": a gain on the benchmark named after it
+            return f"{lex.alias_metric[squash(named.group()).lower()]} {lex.change_after[word]}"
         if not phrase:
             return word
         if mention.unit_kind == "multiplier":
@@ -181,7 +211,7 @@ def _change_metric(text: str, sent: Sentence, mention: Mention, lex: Lexicon) ->
     before = lex.re.change_before.search(text[sent.start : mention.start])
     if before:
         verb = before.group().split()[0].lower()
-        words = before.group(1).split()
+        words = without_names(before.group(1), lex).split()  # "cut GPT-5 API prices by"
         if words:
             words[-1] = singular(words[-1])
             phrase = " ".join(w.lower() for w in words)
@@ -223,7 +253,7 @@ def read_mention(
         if names:
             metric, strong = names[0], True
     if not metric:
-        metric = _word_after(text, sent, phrase_end, unit, mention.scaled, lex)
+        metric = _word_after(text, sent, mention.start, phrase_end, unit, mention.scaled, lex)
         strong = bool(metric)
     following = lex.re.metric.any_case.match(
         text, phrase_end + (1 if text[phrase_end : phrase_end + 1] in " -" else 0)
