@@ -52,9 +52,15 @@ def _alias_metric(
         )
         if owner is not None and alias.start() - owner.end <= 1:
             continue  # the name right after another figure is that figure's own
+        # "$3 per million input tokens, $0.30 for cached input": a name inside an earlier
+        # figure's quote is that figure's, unless nothing else names this one ("GPT-5
+        # costs $1.25 per million input tokens, GPT-5 mini $0.25")
+        inside = any(
+            o.end <= m.start and o.start <= alias.start() and alias.end() <= o.end for o in others
+        )
         between = any(lo <= o.start < hi for o in others if o is not m)
         score = len(gap) + _CLAUSE_PENALTY * len(P.CLAUSE_BREAK.findall(gap))
-        score += (_CROSSED_PENALTY if between else 0) + (_OWNED_PENALTY if owner else 0)
+        score += (_CROSSED_PENALTY if between else 0) + (_OWNED_PENALTY if owner or inside else 0)
         if alias.start() >= m.end and not P.OWNED_GAP.fullmatch(gap):
             score += _AFTER_PENALTY
         if score < best[0]:
@@ -198,6 +204,24 @@ def distribute_metrics(
     if len(free) < 2 or len(names) != len(free):
         return {}
     return {r.mention.start: a for r, a in zip(free, names, strict=True)}
+
+
+def paired_metrics(
+    text: str, readings: Sequence[Reading], sent: Sentence, lex: Lexicon
+) -> dict[int, str]:
+    """'$15/$75 per million input/output tokens': two figures side by side take the two
+    metrics of a pair (grammar.yaml metric_pairs) in order; {} when no pair applies."""
+    for (first, second), pattern in lex.metric_pairs:
+        if not pattern.search(text, sent.start, sent.end):
+            continue
+        unit = lex.metrics[first].unit
+        fitting = [r for r in readings if r.unit and units_fit(unit, r.unit, lex)]
+        if len(fitting) != 2:
+            continue
+        a, b = fitting[0].mention, fitting[1].mention
+        if P.PAIR_GAP.fullmatch(text, a.end, b.start):
+            return {a.start: first, b.start: second}
+    return {}
 
 
 def _cue_metric(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> tuple[float, str]:

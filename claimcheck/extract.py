@@ -12,6 +12,7 @@ from claimcheck.attribution import (
     alias_name,
     distribute_metrics,
     evaluation_setting,
+    paired_metrics,
     resolve_metric,
     settings_in,
     years_after,
@@ -248,9 +249,14 @@ def _sentence_claims(
         ]
         if named_in_label:
             direct = dict.fromkeys(direct, named_in_label[0].name)
+    paired = paired_metrics(text, readings, sent, lex)
     for r in readings:
-        named = resolve_metric(
-            text, sent, r, aliases, mentions, qualified, alias_uses, assigned, lex
+        named = (
+            (paired[r.mention.start], "")
+            if r.mention.start in paired
+            else resolve_metric(
+                text, sent, r, aliases, mentions, qualified, alias_uses, assigned, lex
+            )
         )
         if named is None and not every_figure:
             continue

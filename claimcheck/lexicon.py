@@ -84,6 +84,7 @@ class Lexicon:
     deficit_before: frozenset[str]
     bare_suffix_units: Mapping[str, str]
     settings: Mapping[str, str]  # an evaluation-setting phrase (lower case) -> its label
+    metric_pairs: tuple[tuple[tuple[str, str], re.Pattern[str]], ...]
     currencies: frozenset[str]
     prefix_bounds: Mapping[str, Bound]
     postfix_bounds: Mapping[str, Bound]
@@ -188,6 +189,25 @@ def _suffixes(data: Mapping[str, Any], key: str) -> dict[str, tuple[int, int]]:
         value = int(spec["value"])
         out[str(suffix)] = (value, int(spec.get("binary", value)))
     return out
+
+
+def _metric_pairs(
+    gram: Mapping[str, Any], metrics: Mapping[str, Metric]
+) -> tuple[tuple[tuple[str, str], re.Pattern[str]], ...]:
+    """grammar.yaml metric_pairs: two known metrics and the pattern that names them."""
+    out = []
+    for i, item in enumerate(gram.get("metric_pairs", [])):
+        where = f"grammar.yaml: metric_pairs[{i}]"
+        spec = _mapping(item, where)
+        names = _strings(spec, "metrics", where)
+        if len(names) != 2 or any(n not in metrics for n in names):
+            raise LexiconError(f"{where}: 'metrics' must name two known metrics")
+        try:
+            pattern = re.compile(str(spec.get("pattern", "")), re.IGNORECASE)
+        except re.error as exc:
+            raise LexiconError(f"{where}: pattern: {exc}") from exc
+        out.append(((names[0], names[1]), pattern))
+    return tuple(out)
 
 
 def _by_phrase(table: Mapping[str, Any], where: str) -> dict[str, str]:
@@ -345,6 +365,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         ),
         bare_suffix_units={s: u.name for u in units.values() for s in u.bare_suffixes},
         settings=settings,
+        metric_pairs=_metric_pairs(gram, metrics),
         currencies=frozenset(n for n, u in units.items() if u.kind == "currency"),
         prefix_bounds=prefix_bounds,
         postfix_bounds=postfix_bounds,

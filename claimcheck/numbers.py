@@ -139,8 +139,14 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
         begin -= 1
     token = text[begin:start].lstrip(_OPENERS)  # the word the figure is glued to, if any
     # hedge and bound symbols (numbers.yaml) and signs may sit between a word and its figure
-    token = lex.re.currency_sign.sub("", token, count=1).lstrip(lex.bound_symbols + _SIGNS)
-    if token and (token[-1].isalnum() or P.NAME_PREFIX.search(token) or token[-1] in "./:\u2044"):
+    signed = lex.re.currency_sign.sub("", token, count=1)
+    paired = signed != token or P.SCALED_BEFORE_SLASH.search(token)  # "$15/$75", "236B/21B"
+    token = signed.lstrip(lex.bound_symbols + _SIGNS)
+    if (
+        token
+        and not (paired and token[-1] == "/")
+        and (token[-1].isalnum() or P.NAME_PREFIX.search(token) or token[-1] in "./:\u2044")
+    ):
         return None
     if token[-2:-1].isdigit() and token[-1] == ",":
         return None  # the "7" of "88,7 %", read with its whole part
@@ -487,6 +493,7 @@ def _joins(text: str, first: Mention, second: Mention, lex: Lexicon, moves: bool
         and first.bound == second.bound == Bound.EQ
         and (
             P.RANGE_GAP.fullmatch(text, first.end, second.start) is not None
+            or (not moves and text[first.end : second.start] == "/")  # "$7/$9" to NewsQuant
             or (between and P.AND_GAP.fullmatch(text, first.end, second.start) is not None)
         )
     )

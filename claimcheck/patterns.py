@@ -129,6 +129,10 @@ VERSION_AFTER = re.compile(
 )
 YEAR_BEFORE = re.compile(rf"((?:19|20)\d\d){_SP}+")
 FOUR_DIGITS = re.compile(r"\d{4}")
+# "236B/" before "21B": a figure with a scale letter, then a slash, opens a pair
+SCALED_BEFORE_SLASH = re.compile(r"\d(?:[KMBT]|bn|mn)/$")
+# Between the two figures of a pair: "$15/$75", "$0.30 and $2.50", "70B, 8B"
+PAIR_GAP = re.compile(rf"{_SP}*(?:/|and|&|,|or){_SP}*")
 CLAUSE_BREAK = re.compile(r"[;()]|\s[—–]\s")
 OWNED_GAP = re.compile(rf"(?:{_SP}|-)*(?:(?:on|in|at|for){_SP}+(?:the{_SP}+)?)?")
 POSSESSIVE_GAP = re.compile(rf"['’]s?{_SP}+")
