@@ -34,7 +34,7 @@ MORE_NO_CLAIM_CASES = _load(MORE, "no_claims")
 # Quantity mode (every_figure=True): every figure, read as written, with the noun it counts.
 FIGURE_CASES = _load(MORE, "figures")
 CLAIM_CASES = _load("extract.yaml") + MORE_CLAIM_CASES + _load(LAUNCHES)
-NO_CLAIM_CASES = _load("no_claims.yaml") + MORE_NO_CLAIM_CASES
+NO_CLAIM_CASES = _load("no_claims.yaml") + MORE_NO_CLAIM_CASES + _load(LAUNCHES, "no_claims")
 
 
 @pytest.fixture(scope="module")
