@@ -87,19 +87,26 @@ def _meet(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
     return max(a_low, b_low) < min(a_high, b_high) - eps
 
 
+def _written_meet(a: Quantity, b: Quantity) -> bool:
+    """Whether what the written digits of two figures admit meets, on any of their readings."""
+    return any(
+        _meet(av - a.precision, av + a.precision, bv - b.precision, bv + b.precision)
+        for av in _values(a)
+        for bv in _values(b)
+    )
+
+
 def compare_quantities(a: Quantity, b: Quantity) -> Verdict:
-    """The verdict on two figures for the same thing (DESIGN.md, Verdicts)."""
-    exact = a.bound in _EXACT_BOUNDS and b.bound in _EXACT_BOUNDS
-    if exact and set(_values(a)) & set(_values(b)):
-        return Verdict.AGREE
-    if a.bound in _EXACT_BOUNDS and b.bound in _EXACT_BOUNDS and not (a.approx or b.approx):
-        for av in _values(a):
-            for bv in _values(b):
-                if _meet(av - a.precision, av + a.precision, bv - b.precision, bv + b.precision):
-                    return Verdict.ROUNDING
+    """The verdict on two figures for the same thing (DESIGN.md, Verdicts). Two single
+    figures whose written precision already meets differ by rounding, hedged or not: a
+    hedge only makes them approximate when agreement needs what it adds."""
+    if a.bound in _EXACT_BOUNDS and b.bound in _EXACT_BOUNDS:
+        if set(_values(a)) & set(_values(b)):
+            return Verdict.AGREE
+        if _written_meet(a, b):
+            return Verdict.ROUNDING
     elif _meet(a.strict_low, a.strict_high, b.strict_low, b.strict_high):
-        exact = a.bound in _EXACT_BOUNDS and b.bound in _EXACT_BOUNDS
-        return Verdict.ROUNDING if exact and not (a.approx or b.approx) else Verdict.APPROXIMATE
+        return Verdict.APPROXIMATE
     if _meet(a.low, a.high, b.low, b.high):
         return Verdict.APPROXIMATE
     for x, y in ((a, b), (b, a)):
