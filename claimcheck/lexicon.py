@@ -120,6 +120,8 @@ class Lexicon:
     rate_nouns: frozenset[str]
     bound_symbols: str
     product_words: frozenset[str]
+    binary_scale_words: Mapping[str, tuple[int, int]]
+    binary_units: frozenset[str]
     re: Patterns = field(repr=False, compare=False)
 
 
@@ -235,6 +237,20 @@ def _hedge_tolerance(hedges: Mapping[str, Any], words: Sequence[str]) -> HedgeTo
         raise LexiconError(f"{where}: tolerances must be numbers ({exc})") from None
 
 
+def _binary_scale_words(
+    num: Mapping[str, Any], scales: Mapping[str, int]
+) -> tuple[dict[str, tuple[int, int]], frozenset[str]]:
+    """numbers.yaml binary_scale_words: {word: (decimal, binary)} and the units they apply to."""
+    where = "numbers.yaml: binary_scale_words"
+    spec = _mapping(num.get("binary_scale_words", {}), where)
+    words: dict[str, tuple[int, int]] = {}
+    for word, binary in _mapping(spec.get("words", {}), f"{where}.words").items():
+        if str(word) not in scales or not isinstance(binary, int):
+            raise LexiconError(f"{where}.words.{word}: needs a scale word and a whole number")
+        words[str(word)] = (scales[str(word)], binary)
+    return words, frozenset(_strings(spec, "units", where))
+
+
 def _by_phrase(table: Mapping[str, Any], where: str) -> dict[str, str]:
     """Invert {label: [phrases]} into {phrase: label}."""
     out: dict[str, str] = {}
@@ -305,6 +321,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
     for word in hedge_words + hedge_symbols:
         prefix_bounds[word.lower()] = Bound.APPROX
     postfix_bounds = {k: Bound(v) for k, v in _by_phrase(num["postfix_bounds"], "numbers").items()}
+    binary_words, binary_units = _binary_scale_words(num, scales)
 
     change_after = _by_phrase(gram["change_after"], "grammar.yaml: change_after")
     change_verbs = _by_phrase(gram["change_verbs"], "grammar.yaml: change_verbs")
@@ -391,5 +408,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
             sorted({ch for s in prefix_bounds if not s[0].isalpha() for ch in s})
         ),
         product_words=frozenset(_strings(ent, "product_words", "entities.yaml")),
+        binary_scale_words=binary_words,
+        binary_units=binary_units,
         re=patterns,
     )

@@ -116,6 +116,19 @@ def compare_quantities(a: Quantity, b: Quantity) -> Verdict:
     return Verdict.CONFLICT
 
 
+def binary_reading(q: Quantity, lex: Lexicon) -> Quantity:
+    """A figure written with a scale word in a unit that has binary readings ("one million
+    tokens") also admits the power-of-two figure (1,048,576), as "1M tokens" does."""
+    if q.alternatives or q.bound == Bound.RANGE or q.unit not in lex.binary_units:
+        return q
+    words = [w.lower() for w in P.LETTERS.findall(q.surface)]
+    scale = next((w for w in reversed(words) if w in lex.binary_scale_words), "")
+    if not scale:
+        return q
+    decimal, binary = lex.binary_scale_words[scale]
+    return replace(q, alternatives=(q.value * binary / decimal,))
+
+
 def widen(q: Quantity, tolerance: float) -> Quantity:
     """The figure with a desk's per-metric tolerance added to its interval (claims/)."""
     if tolerance <= 0:
@@ -221,7 +234,12 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
     metrics = _canonical_metrics((c.metric for c in claims), frozenset(lex.metrics))
     groups: dict[GroupKey, list[Claim]] = defaultdict(list)
     for c in claims:
-        c = replace(c, subject=subjects[c.subject], metric=metrics[c.metric])
+        c = replace(
+            c,
+            subject=subjects[c.subject],
+            metric=metrics[c.metric],
+            quantity=binary_reading(c.quantity, lex),
+        )
         groups[(c.subject, c.metric, c.qualifier, c.quantity.unit)].append(c)
     _fold_unqualified(groups)
     findings: list[Finding] = []

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from builders import HEDGE, claim_at
 
 from claimcheck.lexicon import Lexicon, load_lexicon
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
 from claimcheck.reading import make_quantity
-from claimcheck.reconcile import compare_quantities, group_verdict, reconcile
+from claimcheck.reconcile import binary_reading, compare_quantities, group_verdict, reconcile
 
 T = 1e12
 B = 1e9
@@ -430,3 +432,20 @@ def test_claims_in_a_finding_are_in_report_order(lex: Lexicon) -> None:
 
 def test_reconcile_of_nothing_is_nothing(lex: Lexicon) -> None:
     assert reconcile([], lex) == []
+
+
+def test_binary_reading_of_a_scale_word(lex: Lexicon) -> None:
+    million = quantity(1e6, "tokens", 0.5e6, surface="one million")
+    assert binary_reading(million, lex).alternatives == (1048576.0,)
+    thousand = written("128", "tokens", K)
+    assert binary_reading(replace(thousand, surface="128 thousand"), lex).alternatives == (
+        131072.0,
+    )
+    # digits, another unit, a range, or a figure that already has its reading: unchanged
+    for q in (
+        written("1,000,000", "tokens"),
+        quantity(1e6, "GPU hours", 0.5e6, surface="one million"),
+        quantity(0, "tokens", 0.5e6, bound=Bound.RANGE, low=1e6, high=2e6, surface="1-2 million"),
+        TOKENS_256K,
+    ):
+        assert binary_reading(q, lex) == q

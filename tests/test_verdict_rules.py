@@ -131,3 +131,61 @@ def test_explain_states_the_hedge_rule_for_the_findings_unit(lex: Lexicon) -> No
     text = explain(params[0], params[0].claims, lex)
     assert "the larger of its precision and 5% of its value;" in text
     assert '"nearly" only downwards, by twice that' in text
+
+
+BINARY = [
+    # a scale word admits the power-of-two reading for token counts, as "1M" does
+    (
+        "Zephyr-2 has a context window of one million tokens.",
+        "Zephyr-2 has a context window of 1,048,576 tokens.",
+        Verdict.AGREE,
+    ),
+    (
+        "Zephyr-2 has a context window of 1M tokens.",
+        "Zephyr-2 has a context window of 1,048,576 tokens.",
+        Verdict.AGREE,
+    ),
+    (
+        "Zephyr-2 has a context window of one million tokens.",
+        "Zephyr-2 has a context window of 1M tokens.",
+        Verdict.AGREE,
+    ),
+    (
+        "Zephyr-2 has a context window of one million tokens.",
+        "Zephyr-2 has a context window of 1,000,000 tokens.",
+        Verdict.AGREE,
+    ),
+    (
+        "Kite-7 offers a one-million-token context window.",
+        "Kite-7 has a context window of 1,048,576 tokens.",
+        Verdict.AGREE,
+    ),
+    (
+        "Marlow-3 has a context window of 1.5 million tokens.",
+        "Marlow-3 has a context window of 1,572,864 tokens.",
+        Verdict.AGREE,
+    ),
+    (
+        "Ostra-1 has a context window of 128 thousand tokens.",
+        "Ostra-1 has a context window of 131,072 tokens.",
+        Verdict.AGREE,
+    ),
+    # the reading is one more figure the words admit, not a tolerance
+    (
+        "Zephyr-2 has a context window of one million tokens.",
+        "Zephyr-2 has a context window of 1,040,000 tokens.",
+        Verdict.ROUNDING,
+    ),
+    # other units keep the decimal reading only
+    (
+        "Fenna-4 was trained with 2 million GPU hours.",
+        "Fenna-4 was trained with 2,097,152 GPU hours.",
+        Verdict.ROUNDING,
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "verdict"), BINARY)
+def test_binary_readings(lex: Lexicon, first: str, second: str, verdict: Verdict) -> None:
+    assert one_verdict(lex, first, second) == verdict
+    assert one_verdict(lex, second, first) == verdict
