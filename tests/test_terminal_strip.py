@@ -26,7 +26,7 @@ def written(
     approx: bool = False,
     alternatives: tuple[float, ...] = (),
 ) -> Quantity:
-    """A figure as the extractor builds it: precision half its last digit, hedge widens 10%."""
+    """A figure as the extractor builds it: precision half its last digit, hedged by the rule."""
     return builders.written(digits, unit, scale, approx=approx, alternatives=alternatives)
 
 
@@ -163,3 +163,26 @@ def test_svg_capture_is_standalone_and_deterministic() -> None:
     assert "@font-face" not in svg and "cdnjs" not in svg
     assert "conflict" in svg and "52.8%" in svg
     assert svg == render_compare_svg(findings, summary, show_all=False, width=100)
+
+
+def test_one_row_per_figure_however_precisely_each_source_wrote_it() -> None:
+    # "1.2 trillion", "1,200 billion" and "1,200,000,000,000": one figure, three precisions
+    same = [
+        written("1.2", "tokens", T),
+        written("1200", "tokens", 1e9),
+        written("1.2e12", "tokens"),
+    ]
+    rounded = written("1", "tokens", T)
+    f = finding(
+        Verdict.ROUNDING,
+        *(
+            claim(p, q, "training tokens")
+            for p, q in zip(("a.md", "b.md", "c.md"), same, strict=True)
+        ),
+        claim("d.md", rounded, "training tokens"),
+    )
+    rows = strip_rows(render((f,)))
+    assert [r.split()[0] for r in rows] == ["1T", "1.2T"]
+    assert rows[1].endswith("3 sources") and rows[0].endswith("1 source")
+    # the merged row spans what the least precise of them admits
+    assert len(bar(rows[1])) > 3
