@@ -197,31 +197,56 @@ def _consensus(claims: Sequence[Claim]) -> float | None:
     return ranked[0][0]
 
 
-def _fold_unqualified(groups: dict[GroupKey, list[Claim]]) -> None:
-    """An unqualified figure joins the one qualified group it agrees with (AIME 97% -> 2025)."""
+def _fits(claim: Claim, members: Sequence[Claim]) -> bool:
+    """Whether a figure agrees with every figure of a group, up to rounding."""
+    return all(
+        compare_quantities(claim.quantity, c.quantity) in (Verdict.AGREE, Verdict.ROUNDING)
+        for c in members
+    )
+
+
+def _is_edition(key: GroupKey, lex: Lexicon) -> bool:
+    """Whether a group is one edition of a benchmark that metrics.yaml says is scoped by
+    year (AIME 2025), rather than a scope such as "previous" or "in 2 months"."""
+    spec = lex.metrics.get(key[1])
+    return spec is not None and spec.qualifier == "year" and bool(P.YEAR.fullmatch(key[2]))
+
+
+def _fold_target(
+    claim: Claim, options: Sequence[GroupKey], groups: dict[GroupKey, list[Claim]], lex: Lexicon
+) -> GroupKey | None:
+    """The qualified group an unqualified figure belongs to. With one edition of a
+    benchmark (only AIME 2025) it is that one, whatever the figure: "AIME 94.1%" against
+    "AIME 2025 88.4%" is a disagreement to report, not two findings; unless the figure's
+    own source gives a different figure for that edition, and so tells the two apart
+    itself. Otherwise (several editions, or scopes such as "in 2 months" that a bare
+    figure need not share) it is the one group the figure agrees with up to rounding, if
+    exactly one does; if none or several do, the figure stays a finding of its own."""
+    if len(options) == 1 and _is_edition(options[0], lex):
+        own = [c for c in groups[options[0]] if c.path == claim.path]
+        return options[0] if _fits(claim, own) else None
+    fits = [k for k in options if _fits(claim, groups[k])]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _fold_unqualified(groups: dict[GroupKey, list[Claim]], lex: Lexicon) -> None:
+    """Unqualified figures join a qualified group of the same subject, metric and unit
+    (AIME 97% -> AIME 2025), as _fold_target decides."""
     qualified: dict[tuple[str, str, str], list[GroupKey]] = defaultdict(list)
     for key in groups:
         if key[2]:
             qualified[(key[0], key[1], key[3])].append(key)
     for key in sorted(k for k in groups if not k[2]):
-        options = qualified.get((key[0], key[1], key[3]), [])
+        options = sorted(qualified.get((key[0], key[1], key[3]), []))
         if not options:
             continue
         remaining = []
         for claim in groups[key]:
-            fits = [
-                k
-                for k in options
-                if all(
-                    compare_quantities(claim.quantity, c.quantity) == Verdict.AGREE
-                    or compare_quantities(claim.quantity, c.quantity) == Verdict.ROUNDING
-                    for c in groups[k]
-                )
-            ]
-            if len(fits) == 1:
-                groups[fits[0]].append(replace(claim, qualifier=fits[0][2]))
-            else:
+            target = _fold_target(claim, options, groups, lex)
+            if target is None:
                 remaining.append(claim)
+            else:
+                groups[target].append(replace(claim, qualifier=target[2]))
         if remaining:
             groups[key] = remaining
         else:
@@ -241,7 +266,7 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
             quantity=binary_reading(c.quantity, lex),
         )
         groups[(c.subject, c.metric, c.qualifier, c.quantity.unit)].append(c)
-    _fold_unqualified(groups)
+    _fold_unqualified(groups, lex)
     findings: list[Finding] = []
     ids: Counter[str] = Counter()
     for (subject, metric, qualifier, unit), members in sorted(groups.items()):

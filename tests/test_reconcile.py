@@ -331,6 +331,59 @@ def test_unqualified_aime_folds_into_the_year_it_agrees_with(lex: Lexicon) -> No
     assert y2026.verdict == Verdict.SINGLE_SOURCE
 
 
+def test_unqualified_figure_joins_the_only_year_even_when_it_disagrees(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", written("88.4", "%"), metric="AIME", qualifier="2025"),
+        claim("b.txt", written("94.1", "%"), metric="AIME", qualifier=""),
+    ]
+    f = only(reconcile(claims, lex))
+    assert (f.qualifier, f.verdict, f.source_count) == ("2025", Verdict.CONFLICT, 2)
+    # ... and when it agrees, the same group, the same way
+    claims[1] = claim("b.txt", written("88.4", "%"), metric="AIME", qualifier="")
+    f = only(reconcile(claims, lex))
+    assert (f.qualifier, f.verdict) == ("2025", Verdict.AGREE)
+
+
+def test_unqualified_figure_its_own_source_tells_apart_stays_apart(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", written("88.4", "%"), metric="AIME", qualifier="2025"),
+        claim("b.txt", written("88.4", "%"), metric="AIME", qualifier="2025"),
+        claim("b.txt", written("71.0", "%"), metric="AIME", qualifier="", line=2),
+    ]
+    findings = {f.qualifier: f for f in reconcile(claims, lex)}
+    assert findings["2025"].verdict == Verdict.AGREE
+    assert findings[""].verdict == Verdict.SINGLE_SOURCE
+
+
+def test_unqualified_figure_between_two_years_joins_only_the_one_it_fits(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", written("88.4", "%"), metric="AIME", qualifier="2025"),
+        claim("a.txt", written("79.2", "%"), metric="AIME", qualifier="2026", line=2),
+        claim("b.txt", written("94.1", "%"), metric="AIME", qualifier=""),
+    ]
+    findings = {f.qualifier: f for f in reconcile(claims, lex)}
+    assert set(findings) == {"2025", "2026", ""}  # which year 94.1% is cannot be told
+    assert all(f.verdict == Verdict.SINGLE_SOURCE for f in findings.values())
+
+
+@pytest.mark.parametrize(
+    ("metric", "qualifier", "unit"),
+    [("models released", "in 2 months", "models"), ("AIME", "previous", "%")],
+)
+def test_a_scope_other_than_a_year_takes_only_figures_that_agree(
+    metric: str, qualifier: str, unit: str, lex: Lexicon
+) -> None:
+    claims = [
+        claim(
+            "a.txt", written("10", unit), subject="Lumen Labs", metric=metric, qualifier=qualifier
+        ),
+        claim("b.txt", written("7", unit), subject="Lumen Labs", metric=metric),
+    ]
+    findings = {f.qualifier: f for f in reconcile(claims, lex)}
+    assert set(findings) == {qualifier, ""}
+    assert all(f.verdict == Verdict.SINGLE_SOURCE for f in findings.values())
+
+
 def test_different_years_are_different_metrics_not_a_conflict(lex: Lexicon) -> None:
     claims = [
         claim("a.txt", written("97.0", "%"), metric="AIME", qualifier="2025"),
