@@ -10,7 +10,14 @@ from claimcheck.factsheet import Reference
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Claim, Finding, Verdict
 from claimcheck.patterns import squash
-from claimcheck.reconcile import canonical_subjects, compare_quantities, reconcile, slug, widen
+from claimcheck.reconcile import (
+    binary_reading,
+    canonical_subjects,
+    compare_quantities,
+    reconcile,
+    slug,
+    widen,
+)
 
 
 def _reference_for(claim: Claim, refs: Sequence[Reference], lex: Lexicon) -> Reference | None:
@@ -38,7 +45,10 @@ def _reference_for(claim: Claim, refs: Sequence[Reference], lex: Lexicon) -> Ref
 
 def _verdict(claim: Claim, ref: Reference, lex: Lexicon) -> Verdict:
     tolerance = lex.tolerances.get(ref.metric, 0.0)
-    return compare_quantities(widen(claim.quantity, tolerance), widen(ref.quantity, tolerance))
+    mine, theirs = (
+        widen(binary_reading(q, lex), tolerance) for q in (claim.quantity, ref.quantity)
+    )
+    return compare_quantities(mine, theirs)
 
 
 def _sheet(ref: Reference) -> str:

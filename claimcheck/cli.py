@@ -45,6 +45,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 STEP_SUMMARY = "GITHUB_STEP_SUMMARY"
+MAX_TIMEOUT = 86400.0  # seconds: a day; larger values overflow the socket layer
 DEFAULT_BASELINE = "claims/baseline.yaml"
 
 app = typer.Typer(
@@ -310,6 +311,9 @@ def _run(action: Callable[[], None]) -> None:
     except (Failure, RenderError) as exc:
         print(f"claimcheck: {exc}", file=sys.stderr)
         raise typer.Exit(EXIT_ERROR) from None
+    except typer.TyperException as exc:  # an option problem found after parsing: usage
+        print(f"claimcheck: {exc.format_message()}", file=sys.stderr)
+        raise typer.Exit(EXIT_ERROR) from None
     except (typer.Exit, typer.Abort, SystemExit):
         raise
     except KeyboardInterrupt:
@@ -344,8 +348,9 @@ def _emit(text: str, output: str | None) -> None:
 def _floor(run: Run, show_all: bool) -> Severity:
     chosen = run.value("min_severity")
     if show_all and run.settings.origins["min_severity"] == "command line" and chosen != "ok":
-        raise typer.BadParameter(
-            "--all means --min-severity ok; give one or the other", param_hint="'--all'"
+        raise Failure(
+            f"--all and --min-severity {chosen}: --all means --min-severity ok;"
+            " give one or the other"
         )
     return Severity.OK if show_all else Severity(chosen)
 
@@ -426,6 +431,11 @@ def _make_run(
     timeout: float = 15.0,
     verbose: bool = False,
 ) -> Run:
+    """The run's settings, once its options are known not to contradict each other."""
+    if quiet and verbose:
+        raise Failure("--quiet and --verbose: give one or the other")
+    if not 0 < timeout <= MAX_TIMEOUT:  # also rejects nan
+        raise Failure(f"--timeout: expected seconds above 0 and at most {MAX_TIMEOUT:g}")
     return Run(_settings(flags, config, isolated), quiet, stdin_name, timeout, verbose)
 
 

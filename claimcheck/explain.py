@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from claimcheck.entities import name_key
-from claimcheck.lexicon import Lexicon
+from claimcheck.lexicon import HedgeTolerance, Lexicon
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
 from claimcheck.patterns import squash
 from claimcheck.reconcile import compare_quantities, slug, widen
@@ -60,6 +60,20 @@ def _reading(q: Quantity) -> str:
     return f"{_number(q.value)} {q.unit}, interval {_interval(q)}, {how}{also}".replace("  ", " ")
 
 
+def _hedge_rule(hedge: HedgeTolerance, unit: str) -> str:
+    """How a hedge widens a figure in this unit, in words."""
+    if unit in hedge.absolute:
+        size = hedge.absolute[unit]
+        points = "point" if size == 1 else "points"
+        margin = f"{_number(size)} {points if unit == '%' else unit}"
+    else:
+        margin = f"{hedge.relative:.0%} of its value"
+    below = ", ".join(f'"{w}"' for w in sorted(hedge.below))
+    return f"a hedge widens a figure to the larger of its precision and {margin}" + (
+        f"; {below} only downwards, by twice that" if below else ""
+    )
+
+
 def explain(finding: Finding, originals: Sequence[Claim], lex: Lexicon) -> str:
     """A plain-text account of one finding, for `claimcheck explain`."""
     written = {(c.path, c.start): c.subject for c in originals}
@@ -69,7 +83,7 @@ def explain(finding: Finding, originals: Sequence[Claim], lex: Lexicon) -> str:
         sanitize(f"{finding.id} — {finding.subject} · {finding.metric}{scope}"),
         f"verdict: {finding.verdict.value} ({finding.severity.value})",
         f"summary: {sanitize(squash(finding.summary))}",
-        f"tolerance: hedges widen a figure by {lex.hedge_tolerance:.0%} of its value"
+        f"tolerance: {_hedge_rule(lex.hedge_tolerance, finding.unit)}"
         + (f"; {finding.metric} also by {tolerance:.0%} (claims/)" if tolerance else ""),
         "",
         f"mentions ({len(finding.claims)} from {finding.source_count} sources):",

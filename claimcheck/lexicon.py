@@ -36,6 +36,39 @@ class Metric:
 
 
 @dataclass(frozen=True)
+class HedgeTolerance:
+    """How far a hedge ("about", "~", "nearly") widens a figure (numbers.yaml hedges).
+
+    A hedged figure reaches its value minus/plus a margin, or as far as its written
+    precision already does if that is further: the two are never added. The margin is
+    `relative` times the value, or `absolute[unit]` in that unit ("%": points). A hedge
+    in `below` ("nearly 20T") reaches only downwards, one in `above` only upwards, each
+    by twice the margin: a symmetric hedge's whole span, on its one side.
+    """
+
+    relative: float = 0.0
+    absolute: Mapping[str, float] = field(default_factory=dict)
+    below: frozenset[str] = frozenset()
+    above: frozenset[str] = frozenset()
+
+    def margin(self, value: float, unit: str) -> float:
+        """How far a symmetric hedge may move a figure of this value and unit."""
+        if unit in self.absolute:
+            return self.absolute[unit]
+        return self.relative * abs(value)
+
+    def reach(self, value: float, unit: str, surface: str) -> tuple[float, float]:
+        """How far below and above its value a figure hedged as in `surface` reaches."""
+        margin = self.margin(value, unit)
+        words = " ".join(surface.lower().split())
+        if any(words.startswith(f"{w} ") for w in self.below):
+            return 2 * margin, 0.0
+        if any(words.startswith(f"{w} ") for w in self.above):
+            return 0.0, 2 * margin
+        return margin, margin
+
+
+@dataclass(frozen=True)
 class Unit:
     """One unit: canonical name, kind and the metric a bare figure in it measures."""
 
@@ -57,7 +90,7 @@ class Lexicon:
     scale_words: Mapping[str, int]
     suffixes: Mapping[str, tuple[int, int]]
     currency_suffixes: Mapping[str, tuple[int, int]]
-    hedge_tolerance: float
+    hedge_tolerance: HedgeTolerance
     multiplier_words: Mapping[str, float]
     fraction_words: Mapping[str, int]
     fraction_not_after: frozenset[str]
@@ -96,6 +129,8 @@ class Lexicon:
     rate_nouns: frozenset[str]
     bound_symbols: str
     product_words: frozenset[str]
+    binary_scale_words: Mapping[str, tuple[int, int]]
+    binary_units: frozenset[str]
     re: Patterns = field(repr=False, compare=False)
 
 
@@ -210,6 +245,42 @@ def _metric_pairs(
     return tuple(out)
 
 
+def _hedge_tolerance(hedges: Mapping[str, Any], words: Sequence[str]) -> HedgeTolerance:
+    """The hedge widening rule of numbers.yaml; `below`/`above` must name hedge words."""
+    where = "numbers.yaml: hedges"
+    absolute = _mapping(hedges.get("absolute", {}), f"{where}.absolute")
+    known = {w.lower() for w in words}
+    sides: dict[str, frozenset[str]] = {}
+    for key in ("below", "above"):
+        listed = {w.lower() for w in _strings(hedges, key, where)}
+        if listed - known:
+            raise LexiconError(f"{where}.{key}: not a hedge word: {sorted(listed - known)[0]}")
+        sides[key] = frozenset(listed)
+    try:
+        return HedgeTolerance(
+            relative=float(hedges.get("tolerance", 0.0)),
+            absolute={str(k): float(v) for k, v in absolute.items()},
+            below=sides["below"],
+            above=sides["above"],
+        )
+    except (TypeError, ValueError) as exc:
+        raise LexiconError(f"{where}: tolerances must be numbers ({exc})") from None
+
+
+def _binary_scale_words(
+    num: Mapping[str, Any], scales: Mapping[str, int]
+) -> tuple[dict[str, tuple[int, int]], frozenset[str]]:
+    """numbers.yaml binary_scale_words: {word: (decimal, binary)} and the units they apply to."""
+    where = "numbers.yaml: binary_scale_words"
+    spec = _mapping(num.get("binary_scale_words", {}), where)
+    words: dict[str, tuple[int, int]] = {}
+    for word, binary in _mapping(spec.get("words", {}), f"{where}.words").items():
+        if str(word) not in scales or not isinstance(binary, int):
+            raise LexiconError(f"{where}.words.{word}: needs a scale word and a whole number")
+        words[str(word)] = (scales[str(word)], binary)
+    return words, frozenset(_strings(spec, "units", where))
+
+
 def _by_phrase(table: Mapping[str, Any], where: str) -> dict[str, str]:
     """Invert {label: [phrases]} into {phrase: label}."""
     out: dict[str, str] = {}
@@ -280,6 +351,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
     for word in hedge_words + hedge_symbols:
         prefix_bounds[word.lower()] = Bound.APPROX
     postfix_bounds = {k: Bound(v) for k, v in _by_phrase(num["postfix_bounds"], "numbers").items()}
+    binary_words, binary_units = _binary_scale_words(num, scales)
 
     change_after = _by_phrase(gram["change_after"], "grammar.yaml: change_after")
     change_verbs = _by_phrase(gram["change_verbs"], "grammar.yaml: change_verbs")
@@ -334,7 +406,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         scale_words=scales,
         suffixes=suffixes,
         currency_suffixes=currency_suffixes,
-        hedge_tolerance=float(hedges.get("tolerance", 0.1)),
+        hedge_tolerance=_hedge_tolerance(hedges, hedge_words),
         multiplier_words=multipliers,
         fraction_words=fraction_words,
         fraction_not_after=frozenset(
@@ -379,5 +451,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
             sorted({ch for s in prefix_bounds if not s[0].isalpha() for ch in s})
         ),
         product_words=frozenset(_strings(ent, "product_words", "entities.yaml")),
+        binary_scale_words=binary_words,
+        binary_units=binary_units,
         re=patterns,
     )

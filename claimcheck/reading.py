@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, replace
 
 from claimcheck import patterns as P
-from claimcheck.lexicon import Lexicon, Unit
+from claimcheck.lexicon import HedgeTolerance, Lexicon, Unit
 from claimcheck.models import Bound, Quantity
 from claimcheck.numbers import Mention, range_of
 from claimcheck.patterns import singular, squash
@@ -359,12 +359,14 @@ def make_quantity(
     bound: Bound = Bound.EQ,
     low: float | None = None,
     high: float | None = None,
-    tolerance: float = 0.0,
+    tolerance: HedgeTolerance | None = None,
     surface: str = "",
     alternatives: tuple[float, ...] = (),
 ) -> Quantity:
     """A figure's intervals (DESIGN.md, Verdicts): its written precision either side, a
-    bound's open end, a range's ends; a hedge ("~", "roughly") widens by `tolerance`."""
+    bound's open end, a range's ends. A hedge ("~", "roughly") reaches as far as the
+    larger of its precision and its margin (lexicon.HedgeTolerance), on the side(s) its
+    word allows: "nearly 20T" never reaches above what "20T" admits."""
     floor = 0.0 if value >= 0 else -math.inf
     if bound == Bound.RANGE and low is not None and high is not None:
         lo, hi = low - precision, high + precision
@@ -375,12 +377,14 @@ def make_quantity(
     else:
         lo, hi = value - precision, value + precision
     approx = bound == Bound.APPROX
-    widen = tolerance * abs(value) if approx else 0.0
+    down, up = (0.0, 0.0)
+    if approx and tolerance is not None:
+        down, up = tolerance.reach(value, unit, surface)
     return Quantity(
         value=value,
         unit=unit,
-        low=lo - widen,
-        high=hi + widen,
+        low=min(lo, max(floor, value - down)),
+        high=max(hi, value + up),
         strict_low=lo,
         strict_high=hi,
         precision=precision,
@@ -391,7 +395,7 @@ def make_quantity(
     )
 
 
-def to_quantity(text: str, r: Reading, metric_unit: str, tolerance: float) -> Quantity:
+def to_quantity(text: str, r: Reading, metric_unit: str, tolerance: HedgeTolerance) -> Quantity:
     """The Quantity of one reading, in its own unit or the metric's."""
     m = r.mention
     return make_quantity(

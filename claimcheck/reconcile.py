@@ -87,19 +87,26 @@ def _meet(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
     return max(a_low, b_low) < min(a_high, b_high) - eps
 
 
+def _written_meet(a: Quantity, b: Quantity) -> bool:
+    """Whether what the written digits of two figures admit meets, on any of their readings."""
+    return any(
+        _meet(av - a.precision, av + a.precision, bv - b.precision, bv + b.precision)
+        for av in _values(a)
+        for bv in _values(b)
+    )
+
+
 def compare_quantities(a: Quantity, b: Quantity) -> Verdict:
-    """The verdict on two figures for the same thing (DESIGN.md, Verdicts)."""
-    exact = a.bound in _EXACT_BOUNDS and b.bound in _EXACT_BOUNDS
-    if exact and set(_values(a)) & set(_values(b)):
-        return Verdict.AGREE
-    if a.bound in _EXACT_BOUNDS and b.bound in _EXACT_BOUNDS and not (a.approx or b.approx):
-        for av in _values(a):
-            for bv in _values(b):
-                if _meet(av - a.precision, av + a.precision, bv - b.precision, bv + b.precision):
-                    return Verdict.ROUNDING
+    """The verdict on two figures for the same thing (DESIGN.md, Verdicts). Two single
+    figures whose written precision already meets differ by rounding, hedged or not: a
+    hedge only makes them approximate when agreement needs what it adds."""
+    if a.bound in _EXACT_BOUNDS and b.bound in _EXACT_BOUNDS:
+        if set(_values(a)) & set(_values(b)):
+            return Verdict.AGREE
+        if _written_meet(a, b):
+            return Verdict.ROUNDING
     elif _meet(a.strict_low, a.strict_high, b.strict_low, b.strict_high):
-        exact = a.bound in _EXACT_BOUNDS and b.bound in _EXACT_BOUNDS
-        return Verdict.ROUNDING if exact and not (a.approx or b.approx) else Verdict.APPROXIMATE
+        return Verdict.APPROXIMATE
     if _meet(a.low, a.high, b.low, b.high):
         return Verdict.APPROXIMATE
     for x, y in ((a, b), (b, a)):
@@ -107,6 +114,19 @@ def compare_quantities(a: Quantity, b: Quantity) -> Verdict:
             if _meet(alt - x.precision, alt + x.precision, y.low, y.high):
                 return Verdict.APPROXIMATE
     return Verdict.CONFLICT
+
+
+def binary_reading(q: Quantity, lex: Lexicon) -> Quantity:
+    """A figure written with a scale word in a unit that has binary readings ("one million
+    tokens") also admits the power-of-two figure (1,048,576), as "1M tokens" does."""
+    if q.alternatives or q.bound == Bound.RANGE or q.unit not in lex.binary_units:
+        return q
+    words = [w.lower() for w in P.LETTERS.findall(q.surface)]
+    scale = next((w for w in reversed(words) if w in lex.binary_scale_words), "")
+    if not scale:
+        return q
+    decimal, binary = lex.binary_scale_words[scale]
+    return replace(q, alternatives=(q.value * binary / decimal,))
 
 
 def widen(q: Quantity, tolerance: float) -> Quantity:
@@ -177,31 +197,56 @@ def _consensus(claims: Sequence[Claim]) -> float | None:
     return ranked[0][0]
 
 
-def _fold_unqualified(groups: dict[GroupKey, list[Claim]]) -> None:
-    """An unqualified figure joins the one qualified group it agrees with (AIME 97% -> 2025)."""
+def _fits(claim: Claim, members: Sequence[Claim]) -> bool:
+    """Whether a figure agrees with every figure of a group, up to rounding."""
+    return all(
+        compare_quantities(claim.quantity, c.quantity) in (Verdict.AGREE, Verdict.ROUNDING)
+        for c in members
+    )
+
+
+def _is_edition(key: GroupKey, lex: Lexicon) -> bool:
+    """Whether a group is one edition of a benchmark that metrics.yaml says is scoped by
+    year (AIME 2025), rather than a scope such as "previous" or "in 2 months"."""
+    spec = lex.metrics.get(key[1])
+    return spec is not None and spec.qualifier == "year" and bool(P.YEAR.fullmatch(key[2]))
+
+
+def _fold_target(
+    claim: Claim, options: Sequence[GroupKey], groups: dict[GroupKey, list[Claim]], lex: Lexicon
+) -> GroupKey | None:
+    """The qualified group an unqualified figure belongs to. With one edition of a
+    benchmark (only AIME 2025) it is that one, whatever the figure: "AIME 94.1%" against
+    "AIME 2025 88.4%" is a disagreement to report, not two findings; unless the figure's
+    own source gives a different figure for that edition, and so tells the two apart
+    itself. Otherwise (several editions, or scopes such as "in 2 months" that a bare
+    figure need not share) it is the one group the figure agrees with up to rounding, if
+    exactly one does; if none or several do, the figure stays a finding of its own."""
+    if len(options) == 1 and _is_edition(options[0], lex):
+        own = [c for c in groups[options[0]] if c.path == claim.path]
+        return options[0] if _fits(claim, own) else None
+    fits = [k for k in options if _fits(claim, groups[k])]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _fold_unqualified(groups: dict[GroupKey, list[Claim]], lex: Lexicon) -> None:
+    """Unqualified figures join a qualified group of the same subject, metric and unit
+    (AIME 97% -> AIME 2025), as _fold_target decides."""
     qualified: dict[tuple[str, str, str], list[GroupKey]] = defaultdict(list)
     for key in groups:
         if key[2]:
             qualified[(key[0], key[1], key[3])].append(key)
     for key in sorted(k for k in groups if not k[2]):
-        options = qualified.get((key[0], key[1], key[3]), [])
+        options = sorted(qualified.get((key[0], key[1], key[3]), []))
         if not options:
             continue
         remaining = []
         for claim in groups[key]:
-            fits = [
-                k
-                for k in options
-                if all(
-                    compare_quantities(claim.quantity, c.quantity) == Verdict.AGREE
-                    or compare_quantities(claim.quantity, c.quantity) == Verdict.ROUNDING
-                    for c in groups[k]
-                )
-            ]
-            if len(fits) == 1:
-                groups[fits[0]].append(replace(claim, qualifier=fits[0][2]))
-            else:
+            target = _fold_target(claim, options, groups, lex)
+            if target is None:
                 remaining.append(claim)
+            else:
+                groups[target].append(replace(claim, qualifier=target[2]))
         if remaining:
             groups[key] = remaining
         else:
@@ -214,9 +259,14 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
     metrics = _canonical_metrics((c.metric for c in claims), frozenset(lex.metrics))
     groups: dict[GroupKey, list[Claim]] = defaultdict(list)
     for c in claims:
-        c = replace(c, subject=subjects[c.subject], metric=metrics[c.metric])
+        c = replace(
+            c,
+            subject=subjects[c.subject],
+            metric=metrics[c.metric],
+            quantity=binary_reading(c.quantity, lex),
+        )
         groups[(c.subject, c.metric, c.qualifier, c.quantity.unit)].append(c)
-    _fold_unqualified(groups)
+    _fold_unqualified(groups, lex)
     findings: list[Finding] = []
     ids: Counter[str] = Counter()
     for (subject, metric, qualifier, unit), members in sorted(groups.items()):

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from claimcheck.lexicon import HedgeTolerance
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
 from claimcheck.reading import make_quantity
 
-TOLERANCE = 0.1  # numbers.yaml hedges.tolerance
+# numbers.yaml hedges, restated (not loaded) so the tests check the data against the rule:
+# a hedge reaches the larger of the written precision and 5% of the value (1 point for a
+# percentage); "nearly", "almost" and "just under" only reach downwards, "just over" only
+# upwards, each by twice the margin.
+HEDGE = HedgeTolerance(
+    relative=0.05,
+    absolute={"%": 1.0},
+    below=frozenset({"nearly", "almost", "just under"}),
+    above=frozenset({"just over"}),
+)
 
 # DESIGN.md, JSON schema 1, restated here (not imported from the code) so the tests check
 # the code against the contract.
@@ -42,14 +52,14 @@ def written(
     approx: bool = False,
     alternatives: tuple[float, ...] = (),
 ) -> Quantity:
-    """A figure as written: precision half its last digit, a hedge widens it by 10%."""
+    """A figure as written: precision half its last digit, hedged by HEDGE when `approx`."""
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     return make_quantity(
         float(digits) * scale,
         unit,
         0.5 * 10.0 ** (-decimals) * scale,
         bound=Bound.APPROX if approx else Bound.EQ,
-        tolerance=TOLERANCE,
+        tolerance=HEDGE,
         alternatives=alternatives,
     )
 

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import typer
 from builders import CLAIM_KEYS, FINDING_KEYS
 from typer.testing import CliRunner, Result
 
@@ -87,6 +88,53 @@ def test_usage_errors_exit_2(args: list[str], seeds: str) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.strip()
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["compare", "a.txt", "--all", "--min-severity", "error"], ["--all", "--min-severity"]),
+        (["compare", "a.txt", "--all", "--min-severity", "info"], ["--all", "--min-severity"]),
+        (["compare", "a.txt", "--quiet", "--verbose"], ["--quiet", "--verbose"]),
+        (["extract", "a.txt", "-q", "-v"], ["--quiet", "--verbose"]),
+        (["check", "a.txt", "-q", "-v", "--facts", "f.yaml"], ["--quiet", "--verbose"]),
+        (["compare", "a.txt", "--timeout", "0"], ["--timeout"]),
+        (["compare", "a.txt", "--timeout", "-1"], ["--timeout"]),
+        (["compare", "a.txt", "--timeout", "inf"], ["--timeout"]),
+        (["compare", "a.txt", "--timeout", "nan"], ["--timeout"]),
+        (["extract", "a.txt", "--timeout", "1e300"], ["--timeout"]),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else str(v),
+)
+def test_options_that_contradict_are_one_line_usage_errors(
+    args: list[str], names: list[str], cwd: Path
+) -> None:
+    write(cwd / "a.txt", GOOD)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("claimcheck: ") and "internal error" not in lines[0]
+    assert all(name in lines[0] for name in names)
+
+
+def test_all_with_min_severity_ok_is_no_contradiction(cwd: Path) -> None:
+    write(cwd / "a.txt", GOOD)
+    assert run("compare", "a.txt", "--all", "--min-severity", "ok").exit_code == 0
+
+
+def test_an_option_error_raised_while_running_is_a_usage_error(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_: object) -> None:
+        raise typer.BadParameter("makes no sense here", param_hint="'--format'")
+
+    monkeypatch.setattr("claimcheck.cli._floor", refuse)
+    write(cwd / "a.txt", GOOD)
+    result = run("compare", "a.txt")
+    assert result.exit_code == 2
+    assert result.stderr == "claimcheck: Invalid value for '--format': makes no sense here\n"
 
 
 # --- exit codes ------------------------------------------------------------------------

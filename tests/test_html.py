@@ -23,11 +23,12 @@ from claimcheck.report.html import render_compare_html
 GOLDEN = Path(__file__).resolve().parent / "golden" / "compare_small.html"
 INF = math.inf
 T = 1e12
+B = 1e9
 HOSTILE = '<script>alert(1)</script> [bold red]x[/] \x1b[31mred\x1b[0m " onload="x'
 
 
 def written(digits: str, unit: str, scale: float = 1.0, *, approx: bool = False) -> Quantity:
-    """A figure as the extractor builds it: precision half its last digit, hedge widens 10%."""
+    """A figure as the extractor builds it: precision half its last digit, hedged by the rule."""
     return builders.written(digits, unit, scale, approx=approx)
 
 
@@ -61,13 +62,13 @@ PCT_58_1 = claim("c.md", 9, "SWE-Bench Pro: 58.1% for the model.", "58.1%", writ
 ROUGHLY = claim(
     "a.md",
     20,
-    "It has roughly one trillion parameters.",
-    "roughly one trillion",
-    written("1", "parameters", T, approx=True),
+    "It has roughly 37 billion parameters.",
+    "roughly 37 billion",
+    written("37", "parameters", B, approx=True),
     metric="total parameters",
 )
 POINT_TWO = claim(
-    "c.md", 4, "A 1.2T model.", "1.2T", written("1.2", "parameters", T), "total parameters"
+    "c.md", 4, "A 36B model.", "36B", written("36", "parameters", B), "total parameters"
 )
 OVER = claim(
     "b.md", 7, "Trained on over 15T tokens.", "over 15T", over("15", "tokens", T), "training tokens"

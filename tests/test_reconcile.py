@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from builders import claim_at
+from builders import HEDGE, claim_at
 
 from claimcheck.lexicon import Lexicon, load_lexicon
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
 from claimcheck.reading import make_quantity
-from claimcheck.reconcile import compare_quantities, group_verdict, reconcile
+from claimcheck.reconcile import binary_reading, compare_quantities, group_verdict, reconcile
 
-TOLERANCE = 0.1  # numbers.yaml hedges.tolerance
 T = 1e12
 B = 1e9
 K = 1e3
@@ -22,7 +23,7 @@ def lex() -> Lexicon:
 
 
 def test_hedge_tolerance_is_the_documented_one(lex: Lexicon) -> None:
-    assert lex.hedge_tolerance == TOLERANCE
+    assert lex.hedge_tolerance == HEDGE
 
 
 def quantity(
@@ -47,7 +48,7 @@ def quantity(
         bound=bound,
         low=low,
         high=high,
-        tolerance=TOLERANCE,
+        tolerance=HEDGE,
         surface=surface,
         alternatives=alternatives,
     )
@@ -115,8 +116,8 @@ PCT_12 = written("12", "%")
 
 def test_helper_mirrors_the_extractor_for_a_hedge() -> None:
     assert (ROUGHLY_1T.strict_low, ROUGHLY_1T.strict_high) == (0.5 * T, 1.5 * T)
-    assert ROUGHLY_1T.low == pytest.approx(0.4 * T)
-    assert ROUGHLY_1T.high == pytest.approx(1.6 * T)
+    # one significant digit already admits +/- 0.5T: the 5% margin is not added to it
+    assert (ROUGHLY_1T.low, ROUGHLY_1T.high) == (0.5 * T, 1.5 * T)
     assert RANGE_5_10.value == 7.5
     assert (RANGE_5_10.low, RANGE_5_10.high) == (4.5, 10.5)
 
@@ -138,8 +139,9 @@ def test_helper_mirrors_the_extractor_for_a_hedge() -> None:
         (TOKENS_256000, TOKENS_256K, Verdict.AGREE),
         (TOKENS_262144, TOKENS_256K, Verdict.AGREE),
         (TOKENS_262144, TOKENS_UP_TO_256K, Verdict.APPROXIMATE),
-        (ROUGHLY_1T, TOKENS_1_05T, Verdict.APPROXIMATE),
-        (ROUGHLY_1T, TOKENS_1_2T, Verdict.APPROXIMATE),
+        # "1" already admits 0.5T-1.5T as written: rounding explains both, not the hedge
+        (ROUGHLY_1T, TOKENS_1_05T, Verdict.ROUNDING),
+        (ROUGHLY_1T, TOKENS_1_2T, Verdict.ROUNDING),
         (ROUGHLY_1T, TOKENS_3T, Verdict.CONFLICT),
         (OVER_15T, TOKENS_15_6T, Verdict.APPROXIMATE),
         (OVER_15T, TOKENS_14T, Verdict.CONFLICT),
@@ -173,6 +175,82 @@ def test_compare_quantities(a: Quantity, b: Quantity, verdict: Verdict) -> None:
     assert compare_quantities(a, b) == verdict
     # A verdict on two figures does not depend on which is named first.
     assert compare_quantities(b, a) == verdict
+
+
+def hedged(phrase: str, unit: str, scale: float = 1.0) -> Quantity:
+    """A hedged figure as written ("about 53"): the hedge words, then digits."""
+    digits = phrase.split()[-1].lstrip("~")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return quantity(
+        float(digits) * scale,
+        unit,
+        0.5 * 10.0 ** (-decimals) * scale,
+        bound=Bound.APPROX,
+        surface=phrase,
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        # a percentage is hedged by one point, not by a share of itself
+        (hedged("about 53", "%"), written("58.5", "%"), Verdict.CONFLICT),
+        (hedged("about 53", "%"), written("54.2", "%"), Verdict.CONFLICT),
+        (hedged("about 53", "%"), written("53.9", "%"), Verdict.APPROXIMATE),
+        (hedged("roughly 71.4", "%"), written("70.6", "%"), Verdict.APPROXIMATE),
+        (hedged("~88", "%"), written("86.2", "%"), Verdict.CONFLICT),
+        # a hedge that agreement does not need leaves it rounding
+        (hedged("about 53", "%"), written("52.8", "%"), Verdict.ROUNDING),
+        (hedged("around 640", "GPUs"), written("640.4", "GPUs"), Verdict.ROUNDING),
+        (hedged("about 53", "%"), written("53", "%"), Verdict.AGREE),
+        # other units: 5% of the value, or the written precision if that is wider
+        (hedged("about 37", "parameters", B), written("33", "parameters", B), Verdict.CONFLICT),
+        (hedged("about 37", "parameters", B), written("36", "parameters", B), Verdict.APPROXIMATE),
+        (hedged("~70", "parameters", B), written("72", "parameters", B), Verdict.APPROXIMATE),
+        (hedged("~70", "parameters", B), written("74", "parameters", B), Verdict.CONFLICT),
+        (hedged("roughly 1", "tokens", T), written("1.55", "tokens", T), Verdict.CONFLICT),
+        (hedged("approximately 4.2", "USD", B), written("4.4", "USD", B), Verdict.APPROXIMATE),
+        (hedged("approximately 4.2", "USD", B), written("4.5", "USD", B), Verdict.CONFLICT),
+        # "nearly", "almost", "just under" mean at most the figure as written, and reach
+        # twice the margin below it
+        (hedged("nearly 20", "tokens", T), written("22", "tokens", T), Verdict.CONFLICT),
+        (hedged("nearly 20", "tokens", T), written("20.6", "tokens", T), Verdict.CONFLICT),
+        (hedged("nearly 20", "tokens", T), written("18", "tokens", T), Verdict.APPROXIMATE),
+        (hedged("nearly 20", "tokens", T), written("17", "tokens", T), Verdict.CONFLICT),
+        (hedged("nearly 20", "tokens", T), written("20.4", "tokens", T), Verdict.ROUNDING),
+        (hedged("almost 90", "%"), written("91.5", "%"), Verdict.CONFLICT),
+        (hedged("almost 90", "%"), written("88.2", "%"), Verdict.APPROXIMATE),
+        (hedged("almost 90", "%"), written("87.5", "%"), Verdict.CONFLICT),
+        (hedged("just under 2", "USD", B), written("1.9", "USD", B), Verdict.ROUNDING),
+        (hedged("just under 128", "GPUs"), written("122", "GPUs"), Verdict.APPROXIMATE),
+        (hedged("just under 128", "GPUs"), written("130", "GPUs"), Verdict.CONFLICT),
+        # "just over" means at least the figure
+        (hedged("just over 400", "GPUs"), written("438", "GPUs"), Verdict.APPROXIMATE),
+        (hedged("just over 400", "GPUs"), written("445", "GPUs"), Verdict.CONFLICT),
+        (hedged("just over 400", "GPUs"), written("385", "GPUs"), Verdict.CONFLICT),
+    ],
+    ids=lambda x: x.surface if isinstance(x, Quantity) else str(x),
+)
+def test_hedge_rule(a: Quantity, b: Quantity, verdict: Verdict) -> None:
+    assert compare_quantities(a, b) == verdict
+    assert compare_quantities(b, a) == verdict
+
+
+def test_a_hedge_reaches_the_larger_of_precision_and_margin_never_their_sum() -> None:
+    about_37b = hedged("about 37", "parameters", B)
+    assert (about_37b.low, about_37b.high) == pytest.approx((35.15 * B, 38.85 * B))
+    about_53 = hedged("about 53", "%")
+    assert (about_53.low, about_53.high) == (52.0, 54.0)
+    roughly_2t = hedged("roughly 2", "tokens", T)
+    assert (roughly_2t.low, roughly_2t.high) == (1.5 * T, 2.5 * T)
+    nearly = hedged("nearly 20", "tokens", T)
+    assert (nearly.low, nearly.high) == (18 * T, 20.5 * T)
+    assert nearly.high == nearly.strict_high
+    just_over = hedged("just over 400", "GPUs")
+    assert (just_over.low, just_over.high) == (399.5, 440.0)
+    # a hedge does not move an unhedged figure, nor the floor of one near zero
+    assert written("0", "%").low == -0.5
+    assert hedged("about 0.4", "%").low == 0.0  # never below zero for a positive figure
 
 
 def test_range_is_never_a_conflict_with_a_value_inside_it() -> None:
@@ -251,6 +329,59 @@ def test_unqualified_aime_folds_into_the_year_it_agrees_with(lex: Lexicon) -> No
     assert y2025.verdict == Verdict.AGREE
     assert [c.quantity.value for c in y2026.claims] == [94.5]
     assert y2026.verdict == Verdict.SINGLE_SOURCE
+
+
+def test_unqualified_figure_joins_the_only_year_even_when_it_disagrees(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", written("88.4", "%"), metric="AIME", qualifier="2025"),
+        claim("b.txt", written("94.1", "%"), metric="AIME", qualifier=""),
+    ]
+    f = only(reconcile(claims, lex))
+    assert (f.qualifier, f.verdict, f.source_count) == ("2025", Verdict.CONFLICT, 2)
+    # ... and when it agrees, the same group, the same way
+    claims[1] = claim("b.txt", written("88.4", "%"), metric="AIME", qualifier="")
+    f = only(reconcile(claims, lex))
+    assert (f.qualifier, f.verdict) == ("2025", Verdict.AGREE)
+
+
+def test_unqualified_figure_its_own_source_tells_apart_stays_apart(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", written("88.4", "%"), metric="AIME", qualifier="2025"),
+        claim("b.txt", written("88.4", "%"), metric="AIME", qualifier="2025"),
+        claim("b.txt", written("71.0", "%"), metric="AIME", qualifier="", line=2),
+    ]
+    findings = {f.qualifier: f for f in reconcile(claims, lex)}
+    assert findings["2025"].verdict == Verdict.AGREE
+    assert findings[""].verdict == Verdict.SINGLE_SOURCE
+
+
+def test_unqualified_figure_between_two_years_joins_only_the_one_it_fits(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", written("88.4", "%"), metric="AIME", qualifier="2025"),
+        claim("a.txt", written("79.2", "%"), metric="AIME", qualifier="2026", line=2),
+        claim("b.txt", written("94.1", "%"), metric="AIME", qualifier=""),
+    ]
+    findings = {f.qualifier: f for f in reconcile(claims, lex)}
+    assert set(findings) == {"2025", "2026", ""}  # which year 94.1% is cannot be told
+    assert all(f.verdict == Verdict.SINGLE_SOURCE for f in findings.values())
+
+
+@pytest.mark.parametrize(
+    ("metric", "qualifier", "unit"),
+    [("models released", "in 2 months", "models"), ("AIME", "previous", "%")],
+)
+def test_a_scope_other_than_a_year_takes_only_figures_that_agree(
+    metric: str, qualifier: str, unit: str, lex: Lexicon
+) -> None:
+    claims = [
+        claim(
+            "a.txt", written("10", unit), subject="Lumen Labs", metric=metric, qualifier=qualifier
+        ),
+        claim("b.txt", written("7", unit), subject="Lumen Labs", metric=metric),
+    ]
+    findings = {f.qualifier: f for f in reconcile(claims, lex)}
+    assert set(findings) == {qualifier, ""}
+    assert all(f.verdict == Verdict.SINGLE_SOURCE for f in findings.values())
 
 
 def test_different_years_are_different_metrics_not_a_conflict(lex: Lexicon) -> None:
@@ -354,3 +485,20 @@ def test_claims_in_a_finding_are_in_report_order(lex: Lexicon) -> None:
 
 def test_reconcile_of_nothing_is_nothing(lex: Lexicon) -> None:
     assert reconcile([], lex) == []
+
+
+def test_binary_reading_of_a_scale_word(lex: Lexicon) -> None:
+    million = quantity(1e6, "tokens", 0.5e6, surface="one million")
+    assert binary_reading(million, lex).alternatives == (1048576.0,)
+    thousand = written("128", "tokens", K)
+    assert binary_reading(replace(thousand, surface="128 thousand"), lex).alternatives == (
+        131072.0,
+    )
+    # digits, another unit, a range, or a figure that already has its reading: unchanged
+    for q in (
+        written("1,000,000", "tokens"),
+        quantity(1e6, "GPU hours", 0.5e6, surface="one million"),
+        quantity(0, "tokens", 0.5e6, bound=Bound.RANGE, low=1e6, high=2e6, surface="1-2 million"),
+        TOKENS_256K,
+    ):
+        assert binary_reading(q, lex) == q

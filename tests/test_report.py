@@ -6,10 +6,11 @@ import json
 import math
 
 import pytest
-from builders import CLAIM_KEYS, FINDING_EXTRAS, claim_at, finding_of
+from builders import CLAIM_KEYS, FINDING_EXTRAS, HEDGE, claim_at, finding_of
 from builders import FINDING_KEYS as CONTRACT_FINDING_KEYS
 
 from claimcheck.models import Bound, Claim, Finding, Quantity, Source, Verdict
+from claimcheck.reading import make_quantity
 from claimcheck.report.common import human_value, json_number, sanitize, summarize
 from claimcheck.report.json_report import (
     claim_record,
@@ -36,6 +37,22 @@ def qty(
     lo = value if low is None else low
     hi = value if high is None else high
     return Quantity(value, unit, lo, hi, lo, hi, 1.0, approx, bound)
+
+
+def as_read(
+    value: float,
+    unit: str,
+    precision: float,
+    *,
+    bound: Bound = Bound.EQ,
+    low: float | None = None,
+    high: float | None = None,
+    surface: str = "",
+) -> Quantity:
+    """A Quantity as the extractor builds it, with its written precision and surface."""
+    return make_quantity(
+        value, unit, precision, bound=bound, low=low, high=high, tolerance=HEDGE, surface=surface
+    )
 
 
 def claim(
@@ -111,8 +128,31 @@ SUMMARY = summarize(FINDINGS, n_sources=4, n_claims=7)
         (qty(15e12, "tokens", bound=Bound.GE, high=INF), "≥15T tokens"),
         (qty(1e6, "USD", bound=Bound.LT, low=-INF), "<$1M"),
         (qty(128000, "tokens", bound=Bound.LE, low=-INF), "≤128K tokens"),
-        (qty(2.5, "x", bound=Bound.RANGE, low=2, high=3), "2–3x"),
-        (qty(15e9, "USD", bound=Bound.RANGE, low=10e9, high=20e9), "$10B–20B"),
+        # a range is labelled with its ends as written, not its precision interval
+        (as_read(2.5, "x", 0.5, bound=Bound.RANGE, low=2, high=3), "2–3x"),
+        (as_read(15e9, "USD", 0.5e9, bound=Bound.RANGE, low=10e9, high=20e9), "$10B–20B"),
+        (
+            as_read(36e9, "parameters", 0.5e9, bound=Bound.RANGE, low=35e9, high=37e9),
+            "35B–37B parameters",
+        ),
+        (
+            as_read(7.5, "%", 0.05, bound=Bound.RANGE, low=5.0, high=10.0, surface="5.0-10.0%"),
+            "5.0–10.0%",
+        ),
+        # trailing zeros the figure was written with are kept: they are its precision
+        (as_read(2.5, "USD", 0.005, surface="$2.50"), "$2.50"),
+        (as_read(0.6, "USD", 0.005, surface="$0.60"), "$0.60"),
+        (as_read(41.0, "%", 0.05, surface="41.0%"), "41.0%"),
+        (as_read(61.0, "%", 0.05, surface="about 61.0 percent", bound=Bound.APPROX), "~61.0%"),
+        (as_read(1.5e12, "tokens", 0.005e12, surface="1.50 trillion"), "1.50T tokens"),
+        (as_read(6.6e9, "USD", 0.005e9, surface="$6.60bn"), "$6.60B"),
+        # ... but no zeros a figure was not written with, nor past what the display shows
+        (as_read(1.2e12, "tokens", 0.5e9, surface="1,200 billion"), "1.2T tokens"),
+        (as_read(128000, "tokens", 0.5, surface="128,000"), "128K tokens"),
+        (as_read(6e11, "parameters", 0.005e12, surface="0.60 trillion"), "600B parameters"),
+        (as_read(1048576, "tokens", 0.5, surface="1,048,576"), "1.049M tokens"),
+        (as_read(1234.5, "USD", 0.05, surface="$1,234.50"), "$1,234"),
+        (as_read(53, "%", 0.5, surface="53%"), "53%"),
     ],
 )
 def test_human_value(quantity: Quantity, expected: str) -> None:

@@ -14,6 +14,7 @@ from claimcheck.report.terminal import render_compare, render_compare_svg
 
 INF = math.inf
 T = 1e12
+B = 1e9
 K = 1e3
 
 
@@ -25,7 +26,7 @@ def written(
     approx: bool = False,
     alternatives: tuple[float, ...] = (),
 ) -> Quantity:
-    """A figure as the extractor builds it: precision half its last digit, hedge widens 10%."""
+    """A figure as the extractor builds it: precision half its last digit, hedged by the rule."""
     return builders.written(digits, unit, scale, approx=approx, alternatives=alternatives)
 
 
@@ -78,8 +79,8 @@ ROUNDING = finding(
 )
 APPROX = finding(
     Verdict.APPROXIMATE,
-    claim("a.md", written("1", "parameters", T, approx=True), "total parameters"),
-    claim("b.md", written("1.2", "parameters", T), "total parameters"),
+    claim("a.md", written("37", "parameters", B, approx=True), "total parameters"),
+    claim("b.md", written("36", "parameters", B), "total parameters"),
 )
 OPEN = finding(
     Verdict.APPROXIMATE,
@@ -115,9 +116,10 @@ def test_rounding_bars_overlap() -> None:
 
 
 def test_hedge_open_end_and_second_reading_are_drawn() -> None:
-    approx_rows = strip_rows(render((APPROX,)))
-    assert "╍" in approx_rows[0] and "━" in approx_rows[0]
-    assert "╍" not in approx_rows[1]
+    exact, hedged = strip_rows(render((APPROX,)))  # in order of value: 36B, then ~37B
+    assert hedged.lstrip().startswith("~37B")
+    assert "╍" in hedged and "━" in hedged
+    assert "╍" not in exact
     open_rows = strip_rows(render((OPEN,)))
     assert any(r.rstrip().endswith("▶  1 source") for r in open_rows)
     binary_rows = strip_rows(render((BINARY,)))
@@ -161,3 +163,26 @@ def test_svg_capture_is_standalone_and_deterministic() -> None:
     assert "@font-face" not in svg and "cdnjs" not in svg
     assert "conflict" in svg and "52.8%" in svg
     assert svg == render_compare_svg(findings, summary, show_all=False, width=100)
+
+
+def test_one_row_per_figure_however_precisely_each_source_wrote_it() -> None:
+    # "1.2 trillion", "1,200 billion" and "1,200,000,000,000": one figure, three precisions
+    same = [
+        written("1.2", "tokens", T),
+        written("1200", "tokens", 1e9),
+        written("1.2e12", "tokens"),
+    ]
+    rounded = written("1", "tokens", T)
+    f = finding(
+        Verdict.ROUNDING,
+        *(
+            claim(p, q, "training tokens")
+            for p, q in zip(("a.md", "b.md", "c.md"), same, strict=True)
+        ),
+        claim("d.md", rounded, "training tokens"),
+    )
+    rows = strip_rows(render((f,)))
+    assert [r.split()[0] for r in rows] == ["1T", "1.2T"]
+    assert rows[1].endswith("3 sources") and rows[0].endswith("1 source")
+    # the merged row spans what the least precise of them admits
+    assert len(bar(rows[1])) > 3

@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from claimcheck import patterns as P
 from claimcheck.models import Bound, Finding, Quantity, Verdict
 
 # Newlines, tabs and CRLF pairs, with any spaces around them, become one space.
@@ -51,20 +52,50 @@ def _plain(x: float) -> str:
     return _fixed(x, _sig_decimals(x), commas=True)
 
 
-def _number(x: float) -> str:
-    """Compact text for a non-negative magnitude: 4,096 / 128K / 70B / 1.235M."""
+def _compact(x: float) -> tuple[str, float, str]:
+    """Compact digits for a finite non-negative magnitude, the factor they count in, and
+    its suffix: ("4,096", 1, ""), ("128", 1e3, "K"), ("1.235", 1e6, "M")."""
+    if x < 1e4:
+        return _plain(x), 1.0, ""
+    rounded = float(f"{x:.{_SIG}g}")
+    if x < 1e6 and not math.isclose(rounded, x, rel_tol=1e-9):
+        return _plain(x), 1.0, ""  # 32,768 reads better whole than as 32.77K
+    factor, suffix = next((f, s) for f, s in _SUFFIXES if rounded >= f)
+    scaled = rounded / factor
+    return _fixed(scaled, _sig_decimals(scaled), commas=True), factor, suffix
+
+
+def _written_decimals(surface: str) -> int:
+    """Decimal places a figure was written with: "$2.50" -> 2, "41.0%" -> 1, "1,200" -> 0."""
+    digits = P.DIGITS.search(surface)
+    if digits is None or digits.group().count(".") != 1:
+        return 0
+    return len(digits.group().split(".")[1])
+
+
+def _padded(digits: str, factor: float, x: float, precision: float, written: int) -> str:
+    """`digits` with the trailing zeros the written figure had ("2.5" -> "2.50" for "$2.50"),
+    as far as its precision reaches at this factor, and only when `digits` is exact."""
+    if precision <= 0 or written <= 0:
+        return digits
+    wanted = min(written, round(-math.log10(2 * precision / factor)))
+    whole, _, decimals = digits.partition(".")
+    if wanted <= len(decimals):
+        return digits
+    if not math.isclose(float(digits.replace(",", "")) * factor, x, rel_tol=1e-9):
+        return digits  # rounded for display: zeros would claim digits it does not show
+    return f"{whole}.{decimals.ljust(wanted, '0')}"
+
+
+def _number(x: float, precision: float = 0.0, written: int = 0) -> str:
+    """Compact text for a non-negative magnitude: 4,096 / 128K / 70B / 1.235M; with the
+    figure's precision and written decimals, the zeros it was written with: 2.50, 41.0."""
     if math.isnan(x):
         return "?"
     if math.isinf(x):
         return "∞"
-    if x < 1e4:
-        return _plain(x)
-    rounded = float(f"{x:.{_SIG}g}")
-    if x < 1e6 and not math.isclose(rounded, x, rel_tol=1e-9):
-        return _plain(x)  # 32,768 reads better whole than as 32.77K
-    factor, suffix = next((f, s) for f, s in _SUFFIXES if rounded >= f)
-    scaled = rounded / factor
-    return _fixed(scaled, _sig_decimals(scaled), commas=True) + suffix
+    digits, factor, suffix = _compact(x)
+    return _padded(digits, factor, x, precision, written) + suffix
 
 
 def _with_unit(magnitude: str, unit: str, negative: bool = False) -> str:
@@ -76,15 +107,24 @@ def _with_unit(magnitude: str, unit: str, negative: bool = False) -> str:
     return f"{sign}{magnitude} {unit}"
 
 
+def _range_ends(q: Quantity) -> tuple[float, float]:
+    """A range's ends as written: its interval without the written precision either side."""
+    return q.strict_low + q.precision, q.strict_high - q.precision
+
+
 def human_value(q: Quantity) -> str:
-    """Compact figure with its unit and bound: "~35B parameters", "≥15T tokens", "$13B", "2–3x"."""
-    if q.bound is Bound.RANGE and math.isfinite(q.low) and math.isfinite(q.high):
-        low, high = _number(abs(q.low)), _number(abs(q.high))
-        low = f"-{low}" if q.low < 0 else low
-        high = f"-{high}" if q.high < 0 else high
+    """Compact figure with its unit and bound, as precise as written: "~35B parameters",
+    "≥15T tokens", "$13B", "$2.50", "41.0%", "35B–37B parameters" (a range as written)."""
+    written = _written_decimals(q.surface)
+    if q.bound is Bound.RANGE and math.isfinite(q.strict_low) and math.isfinite(q.strict_high):
+        ends = _range_ends(q)
+        low, high = (_number(abs(e), q.precision, written) for e in ends)
+        low = f"-{low}" if ends[0] < 0 else low
+        high = f"-{high}" if ends[1] < 0 else high
         body = _with_unit(f"{low}–{high}", q.unit)
         return f"~{body}" if q.approx else body
-    body = _with_unit(_number(abs(q.value)), q.unit, negative=q.value < 0)
+    magnitude = _number(abs(q.value), q.precision, written)
+    body = _with_unit(magnitude, q.unit, negative=q.value < 0)
     if q.bound in _BOUND_PREFIX:
         return _BOUND_PREFIX[q.bound] + body
     return f"~{body}" if q.approx or q.bound is Bound.APPROX else body

@@ -46,12 +46,35 @@ def _mark(q: Quantity, sources: int) -> Mark:
     )
 
 
+def _merged(quantities: Sequence[Quantity], sources: int) -> Mark:
+    """One mark for figures that differ only in written precision ("1.2 trillion" and
+    "1,200 billion"): labelled as the least precise is written, spanning all of them."""
+    coarsest = max(quantities, key=lambda q: (q.precision, q.high - q.low))
+    mark = _mark(coarsest, sources)
+    return Mark(
+        label=mark.label,
+        value=mark.value,
+        low=min(min(q.low, q.strict_low) for q in quantities),
+        high=max(max(q.high, q.strict_high) for q in quantities),
+        strict_low=min(q.strict_low for q in quantities),
+        strict_high=max(q.strict_high for q in quantities),
+        alternatives=mark.alternatives,
+        sources=sources,
+    )
+
+
 def marks(finding: Finding) -> list[Mark]:
-    """One mark per distinct figure in the finding, lowest value first."""
-    paths: dict[Quantity, set[str]] = {}
+    """One mark per distinct figure in the finding (as the summary counts them: value,
+    bound and hedge), lowest value first."""
+    quantities: dict[tuple[float, str, bool, tuple[float, ...]], list[Quantity]] = {}
+    paths: dict[tuple[float, str, bool, tuple[float, ...]], set[str]] = {}
     for claim in finding.claims:
-        paths.setdefault(claim.quantity, set()).add(claim.path)
-    result = [_mark(q, len(p)) for q, p in paths.items()]
+        q = claim.quantity
+        key = (q.value, q.bound.value, q.approx, q.alternatives)
+        if q not in quantities.setdefault(key, []):
+            quantities[key].append(q)
+        paths.setdefault(key, set()).add(claim.path)
+    result = [_merged(qs, len(paths[key])) for key, qs in quantities.items()]
     return sorted(result, key=lambda m: (m.value, m.low, m.high, m.strict_low, m.label))
 
 

@@ -1,0 +1,191 @@
+"""Verdict rules end to end: two articles' sentences about one figure -> the verdict.
+
+Each case is one sentence per article about an invented launch; the extractor reads
+them and the reconciler must line the two figures up in one finding with the verdict
+the README's rules give ("How it reads a figure").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.explain import explain
+from claimcheck.extract import extract_claims
+from claimcheck.lexicon import Lexicon, load_lexicon
+from claimcheck.models import Finding, Source, Verdict
+from claimcheck.reconcile import reconcile
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return load_lexicon()
+
+
+def compare(lex: Lexicon, *sentences: str) -> list[Finding]:
+    """Findings for one article per sentence."""
+    claims = [
+        c
+        for i, text in enumerate(sentences)
+        for c in extract_claims(Source.from_text(f"{chr(97 + i)}.txt", text + "\n"), lex)
+    ]
+    return reconcile(claims, lex)
+
+
+def one_verdict(lex: Lexicon, *sentences: str) -> Verdict:
+    findings = compare(lex, *sentences)
+    assert len(findings) == 1, [(f.id, f.verdict.value, f.summary) for f in findings]
+    assert findings[0].source_count == len(sentences)
+    return findings[0].verdict
+
+
+HEDGES = [
+    # the hedge on a percentage score is a point, not 10% of the score
+    (
+        "Quill-4 scores about 53% on SWE-Bench Verified.",
+        "Quill-4 scores 58.5% on SWE-Bench Verified.",
+        Verdict.CONFLICT,
+    ),
+    (
+        "Ardent-2 scores roughly 71% on GPQA Diamond.",
+        "Ardent-2 scores 71.8% on GPQA Diamond.",
+        Verdict.APPROXIMATE,
+    ),
+    (
+        "Ardent-2 scores roughly 71% on GPQA Diamond.",
+        "Ardent-2 scores 73.5% on GPQA Diamond.",
+        Verdict.CONFLICT,
+    ),
+    # rounding alone explains it: the hedge is not needed, so it is not approximate
+    (
+        "Quill-4 scores about 53% on SWE-Bench Verified.",
+        "Quill-4 scores 52.8% on SWE-Bench Verified.",
+        Verdict.ROUNDING,
+    ),
+    (
+        "Brisa-1 was trained on roughly 1 trillion tokens.",
+        "Brisa-1 was trained on 1.2 trillion tokens.",
+        Verdict.ROUNDING,
+    ),
+    # the margin is not stacked on a one-significant-digit precision
+    (
+        "Brisa-1 was trained on roughly 1 trillion tokens.",
+        "Brisa-1 was trained on 1.55 trillion tokens.",
+        Verdict.CONFLICT,
+    ),
+    (
+        "Orrin-5 has about 37B active parameters.",
+        "Orrin-5 has 33B active parameters.",
+        Verdict.CONFLICT,
+    ),
+    (
+        "Orrin-5 has about 37B active parameters.",
+        "Orrin-5 has 36B active parameters.",
+        Verdict.APPROXIMATE,
+    ),
+    (
+        "Tamsin-3 has around 120 billion parameters.",
+        "Tamsin-3 has 124 billion parameters.",
+        Verdict.APPROXIMATE,
+    ),
+    # "nearly" and "almost" are at most the figure
+    (
+        "Corvid-9 was trained on nearly 20 trillion tokens.",
+        "Corvid-9 was trained on 22 trillion tokens.",
+        Verdict.CONFLICT,
+    ),
+    (
+        "Corvid-9 was trained on nearly 20 trillion tokens.",
+        "Corvid-9 was trained on 18 trillion tokens.",
+        Verdict.APPROXIMATE,
+    ),
+    (
+        "Corvid-9 was trained on nearly 20 trillion tokens.",
+        "Corvid-9 was trained on 16.5 trillion tokens.",
+        Verdict.CONFLICT,
+    ),
+    (
+        "Pallas-2 costs just under $2.00 per million input tokens.",
+        "Pallas-2 costs $2.10 per million input tokens.",
+        Verdict.CONFLICT,
+    ),
+    (
+        "Pallas-2 costs just under $2.00 per million input tokens.",
+        "Pallas-2 costs $1.85 per million input tokens.",
+        Verdict.APPROXIMATE,
+    ),
+    ("Lumo-2 scores almost 90% on MMLU.", "Lumo-2 scores 91.2% on MMLU.", Verdict.CONFLICT),
+    ("Lumo-2 scores almost 90% on MMLU.", "Lumo-2 scores 88.4% on MMLU.", Verdict.APPROXIMATE),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "verdict"), HEDGES)
+def test_hedges(lex: Lexicon, first: str, second: str, verdict: Verdict) -> None:
+    assert one_verdict(lex, first, second) == verdict
+    assert one_verdict(lex, second, first) == verdict
+
+
+def test_explain_states_the_hedge_rule_for_the_findings_unit(lex: Lexicon) -> None:
+    pct = compare(lex, "Quill-4 scores about 53% on MMLU.", "Quill-4 scores 53.9% on MMLU.")
+    params = compare(lex, "Orrin-5 has about 37B parameters.", "Orrin-5 has 36B parameters.")
+    assert "the larger of its precision and 1 point;" in explain(pct[0], pct[0].claims, lex)
+    text = explain(params[0], params[0].claims, lex)
+    assert "the larger of its precision and 5% of its value;" in text
+    assert '"nearly" only downwards, by twice that' in text
+
+
+BINARY = [
+    # a scale word admits the power-of-two reading for token counts, as "1M" does
+    (
+        "Zephyr-2 has a context window of one million tokens.",
+        "Zephyr-2 has a context window of 1,048,576 tokens.",
+        Verdict.AGREE,
+    ),
+    (
+        "Zephyr-2 has a context window of 1M tokens.",
+        "Zephyr-2 has a context window of 1,048,576 tokens.",
+        Verdict.AGREE,
+    ),
+    (
+        "Zephyr-2 has a context window of one million tokens.",
+        "Zephyr-2 has a context window of 1M tokens.",
+        Verdict.AGREE,
+    ),
+    (
+        "Zephyr-2 has a context window of one million tokens.",
+        "Zephyr-2 has a context window of 1,000,000 tokens.",
+        Verdict.AGREE,
+    ),
+    (
+        "Kite-7 offers a one-million-token context window.",
+        "Kite-7 has a context window of 1,048,576 tokens.",
+        Verdict.AGREE,
+    ),
+    (
+        "Marlow-3 has a context window of 1.5 million tokens.",
+        "Marlow-3 has a context window of 1,572,864 tokens.",
+        Verdict.AGREE,
+    ),
+    (
+        "Ostra-1 has a context window of 128 thousand tokens.",
+        "Ostra-1 has a context window of 131,072 tokens.",
+        Verdict.AGREE,
+    ),
+    # the reading is one more figure the words admit, not a tolerance
+    (
+        "Zephyr-2 has a context window of one million tokens.",
+        "Zephyr-2 has a context window of 1,040,000 tokens.",
+        Verdict.ROUNDING,
+    ),
+    # other units keep the decimal reading only
+    (
+        "Fenna-4 was trained with 2 million GPU hours.",
+        "Fenna-4 was trained with 2,097,152 GPU hours.",
+        Verdict.ROUNDING,
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "verdict"), BINARY)
+def test_binary_readings(lex: Lexicon, first: str, second: str, verdict: Verdict) -> None:
+    assert one_verdict(lex, first, second) == verdict
+    assert one_verdict(lex, second, first) == verdict
