@@ -162,11 +162,13 @@ def _units(data: Mapping[str, Any]) -> tuple[dict[str, Unit], dict[str, str], di
         for name, spec in _mapping(table, f"units.yaml: {kind}").items():
             where = f"units.yaml: {kind}.{name}"
             spec = _mapping(spec, where)
+            # a bare sum of money is a model's (a price) or a company's (its spending)
+            subject = "any" if kind == "currency" else "model"
             units[name] = Unit(
                 name,
                 kind,
                 str(spec.get("metric", "")),
-                str(spec.get("subject", "model")),
+                str(spec.get("subject", subject)),
                 str(spec.get("base", "")),
                 float(spec.get("factor", 1.0)),
             )
