@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
@@ -13,27 +13,42 @@ from claimcheck.patterns import squash
 MODEL = "model"
 ORG = "org"
 HARDWARE = "hardware"
+DEVICE = "device"
 
 
 @dataclass(frozen=True)
 class Entity:
-    """A named subject in the text; `compared` marks a name that is only compared against."""
+    """A named subject in the text; `compared` marks a name that is only compared against
+    (or is the object of its clause: `object_only`), `quoted` one inside a quotation."""
 
     start: int
     end: int
     name: str
     kind: str
     compared: bool = False
+    quoted: bool = False
+    object_only: bool = False  # compared only as the object of "for", "in", "with", ...
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the quotations in a text, each within one paragraph."""
+    return [q.span() for q in P.QUOTATION.finditer(text)]
+
+
 def find_entities(
-    text: str, start: int, end: int, lex: Lexicon, exclude: Sequence[tuple[int, int]] = ()
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    exclude: Sequence[tuple[int, int]] = (),
+    quotes: Sequence[tuple[int, int]] = (),
 ) -> list[Entity]:
-    """Models and organisations named in text[start:end], leftmost-longest, no overlaps."""
+    """Models and organisations named in text[start:end], leftmost-longest, no overlaps;
+    those inside one of the `quotes` spans are marked `quoted`."""
     found: list[tuple[int, int, str, str]] = []
     # A model name holds a digit or a family word ("Command R"): skip the costly pattern
     # in the many sentences that have neither.
@@ -50,38 +65,223 @@ def find_entities(
             following = text[m.end() : m.end() + 30].lstrip().split(" ")[0].lower()
             if following in lex.unit_forms and following.endswith("s"):
                 continue
-        found.append((m.start(), m.end(), surface, MODEL))
-    for m in lex.re.org.finditer(text, start, end):
-        found.append((m.start(), m.end(), lex.org_aliases[m.group()], ORG))
+        kind = DEVICE if lex.re.subject.device.match(surface) else MODEL
+        found.append((m.start(), m.end(), surface, kind))
+    known = [(m.start(), m.end()) for m in lex.re.org.finditer(text, start, end)]
+    for s, e in known:
+        found.append((s, e, lex.org_aliases[text[s:e]], ORG))
+    maybe_org = lex.re.subject.org_suffix.search(text, start, end)
+    for m in lex.re.subject.new_org.finditer(text, start, end) if maybe_org else ():
+        if not _overlaps(m.start(), m.end(), known):
+            found.append((m.start(), m.end(), squash(m.group()), ORG))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     entities: list[Entity] = []
     last = -1
     for s, e, name, kind in found:
         if s < last or _overlaps(s, e, exclude):
             continue
-        before = P.POSSESSOR.sub("", text[max(start, s - 40) : s])
-        compared = bool(lex.re.comparison.search(before))
-        if (
-            entities
-            and entities[-1].compared
-            and P.COORDINATION.fullmatch(text, entities[-1].end, s)
-        ):
-            compared = True  # "compared it to Claude Sonnet 4.6 and Opus 4.6"
-        entities.append(Entity(s, e, name, kind, compared))
+        entities.append(_placed(text, start, s, e, name, kind, entities, lex, quotes))
         last = e
     return entities
 
 
+def _placed(
+    text: str,
+    start: int,
+    s: int,
+    e: int,
+    name: str,
+    kind: str,
+    earlier: Sequence[Entity],
+    lex: Lexicon,
+    quotes: Sequence[tuple[int, int]],
+) -> Entity:
+    """A found name with its role in the sentence: compared against, an object, quoted."""
+    before = P.POSSESSOR.sub("", text[max(start, s - 40) : s])
+    cue = lex.re.comparison.search(before)
+    compared = cue is not None
+    object_only = cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues
+    if earlier and earlier[-1].compared and P.COORDINATION.fullmatch(text, earlier[-1].end, s):
+        # "compared it to Claude Sonnet 4.6 and Opus 4.6"
+        compared, object_only = True, earlier[-1].object_only
+    quoted = any(qs <= s and e <= qe for qs, qe in quotes)
+    return Entity(s, e, name, kind, compared, quoted, object_only)
+
+
 def dominant(entities: Sequence[Entity], kind: str) -> str:
-    """The name of this kind mentioned most often (first on a tie), or ''."""
-    names = [e.name for e in entities if e.kind == kind and not e.compared]
-    if not names:  # only compared names: the text is about one of them all the same
-        names = [e.name for e in entities if e.kind == kind]
+    """The name of this kind mentioned most often (first on a tie), or ''.
+
+    Names only quoted or only the object of a clause ("chips for Apple") count when
+    nothing else is named; a name only compared against never does.
+    """
+    names = [e.name for e in entities if e.kind == kind and not (e.compared or e.quoted)]
+    if not names:
+        names = [e.name for e in entities if e.kind == kind and (e.object_only or not e.compared)]
     if not names:
         return ""
     counts = Counter(names)
     best = max(counts.values())
     return next(n for n in names if counts[n] == best)
+
+
+def handed_on(entities: Sequence[Entity], kind: str) -> str | None:
+    """The name of this kind a sentence hands on to the sentences after it ("The model
+    ..."): the first it names that is neither compared against nor quoted."""
+    named = [e.name for e in entities if e.kind == kind and not (e.compared or e.quoted)]
+    return next((n for n in named if n), None)  # '': a sibling the article leaves unnamed
+
+
+def short_names(entities: Sequence[Entity], lex: Lexicon) -> dict[str, tuple[str, str]]:
+    """Short forms of the names an article gives in full, each to the one name and kind it
+    stands for there: 'Opus 5' -> Claude Opus 5, 'Kestrel' -> Kestrel-1, 'Behemoth' ->
+    Llama 5 Behemoth, 'Northwind' -> Northwind AI. A form that could be two names equally
+    often mentioned is left out."""
+    counts = Counter(e.name for e in entities if not (e.compared or e.quoted))
+    full = list(dict.fromkeys(e.name for e in entities if e.kind in (MODEL, ORG)))
+    kinds = {e.name: e.kind for e in entities}
+    candidates: dict[str, list[str]] = {}
+    for name in full:
+        for short in _short_forms(name, kinds[name], lex):
+            candidates.setdefault(short, []).append(name)
+        for other in full:  # "Opus 5" in an article that also names "Claude Opus 5"
+            if kinds[other] == MODEL == kinds[name] and _is_tail(name, other):
+                candidates.setdefault(name, []).append(other)
+    out: dict[str, tuple[str, str]] = {}
+    for short, names in candidates.items():
+        best = _best_named(names, counts, lex)
+        if best:
+            out[short] = (best, kinds[best])
+    return out
+
+
+def _short_forms(name: str, kind: str, lex: Lexicon) -> list[str]:
+    """The one-word forms a name goes by: its leading word ('Kestrel' of Kestrel-1), a
+    distinctive last word ('Behemoth'), an unknown organisation's first words."""
+    if kind == ORG:
+        if name in lex.org_aliases:
+            return []  # the vocabulary lists a known organisation's other names
+        words = name.split(" ")
+        return [" ".join(words[:-1])] if len(words) > 1 else []
+    forms = []
+    stem = P.NAME_STEM.match(name)
+    if stem and _may_stand_alone(stem.group(1), lex):
+        forms.append(stem.group(1))
+    last = name.split(" ")[-1]
+    if last != name and last in lex.re.subject.short_variants:
+        forms.append(last)
+    return forms
+
+
+def _may_stand_alone(word: str, lex: Lexicon) -> bool:
+    """Whether a name's leading word alone still names it: not a family ('Llama'), an
+    organisation, a variant or a common capitalised word."""
+    return not (
+        lex.re.family.fullmatch(word)
+        or word in lex.org_aliases
+        or word in lex.variants
+        or word in lex.not_names
+    )
+
+
+def _is_tail(short: str, name: str) -> bool:
+    """Whether `short` is the last words of the longer `name` ('Opus 5', 'Claude Opus 5')."""
+    a, b = name_key(short).split(" "), name_key(name).split(" ")
+    return len(a) < len(b) and b[-len(a) :] == a
+
+
+def _best_named(names: Sequence[str], counts: Counter[str], lex: Lexicon) -> str | None:
+    """Of the names a short form could be, the plainest (fewest variant words: Kestrel-1
+    before Kestrel-1-Lite), then the most mentioned; None on a tie."""
+    variants = {v.lower() for v in lex.variants}
+    plain = min(len(version_parts(n)[1] & variants) for n in names)
+    names = [n for n in dict.fromkeys(names) if len(version_parts(n)[1] & variants) == plain]
+    ranked = sorted(names, key=lambda n: -counts[n])
+    if len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
+        return None
+    return ranked[0]
+
+
+def find_short_names(
+    text: str,
+    start: int,
+    end: int,
+    shorts: Mapping[str, tuple[str, str]],
+    found: Sequence[Entity],
+    lex: Lexicon,
+    taken: Sequence[tuple[int, int]] = (),
+    quotes: Sequence[tuple[int, int]] = (),
+) -> list[Entity]:
+    """The sentence's entities with the names it gives in short written in full: a found
+    name renamed ('Opus 5' -> Claude Opus 5) and bare words added ('Behemoth')."""
+    out = [replace(e, name=shorts[e.name][0]) if e.name in shorts else e for e in found]
+    spans = [(e.start, e.end) for e in found] + list(taken)
+    for s, e in _word_runs(text, start, end, shorts):
+        if not _overlaps(s, e, spans):
+            name, kind = shorts[text[s:e]]
+            out.append(_placed(text, start, s, e, name, kind, [], lex, quotes))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _word_runs(
+    text: str, start: int, end: int, forms: Mapping[str, object]
+) -> list[tuple[int, int]]:
+    """Spans of runs of one to three capitalised words that are keys of `forms`, longest
+    first at each position ("Big Lake" before "Big")."""
+    words = [m.span() for m in P.CAPITALISED_WORD.finditer(text, start, end)]
+    runs = []
+    i = 0
+    while i < len(words):
+        for k in (3, 2, 1):
+            last = i + k - 1
+            joined = last < len(words) and all(
+                words[j + 1][0] == words[j][1] + 1 for j in range(i, last)
+            )
+            if joined and text[words[i][0] : words[last][1]] in forms:
+                runs.append((words[i][0], words[last][1]))
+                i = last
+                break
+        i += 1
+    return runs
+
+
+def find_variant_references(
+    text: str,
+    start: int,
+    end: int,
+    found: Sequence[Entity],
+    carried: str,
+    names: Sequence[str],
+    lex: Lexicon,
+) -> list[Entity]:
+    """The sentence's entities with the siblings it names by a variant word added: "the
+    Mini variant" after Helix-3 is Helix-3 Mini (as the article names it, if it does)."""
+    out = list(found)
+    for m in lex.re.subject.variant_reference.finditer(text, start, end):
+        s, e = m.span("variant")
+        if _overlaps(s, e, [(f.start, f.end) for f in found]):
+            continue
+        models = [f for f in found if f.kind == MODEL and not f.compared and f.end <= s]
+        base = models[-1].name if models else carried
+        if base:
+            sibling = _sibling(base, m.group("variant"), names, lex)
+            out.append(Entity(s, m.end(), sibling, MODEL))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _sibling(base: str, variant: str, names: Sequence[str], lex: Lexicon) -> str:
+    """The model of `base`'s version with `variant` as its variant word: one the article
+    names, else the base name with the word added, else '' (unknown)."""
+    word = variant.lower()
+    numbers, words = version_parts(base)
+    if word in words:
+        return base
+    for name in names:
+        other_numbers, other_words = version_parts(name)
+        if other_numbers == numbers and word in other_words:
+            return name
+    if words & {v.lower() for v in lex.variants}:
+        return ""  # "Claude Opus 5" and "the Sonnet model": no safe name to build
+    return f"{base} {variant}"
 
 
 def name_key(name: str) -> str:

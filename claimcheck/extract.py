@@ -17,7 +17,18 @@ from claimcheck.attribution import (
     settings_in,
     years_after,
 )
-from claimcheck.entities import MODEL, ORG, Entity, dominant, find_entities
+from claimcheck.entities import (
+    MODEL,
+    ORG,
+    Entity,
+    dominant,
+    find_entities,
+    find_short_names,
+    find_variant_references,
+    handed_on,
+    quotations,
+    short_names,
+)
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Bound, Claim, Source
 from claimcheck.numbers import Mention, find_mentions
@@ -30,8 +41,15 @@ from claimcheck.reading import (
     read_mention,
     to_quantity,
 )
-from claimcheck.subjects import direct_subject, distribute_subjects, pick_subject
+from claimcheck.subjects import (
+    after_predecessor,
+    direct_subject,
+    distribute_subjects,
+    subject_for,
+)
 from claimcheck.text import Sentence, split_sentences, unwrap
+
+_Parts = tuple[Sentence, list[re.Match[str]], list[Entity], list[Mention]]
 
 
 def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) -> list[Claim]:
@@ -44,8 +62,8 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     sentences = split_sentences(text, lex)
     low = P.folded(text)
     mentions = find_mentions(text, lex, low, moves=not every_figure)
-    per_sentence: list[tuple[Sentence, list[re.Match[str]], list[Entity], list[Mention]]] = []
-    all_entities: list[Entity] = []
+    quotes = quotations(text)
+    per_sentence: list[_Parts] = []
     index = 0
     for sent in sentences:
         # A metric name matters only next to a figure, and keeps a benchmark with a
@@ -53,8 +71,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
         has_digit = P.ANY_DIGIT.search(text, sent.start, sent.end) is not None
         aliases = list(lex.re.metric.finditer(text, low, sent.start, sent.end)) if has_digit else []
         alias_spans = [(a.start(), a.end()) for a in aliases]
-        entities = find_entities(text, sent.start, sent.end, lex, alias_spans)
-        all_entities.extend(entities)
+        entities = find_entities(text, sent.start, sent.end, lex, alias_spans, quotes)
         while index < len(mentions) and mentions[index].start < sent.start:
             index += 1
         inside = []
@@ -62,26 +79,56 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
             inside.append(mentions[index])
             index += 1
         per_sentence.append((sent, aliases, entities, inside))
+    per_sentence = _named_in_full(text, per_sentence, lex, quotes)
+    all_entities = [e for _, _, entities, _ in per_sentence for e in entities]
     top = {MODEL: dominant(all_entities, MODEL), ORG: dominant(all_entities, ORG)}
+    models = list(dict.fromkeys(e.name for e in all_entities if e.kind == MODEL))
     claims: list[Claim] = []
     recent: dict[str, str] = {}
     previous_end = 0
     for sent, aliases, entities, inside in per_sentence:
-        if "\n" in text[previous_end : sent.start]:
-            recent = {}  # a new paragraph: "It" no longer points back
+        if _new_section(text, previous_end, sent.start):
+            recent = {}  # under a new heading, "The model" no longer points back
+        # a sentence that names no model is about the last one named before it
+        carried = {kind: recent.get(kind) or top[kind] for kind in top}
         if inside:
-            carried = {kind: recent.get(kind) or top[kind] for kind in top}
+            entities = find_variant_references(
+                text, sent.start, sent.end, entities, carried[MODEL], models, lex
+            )
             claims.extend(
                 _sentence_claims(
                     source, text, low, sent, aliases, entities, inside, carried, lex, every_figure
                 )
             )
         for kind in top:
-            named = [e.name for e in entities if e.kind == kind and not e.compared]
+            named = handed_on(entities, kind)
             if named:
-                recent[kind] = named[0]
+                recent[kind] = named
         previous_end = sent.end
     return claims
+
+
+def _named_in_full(
+    text: str, per_sentence: list[_Parts], lex: Lexicon, quotes: Sequence[tuple[int, int]]
+) -> list[_Parts]:
+    """The sentences with every short name written as the full name the article gives
+    ("Behemoth" after "Llama 5 Behemoth", "Opus 5" after "Claude Opus 5")."""
+    shorts = short_names([e for _, _, entities, _ in per_sentence for e in entities], lex)
+    if not shorts:
+        return per_sentence
+    out = []
+    for sent, aliases, entities, inside in per_sentence:
+        taken = [(a.start(), a.end()) for a in aliases]
+        named = find_short_names(text, sent.start, sent.end, shorts, entities, lex, taken, quotes)
+        out.append((sent, aliases, named, inside))
+    return out
+
+
+def _new_section(text: str, previous_end: int, start: int) -> bool:
+    """Whether the sentence at `start` opens a line that is a Markdown heading."""
+    if "\n" not in text[previous_end:start]:
+        return False
+    return P.HEADING.match(text, text.rfind("\n", 0, start) + 1) is not None
 
 
 _NOISE_REACH = 48  # characters a noise pattern may reach before or after its figure
@@ -285,10 +332,10 @@ def _sentence_claims(
             if known
             else (lex.units[r.unit].subject if r.unit in lex.units else "model")
         )
-        subject = subject or direct[r.mention.start]
-        if subject is None:
-            fallback = top.get(kind) or top[MODEL] or top[ORG]
-            subject = pick_subject(entities, r, kind, fallback)
+        given = subject if subject is not None else direct[r.mention.start]
+        subject = subject_for(text, sent, entities, r, kind, given, top, lex)
+        if not qualifier and after_predecessor(text, sent, r, entities, lex):
+            qualifier = "previous"  # "while its predecessor scored 41.0%"
         quantity = to_quantity(text, r, known.unit if known else "", lex.hedge_tolerance)
         line, column = source.position(r.mention.start)
         claims.append(

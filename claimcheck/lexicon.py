@@ -11,7 +11,13 @@ from typing import Any
 import yaml
 
 from claimcheck.models import Bound
-from claimcheck.patterns import YAML_BOOL, Patterns, PatternWords, compile_patterns
+from claimcheck.patterns import (
+    YAML_BOOL,
+    Patterns,
+    PatternWords,
+    SubjectWords,
+    compile_patterns,
+)
 
 DATA_FILES = ("numbers", "units", "metrics", "entities", "grammar", "noise")
 _MEASURES = ("percent", "multiplier", "rate", "currency", "time", "measure")
@@ -200,11 +206,13 @@ def _units(data: Mapping[str, Any]) -> tuple[dict[str, Unit], dict[str, str], di
         for name, spec in _mapping(table, f"units.yaml: {kind}").items():
             where = f"units.yaml: {kind}.{name}"
             spec = _mapping(spec, where)
+            # a bare sum of money is a model's (a price) or a company's (its spending)
+            subject = "any" if kind == "currency" else "model"
             units[name] = Unit(
                 name,
                 kind,
                 str(spec.get("metric", "")),
-                str(spec.get("subject", "model")),
+                str(spec.get("subject", subject)),
                 str(spec.get("base", "")),
                 float(spec.get("factor", 1.0)),
                 tuple(_strings(spec, "bare_suffixes", where)),
@@ -300,6 +308,24 @@ class Additions:
     tolerances: Mapping[str, float] = field(default_factory=dict)
 
 
+def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWords:
+    """The entities.yaml lists the subject patterns are built from."""
+    return SubjectWords(
+        object_cues=_strings(ent, "object_cues", "entities.yaml"),
+        anaphora=_strings(ent, "anaphora", "entities.yaml"),
+        clause_breaks=_strings(ent, "clause_breaks", "entities.yaml"),
+        comma_clause_breaks=_strings(ent, "comma_clause_breaks", "entities.yaml"),
+        predecessors=_strings(ent, "predecessors", "entities.yaml"),
+        compared_gaps=_strings(ent, "compared_figure_gaps", "entities.yaml"),
+        org_suffixes=_strings(ent, "org_suffixes", "entities.yaml"),
+        not_org_words=_strings(ent, "not_org_words", "entities.yaml"),
+        variants=variants,
+        variant_nouns=_strings(ent, "variant_nouns", "entities.yaml"),
+        short_variants=_strings(ent, "short_variants", "entities.yaml"),
+        devices=_strings(ent, "devices", "entities.yaml"),
+    )
+
+
 def load_lexicon(additions: Additions | None = None) -> Lexicon:
     """Read the packaged vocabulary, add the desk's, compile; LexiconError on a bad file."""
     extra = additions or Additions()
@@ -386,6 +412,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 not_names=not_names,
                 hardware=_strings(ent, "hardware", "entities.yaml"),
                 comparison_cues=_strings(ent, "comparison_cues", "entities.yaml"),
+                subject_words=_subject_words(ent, variants),
                 respectively=_strings(gram, "respectively", "grammar.yaml"),
                 change_after=list(change_after),
                 change_verbs=list(change_verbs),

@@ -137,13 +137,25 @@ CLAUSE_BREAK = re.compile(r"[;()]|\s[—–]\s")
 OWNED_GAP = re.compile(rf"(?:{_SP}|-)*(?:(?:on|in|at|for){_SP}+(?:the{_SP}+)?)?")
 POSSESSIVE_GAP = re.compile(rf"['’]s?{_SP}+")
 FOR_GAP = re.compile(rf"(?:{_SP}|,)*(?:for|by){_SP}+")
+CLOSING_PAREN = re.compile(rf"{_SP}*\)")
+FIGURE_LIST_GAP = re.compile(rf"(?:{_SP}*,)?{_SP}*(?:and|&)?{_SP}*")
+OWNER_GAP = re.compile(rf"(?:{_SP}|,)*(?:of|for|in|by){_SP}+(?:its|the|their){_SP}+")
 
 # --- names (entities.py, reconcile.py) ---
 POSSESSOR = re.compile(r"(?:\b[A-Z][\w.]*(?:['’]s)?[\s\u00a0]+)+$")
 COORDINATION = re.compile(
     r"(?:[\s\u00a0]*,)?[\s\u00a0]*(?:and|or|&)?[\s\u00a0]*(?:\b[A-Z][\w.]*['’]s[\s\u00a0]+)?"
 )
+# A quotation within one paragraph: a name inside one is what someone said, not the
+# article's subject ("We matched Llama 3.1 405B," Zhou said).
+QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+# A Markdown heading opens a new section: a name carried before it no longer applies.
+HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 INTEGER_VERSION = re.compile(r"^([A-Z][A-Za-z]*)[\s\u00a0]+(\d+)$")
+# The leading word of a versioned name, which may name it alone ("Kestrel" of Kestrel-1).
+NAME_STEM = re.compile(r"([A-Z][a-z]{2,}[A-Za-z]*)[\s\u00a0\-–]+[vV]?\d")
+# A capitalised word: where a short name may stand ("Behemoth", "Northwind").
+CAPITALISED_WORD = re.compile(r"(?<![\w\-.])[A-Z][A-Za-z]+(?![\w\-])")
 NAME_SEPARATORS = re.compile(r"[\s\u00a0_\-–]+")
 VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*[a-z]*")
 PLURAL_S = re.compile(r"(?<=[a-z])s\b")
@@ -180,6 +192,40 @@ def singular(word: str) -> str:
 
 
 @dataclass(frozen=True)
+class SubjectWords:
+    """The entities.yaml lists that decide which name a figure is about (subjects.py)."""
+
+    object_cues: Sequence[str]
+    anaphora: Sequence[str]
+    clause_breaks: Sequence[str]
+    comma_clause_breaks: Sequence[str]
+    predecessors: Sequence[str]
+    compared_gaps: Sequence[str]
+    org_suffixes: Sequence[str]
+    not_org_words: Sequence[str]
+    variants: Sequence[str]
+    variant_nouns: Sequence[str]
+    short_variants: Sequence[str]
+    devices: Sequence[str]
+
+
+@dataclass(frozen=True)
+class SubjectPatterns:
+    """Compiled subject patterns (see SubjectWords)."""
+
+    object_cues: frozenset[str]
+    anaphor: re.Pattern[str]  # "it", "the model": a subject named earlier
+    clause_break: re.Pattern[str]  # "while", ";": what follows is another clause
+    predecessor: re.Pattern[str]  # "its predecessor": an earlier model left unnamed
+    compared_gap: re.Pattern[str]  # fullmatch: "Helix-2 «at »41%" gives 41% to Helix-2
+    new_org: re.Pattern[str]  # "Lumen Labs raised": an organisation the vocabulary lacks
+    org_suffix: re.Pattern[str]  # a quick test that a sentence may hold one
+    variant_reference: re.Pattern[str]  # "the Mini variant": a sibling by its variant word
+    short_variants: frozenset[str]  # last words that name a model alone ("Behemoth")
+    device: re.Pattern[str]  # match a whole name: a phone or an operating system
+
+
+@dataclass(frozen=True)
 class PatternWords:
     """The vocabulary lists the patterns are built from (gathered by lexicon.py)."""
 
@@ -202,6 +248,7 @@ class PatternWords:
     not_names: Sequence[str]
     hardware: Sequence[str]
     comparison_cues: Sequence[str]
+    subject_words: SubjectWords
     respectively: Sequence[str]
     change_after: Sequence[str]
     change_verbs: Sequence[str]
@@ -233,6 +280,7 @@ class Patterns:
     family: re.Pattern[str]
     hardware: re.Pattern[str]
     comparison: Ending
+    subject: SubjectPatterns
     respectively: re.Pattern[str]
     change_after: re.Pattern[str]
     change_before: re.Pattern[str]
@@ -444,6 +492,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
         family=re.compile(whole_words(w.families, fold=False, lead=True)),
         hardware=re.compile(rf"(?:{'|'.join(w.hardware)})(?:s)?$"),
         comparison=_ending(w.comparison_cues),
+        subject=_subject_patterns(w.subject_words, w.not_names),
         respectively=re.compile(whole_words(w.respectively), re.IGNORECASE),
         change_after=re.compile(rf"{_SP}*{whole_words(w.change_after)}", re.IGNORECASE),
         change_before=re.compile(
@@ -543,6 +592,40 @@ def _fraction_pattern(w: PatternWords) -> str:
         rf"(?P<iden>{number}|\d{{1,3}})"
         rf"(?![\w-])"
         rf"|(?<![\w/.,])(?P<dnum>\d{{1,3}})/(?P<dden>\d{{1,4}})(?:st|nd|rd|th)(?![\w])"
+    )
+
+
+def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatterns:
+    """The subject patterns; an unknown organisation is capitalised words ending in an
+    organisation word ("Northwind AI") and followed by a verb, a possessive or a comma."""
+    stop = alternation([*not_names, *w.not_org_words], fold=False)
+    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][A-Za-z0-9]*(?:[.&-][A-Za-z0-9]+)*"
+    suffix = alternation(w.org_suffixes, fold=False)
+    variant = alternation(w.variants, fold=False)
+    return SubjectPatterns(
+        object_cues=frozenset(c.lower() for c in w.object_cues),
+        anaphor=re.compile(whole_words(w.anaphora), re.IGNORECASE),
+        clause_break=re.compile(
+            rf"[;:]|{whole_words(w.clause_breaks)}"
+            rf"|,{_SP}+{whole_words(w.comma_clause_breaks)}",
+            re.IGNORECASE,
+        ),
+        predecessor=re.compile(whole_words(w.predecessors), re.IGNORECASE),
+        compared_gap=re.compile(
+            rf"(?:{_SP}|,)*(?:{alternation(w.compared_gaps)})(?:{_SP}+[a-z]+)?{_SP}*",
+            re.IGNORECASE,
+        ),
+        new_org=re.compile(
+            rf"(?<![\w.\-])(?:{word}[ \u00a0]){{1,3}}(?:{suffix})(?![\w\-])"
+            rf"(?=['’]|,|[ \u00a0]+[a-z])"
+        ),
+        org_suffix=re.compile(whole_words(w.org_suffixes, fold=False, lead=True)),
+        variant_reference=re.compile(
+            rf"(?<![\w])the{_SP}+(?:[a-z]+{_SP}+)?(?P<variant>{variant})"
+            rf"{_SP}+(?:{alternation(w.variant_nouns)})(?![\w])"
+        ),
+        short_variants=frozenset(w.short_variants),
+        device=re.compile(rf"(?:{'|'.join(w.devices)})$"),
     )
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from claimcheck import patterns as P
-from claimcheck.entities import MODEL, ORG, Entity
+from claimcheck.entities import DEVICE, MODEL, ORG, Entity
 from claimcheck.lexicon import Lexicon
 from claimcheck.reading import Reading
 from claimcheck.text import Sentence
@@ -13,23 +14,125 @@ from claimcheck.text import Sentence
 _REACH_AFTER = 80  # a name later in the sentence is the subject only this close (characters)
 
 
-def pick_subject(entities: Sequence[Entity], r: Reading, kind: str, fallback: str) -> str:
-    """The nearest fitting name before the figure, else one just after it, else `fallback`."""
+def subject_for(
+    text: str,
+    sent: Sentence,
+    entities: Sequence[Entity],
+    r: Reading,
+    kind: str,
+    given: str | None,
+    carried: Mapping[str, str],
+    lex: Lexicon,
+) -> str:
+    """The subject of one figure whose metric describes a `kind` of subject.
+
+    `given` is a name the sentence's shape already gave it ("GPT-4o's 74.6%", a table
+    row, "respectively"); `carried` the model and organisation named before the
+    sentence. A company figure (funding, employees) goes only to an organisation; one
+    that fits either (a GPU count, a sum of money) to a model the sentence names, else
+    to an organisation it names ("Northwind AI burns $3 million a month").
+    """
+    if given is not None and (
+        kind != ORG or any(e.name == given and e.kind == ORG for e in entities)
+    ):
+        return given
+    if kind == ORG:
+        return pick_subject(text, sent, entities, r, ORG, carried[ORG], lex)
+    fallback = carried[MODEL] or carried[ORG]
+    if kind == "any":
+        named = pick_subject(text, sent, entities, r, MODEL, "", lex)
+        return named or pick_subject(text, sent, entities, r, ORG, fallback, lex)
+    return pick_subject(text, sent, entities, r, kind, fallback, lex)
+
+
+def pick_subject(
+    text: str,
+    sent: Sentence,
+    entities: Sequence[Entity],
+    r: Reading,
+    kind: str,
+    fallback: str,
+    lex: Lexicon,
+) -> str:
+    """The name a figure is about, read from its sentence, else `fallback`.
+
+    In order: a compared name the figure is glued to ("ahead of Helix-2 at 41.0%"); the
+    nearest name before the figure that is not compared against; one just after it in the
+    same clause; the object of a preposition before it ("API pricing for Helix-3 is
+    $2.50"). A pronoun before the figure points back past the last two ("On OSWorld it
+    reached 72.5%, while Nimbus-1 reached 68.0%").
+    """
     m = r.mention
     fits = [
-        e
-        for e in entities
-        if not e.compared
-        and (e.kind == kind or (kind == "any" and e.kind in (MODEL, ORG)))
-        and not (m.start <= e.start and e.end <= r.phrase_end)
+        e for e in entities if _fits(e, kind) and not (m.start <= e.start and e.end <= r.phrase_end)
     ]
-    before = [e for e in fits if e.end <= m.start]
+    owner = _compared_owner(text, r, fits, lex)
+    if owner is not None:
+        return owner.name
+    ahead = [e for e in fits if not e.compared]
+    # a device is the subject of a figure after it ("The Pixel 10 has a 6.3-inch screen")
+    devices = [e for e in entities if e.kind == DEVICE and kind != ORG and not e.compared]
+    before = sorted((e for e in [*ahead, *devices] if e.end <= m.start), key=lambda e: e.end)
     if before:
         return before[-1].name
-    after = [e for e in fits if e.start >= m.end and e.start - m.end <= _REACH_AFTER]
-    if after:
-        return after[0].name
+    if fallback and lex.re.subject.anaphor.search(text, sent.start, m.start):
+        return fallback
+    objects = [e for e in fits if e.object_only]
+    close = _just_after(text, r, ahead, lex) or [e for e in objects if e.end <= m.start][-1:]
+    close = close or _just_after(text, r, objects, lex)
+    if close:
+        return close[0].name
     return fallback
+
+
+def _just_after(text: str, r: Reading, names: Sequence[Entity], lex: Lexicon) -> list[Entity]:
+    """The names a little after a figure in its own clause, nearest first."""
+    m = r.mention
+    return [
+        e
+        for e in names
+        if e.start >= m.end
+        and e.start - m.end <= _REACH_AFTER
+        and not lex.re.subject.clause_break.search(text, m.end, e.start)
+    ]
+
+
+def _fits(e: Entity, kind: str) -> bool:
+    return e.kind == kind or (kind == "any" and e.kind in (MODEL, ORG))
+
+
+def _compared_owner(text: str, r: Reading, fits: Sequence[Entity], lex: Lexicon) -> Entity | None:
+    """The compared name right before a figure that is its own: "ahead of Helix-2 at
+    41.0%", "beating Helix-2 (41.0%)", "than Helix-2, which scored 41.0%"."""
+    m = r.mention
+    before = [e for e in fits if e.end <= m.start]
+    if not before or not before[-1].compared or before[-1].object_only:
+        return None
+    e = before[-1]
+    if not lex.re.subject.compared_gap.fullmatch(text, e.end, m.start):
+        return None
+    if "(" in text[e.end : m.start] and not P.CLOSING_PAREN.match(text, r.phrase_end):
+        return None  # "beats Helix-2 (52.8% vs 41%)": the parenthesis holds more
+    return e
+
+
+def after_predecessor(
+    text: str, sent: Sentence, r: Reading, entities: Sequence[Entity], lex: Lexicon
+) -> bool:
+    """Whether a figure is an unnamed predecessor's: "while its predecessor scored 41.0%"
+    (the word in the figure's own clause, no name between), "the 1 million tokens of its
+    predecessor"."""
+    m = r.mention
+    owner = P.OWNER_GAP.match(text, r.phrase_end, sent.end)
+    if owner and lex.re.subject.predecessor.match(text, owner.end(), sent.end):
+        return True
+    cues = list(lex.re.subject.predecessor.finditer(text, sent.start, m.start))
+    if not cues:
+        return False
+    cue = cues[-1]
+    if any(cue.end() <= e.start and e.end <= m.start for e in entities):
+        return False
+    return lex.re.subject.clause_break.search(text, cue.end(), m.start) is None
 
 
 def direct_subject(text: str, r: Reading, entities: Sequence[Entity]) -> str | None:
@@ -54,18 +157,39 @@ def distribute_subjects(
     text: str,
     lex: Lexicon,
 ) -> list[str | None]:
-    """'A and B score 80% and 70% respectively' gives each figure its own subject."""
+    """'A and B score 80% and 70% respectively' gives each figure its own subject; so does
+    'A and B score 80% and 70%' when the names and the figures are both plain lists."""
     out: list[str | None] = [None] * len(resolved)
-    if not lex.re.respectively.search(text, sent.start, sent.end):
-        return out
+    explicit = lex.re.respectively.search(text, sent.start, sent.end) is not None
     names = [e for e in entities if not e.compared]
     by_metric: dict[tuple[str, str], list[int]] = {}
     for i, (_, metric, qualifier) in enumerate(resolved):
         by_metric.setdefault((metric, qualifier), []).append(i)
     for indexes in by_metric.values():
-        first = resolved[indexes[0]][0].mention.start
+        figures = [resolved[i][0] for i in indexes]
+        first = figures[0].mention.start
         listed = [e for e in names if e.end <= first]
+        if not explicit:
+            listed = _listed_last(text, listed) if _listed_figures(text, figures) else []
         if len(indexes) > 1 and len(listed) == len(indexes):
             for i, e in zip(indexes, listed, strict=True):
                 out[i] = e.name
     return out
+
+
+def _listed_last(text: str, names: Sequence[Entity]) -> list[Entity]:
+    """The last run of names written as a list ("Helix-3 and Helix-3 Mini")."""
+    run = list(names[-1:])
+    for e in reversed(names[:-1]):
+        if not P.COORDINATION.fullmatch(text, e.end, run[0].start):
+            break
+        run.insert(0, e)
+    return run
+
+
+def _listed_figures(text: str, figures: Sequence[Reading]) -> bool:
+    """Whether figures are written one after another as a list ("52.8% and 31.5%")."""
+    return all(
+        P.FIGURE_LIST_GAP.fullmatch(text, a.mention.end, b.mention.start)
+        for a, b in pairwise(figures)
+    )
