@@ -61,7 +61,9 @@ def find_entities(
         plain = P.INTEGER_VERSION.match(surface)
         if plain and P.YEAR.fullmatch(plain.group(2)):
             continue  # "Ignite 2026", "WWDC 2025", "CES 2026": an event and its year, not a model
-        if plain:  # "Windows 11 users" counts users; "its Vega 3 model" names a model
+        if plain and not lex.re.family.fullmatch(plain.group(1).strip()):
+            # "Windows 11 users" counts users; "its Vega 3 model" names a model, and so
+            # does a known family's "three Llama 5 models"
             following = text[m.end() : m.end() + 30].lstrip().split(" ")[0].lower()
             if following in lex.unit_forms and following.endswith("s"):
                 continue

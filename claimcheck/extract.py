@@ -318,11 +318,12 @@ def _sentence_claims(
             qualifier = "previous"
         if r.unit_kind == "count" and window_text:
             qualifier = qualifier or window_text
-        if _benchmark(metric_name, lex):
+        if metric_name:
             settings = settings_in(text, sent, lex) if settings is None else settings
             figures = [o.mention for o in readings]
             setting = evaluation_setting(text, sent, r.mention, settings, figures, lex)
-            qualifier = ", ".join(q for q in (qualifier, setting) if q)  # "2025, pass@1"
+            if _benchmark(metric_name, lex) or setting in lex.any_metric_settings:
+                qualifier = ", ".join(q for q in (qualifier, setting) if q)  # "2025, pass@1"
         resolved.append((r, metric_name, qualifier))
     subjects = distribute_subjects(entities, resolved, sent, text, lex)
     for (r, metric, qualifier), subject in zip(resolved, subjects, strict=True):

@@ -119,10 +119,12 @@ class Lexicon:
     change_verbs: Mapping[str, str]
     move_verbs: frozenset[str]
     denied_before: frozenset[str]
+    definite: frozenset[str]
     deficit_after: frozenset[str]
     deficit_before: frozenset[str]
     bare_suffix_units: Mapping[str, str]
     settings: Mapping[str, str]  # an evaluation-setting phrase (lower case) -> its label
+    any_metric_settings: frozenset[str]  # labels that scope any metric ("beta")
     metric_pairs: tuple[tuple[tuple[str, str], re.Pattern[str]], ...]
     currencies: frozenset[str]
     prefix_bounds: Mapping[str, Bound]
@@ -458,12 +460,14 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         change_verbs=change_verbs,
         move_verbs=frozenset(_strings(gram, "move_verbs", "grammar.yaml")),
         denied_before=frozenset(w.lower() for w in _strings(gram, "denied_before", "grammar.yaml")),
+        definite=frozenset(w.lower() for w in _strings(gram, "definite", "grammar.yaml")),
         deficit_after=frozenset(w.lower() for w in _strings(gram, "deficit_after", "grammar.yaml")),
         deficit_before=frozenset(
             w.lower() for w in _strings(gram, "deficit_before", "grammar.yaml")
         ),
         bare_suffix_units={s: u.name for u in units.values() for s in u.bare_suffixes},
         settings=settings,
+        any_metric_settings=frozenset(_strings(evaluation, "any_metric", "grammar.yaml")),
         metric_pairs=_metric_pairs(gram, metrics),
         currencies=frozenset(n for n, u in units.items() if u.kind == "currency"),
         prefix_bounds=prefix_bounds,

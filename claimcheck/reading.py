@@ -237,8 +237,13 @@ def read_mention(
     if not unit or kind == "currency":
         count, modifiers, phrase_end = count_unit(text, mention, lex)
         size = "" if unit else _bare_size(text, mention, lex)
-        if size and (not count or _sizes(text, mention.end, phrase_end, lex.units[size])):
-            count, modifiers, phrase_end = size, (), mention.end  # "a 70B model", "(405B)"
+        if size and count and _sizes(text, mention.end, phrase_end, lex.units[size]):
+            before = text[max(sent.start, mention.start - 12) : mention.start].split()
+            if before and before[-1].lower() in lex.definite:
+                return None  # "the 70B model is faster": a name for a variant, not a claim
+            count, modifiers, phrase_end = size, (), mention.end  # "a 70B model"
+        elif size and not count:
+            count, modifiers, phrase_end = size, (), mention.end  # "Nimbus-2 (405B)"
         if count and not unit:
             unit, kind = count, "count"
     metric, strong = "", False
