@@ -138,14 +138,21 @@ def widen(q: Quantity, tolerance: float) -> Quantity:
 
 
 def group_verdict(claims: Sequence[Claim], tolerance: float = 0.0) -> Verdict:
-    """The worst verdict over every pair of distinct figures in a group."""
-    distinct = sorted(
-        {widen(c.quantity, tolerance) for c in claims},
-        key=lambda q: (q.value, q.low, q.high, q.bound),
-    )
+    """The worst verdict over every pair of distinct figures in a group.
+
+    Two figures written only in one and the same sentence are not set against each
+    other: "Llama 5 family: 70B, 405B and a 2T giant" lists variants, it does not
+    contradict itself (a source that says 35B in one place and 37B in another does).
+    """
+    origins: dict[Quantity, set[tuple[str, int, str]]] = defaultdict(set)
+    for c in claims:
+        origins[widen(c.quantity, tolerance)].add((c.path, c.line, c.sentence))
+    distinct = sorted(origins, key=lambda q: (q.value, q.low, q.high, q.bound))
     worst = Verdict.AGREE
     for i, a in enumerate(distinct):
         for b in distinct[i + 1 :]:
+            if len(origins[a]) == 1 and origins[a] == origins[b]:
+                continue
             verdict = compare_quantities(a, b)
             if verdict.rank > worst.rank:
                 worst = verdict

@@ -189,3 +189,12 @@ BINARY = [
 def test_binary_readings(lex: Lexicon, first: str, second: str, verdict: Verdict) -> None:
     assert one_verdict(lex, first, second) == verdict
     assert one_verdict(lex, second, first) == verdict
+
+
+def test_a_list_in_one_sentence_is_not_a_self_contradiction(lex: Lexicon) -> None:
+    """Sizes listed together ("family: 70B, 405B and a 2T giant") are variants of a
+    name the sentence does not split; written apart, the same figures do conflict."""
+    listed = compare(lex, "Heron 4 family: 70B, 405B and a 2T giant, all open weights.")
+    assert [f.verdict for f in listed] == [Verdict.SINGLE_SOURCE]
+    apart = compare(lex, "Heron 4 has 70B parameters. Later, Heron 4 has 405B parameters.")
+    assert [f.verdict for f in apart] == [Verdict.CONFLICT]
