@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -212,38 +213,31 @@ def find_short_names(
     lex: Lexicon,
     taken: Sequence[tuple[int, int]] = (),
     quotes: Sequence[tuple[int, int]] = (),
+    runs: Sequence[tuple[int, int]] | None = None,
 ) -> list[Entity]:
     """The sentence's entities with the names it gives in short written in full: a found
-    name renamed ('Opus 5' -> Claude Opus 5) and bare words added ('Behemoth')."""
+    name renamed ('Opus 5' -> Claude Opus 5) and bare words added ('Behemoth').
+    `runs`: the short names' spans in text[start:end], when already found (word_runs)."""
     out = [replace(e, name=shorts[e.name][0]) if e.name in shorts else e for e in found]
     spans = [(e.start, e.end) for e in found] + list(taken)
-    for s, e in _word_runs(text, start, end, shorts):
+    for s, e in word_runs(text, start, end, shorts) if runs is None else runs:
         if not _overlaps(s, e, spans):
             name, kind = shorts[text[s:e]]
             out.append(_placed(text, start, s, e, name, kind, [], lex, quotes))
     return sorted(out, key=lambda e: e.start)
 
 
-def _word_runs(
+def word_runs(
     text: str, start: int, end: int, forms: Mapping[str, object]
 ) -> list[tuple[int, int]]:
     """Spans of runs of one to three capitalised words that are keys of `forms`, longest
-    first at each position ("Big Lake" before "Big")."""
-    words = [m.span() for m in P.CAPITALISED_WORD.finditer(text, start, end)]
-    runs = []
-    i = 0
-    while i < len(words):
-        for k in (3, 2, 1):
-            last = i + k - 1
-            joined = last < len(words) and all(
-                words[j + 1][0] == words[j][1] + 1 for j in range(i, last)
-            )
-            if joined and text[words[i][0] : words[last][1]] in forms:
-                runs.append((words[i][0], words[last][1]))
-                i = last
-                break
-        i += 1
-    return runs
+    first at each position ("Big Lake" before "Big"). Only keys that are such runs can
+    match, so one pattern of them is searched (in C) instead of walking every word."""
+    keys = sorted((k for k in forms if P.WORD_RUN.fullmatch(k)), key=len, reverse=True)
+    if not keys:
+        return []
+    pattern = re.compile(rf"(?<![\w\-.])(?:{'|'.join(map(re.escape, keys))})(?![\w\-])")
+    return [m.span() for m in pattern.finditer(text, start, end)]
 
 
 def find_variant_references(

@@ -28,6 +28,7 @@ from claimcheck.entities import (
     handed_on,
     quotations,
     short_names,
+    word_runs,
 )
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Bound, Claim, Source
@@ -116,10 +117,24 @@ def _named_in_full(
     shorts = short_names([e for _, _, entities, _ in per_sentence for e in entities], lex)
     if not shorts:
         return per_sentence
+    # the short names of the whole text, found once: no run crosses a sentence's end
+    runs = word_runs(text, 0, len(text), shorts)
     out = []
+    index = 0
     for sent, aliases, entities, inside in per_sentence:
+        while index < len(runs) and runs[index][0] < sent.start:
+            index += 1
+        mine = []
+        while index < len(runs) and runs[index][1] <= sent.end:
+            mine.append(runs[index])
+            index += 1
+        if not mine and not any(e.name in shorts for e in entities):
+            out.append((sent, aliases, entities, inside))
+            continue
         taken = [(a.start(), a.end()) for a in aliases]
-        named = find_short_names(text, sent.start, sent.end, shorts, entities, lex, taken, quotes)
+        named = find_short_names(
+            text, sent.start, sent.end, shorts, entities, lex, taken, quotes, mine
+        )
         out.append((sent, aliases, named, inside))
     return out
 

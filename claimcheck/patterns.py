@@ -155,7 +155,9 @@ INTEGER_VERSION = re.compile(r"^([A-Z][A-Za-z]*)[\s\u00a0]+(\d+)$")
 # The leading word of a versioned name, which may name it alone ("Kestrel" of Kestrel-1).
 NAME_STEM = re.compile(r"([A-Z][a-z]{2,}[A-Za-z]*)[\s\u00a0\-–]+[vV]?\d")
 # A capitalised word: where a short name may stand ("Behemoth", "Northwind").
-CAPITALISED_WORD = re.compile(r"(?<![\w\-.])[A-Z][A-Za-z]+(?![\w\-])")
+# One to three capitalised words, one separator apart ("Big Lake", "Behemoth"): the
+# short names found whole (the pattern of them adds "not inside a word or a hyphenation")
+WORD_RUN = re.compile(r"[A-Z][A-Za-z]+(?:[^\w\-.][A-Z][A-Za-z]+){0,2}")
 NAME_SEPARATORS = re.compile(r"[\s\u00a0_\-–]+")
 VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*[a-z]*")
 PLURAL_S = re.compile(r"(?<=[a-z])s\b")
