@@ -143,11 +143,13 @@ def short_names(entities: Sequence[Entity], lex: Lexicon) -> dict[str, tuple[str
     full = list(dict.fromkeys(e.name for e in entities if e.kind in (MODEL, ORG)))
     kinds = {e.name: e.kind for e in entities}
     candidates: dict[str, list[str]] = {}
+    words = {n: name_key(n).split(" ") for n in full if kinds[n] == MODEL}
     for name in full:
         for short in _short_forms(name, kinds[name], lex):
             candidates.setdefault(short, []).append(name)
-        for other in full:  # "Opus 5" in an article that also names "Claude Opus 5"
-            if kinds[other] == MODEL == kinds[name] and _is_tail(name, other):
+        for other in words if name in words else ():
+            # "Opus 5" in an article that also names "Claude Opus 5"
+            if _is_tail(words[name], words[other]):
                 candidates.setdefault(name, []).append(other)
     out: dict[str, tuple[str, str]] = {}
     for short, names in candidates.items():
@@ -186,9 +188,8 @@ def _may_stand_alone(word: str, lex: Lexicon) -> bool:
     )
 
 
-def _is_tail(short: str, name: str) -> bool:
-    """Whether `short` is the last words of the longer `name` ('Opus 5', 'Claude Opus 5')."""
-    a, b = name_key(short).split(" "), name_key(name).split(" ")
+def _is_tail(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether the words `a` (of name_key) end the longer `b` ('Opus 5', 'Claude Opus 5')."""
     return len(a) < len(b) and b[-len(a) :] == a
 
 
