@@ -29,6 +29,7 @@ class Entity:
     compared: bool = False
     quoted: bool = False
     object_only: bool = False  # compared only as the object of "for", "in", "with", ...
+    aside: bool = False  # named in passing ("also released X"): not handed on
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -108,7 +109,8 @@ def _placed(
         # "compared it to Claude Sonnet 4.6 and Opus 4.6"
         compared, object_only = True, earlier[-1].object_only
     quoted = any(qs <= s and e <= qe for qs, qe in quotes)
-    return Entity(s, e, name, kind, compared, quoted, object_only)
+    aside = lex.re.subject.aside.search(before) is not None
+    return Entity(s, e, name, kind, compared, quoted, object_only, aside)
 
 
 def dominant(entities: Sequence[Entity], kind: str) -> str:
@@ -130,7 +132,7 @@ def dominant(entities: Sequence[Entity], kind: str) -> str:
 def handed_on(entities: Sequence[Entity], kind: str) -> str | None:
     """The name of this kind a sentence hands on to the sentences after it ("The model
     ..."): the first it names that is neither compared against nor quoted."""
-    named = [e.name for e in entities if e.kind == kind and not (e.compared or e.quoted)]
+    named = [e.name for e in entities if e.kind == kind and not (e.compared or e.quoted or e.aside)]
     return next((n for n in named if n), None)  # '': a sibling the article leaves unnamed
 
 

@@ -325,6 +325,7 @@ def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWo
         variant_nouns=_strings(ent, "variant_nouns", "entities.yaml"),
         short_variants=_strings(ent, "short_variants", "entities.yaml"),
         devices=_strings(ent, "devices", "entities.yaml"),
+        aside_cues=_strings(ent, "aside_cues", "entities.yaml"),
     )
 
 

@@ -209,6 +209,7 @@ class SubjectWords:
     variant_nouns: Sequence[str]
     short_variants: Sequence[str]
     devices: Sequence[str]
+    aside_cues: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ class SubjectPatterns:
     variant_reference: re.Pattern[str]  # "the Mini variant": a sibling by its variant word
     short_variants: frozenset[str]  # last words that name a model alone ("Behemoth")
     device: re.Pattern[str]  # match a whole name: a phone or an operating system
+    aside: re.Pattern[str]  # "also released X": a side mention, not the article's subject
 
 
 @dataclass(frozen=True)
@@ -628,6 +630,10 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         ),
         short_variants=frozenset(w.short_variants),
         device=re.compile(rf"(?:{'|'.join(w.devices)})$"),
+        aside=re.compile(
+            rf"(?<![\w])(?:{alternation(w.aside_cues)})(?:{_SP}+[\w-]+){{0,3}}{_SP}*$",
+            re.IGNORECASE,
+        ),
     )
 
 
