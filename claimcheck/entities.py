@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +40,12 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 def quotations(text: str) -> list[tuple[int, int]]:
     """The spans of the quotations in a text, each within one paragraph."""
     return [q.span() for q in P.QUOTATION.finditer(text)]
+
+
+def _quoted(s: int, e: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Whether text[s:e] lies inside one of the quotations (sorted, not overlapping)."""
+    i = bisect_right(quotes, s, key=lambda q: q[0]) - 1
+    return i >= 0 and e <= quotes[i][1]
 
 
 def find_entities(
@@ -108,7 +115,7 @@ def _placed(
     if earlier and earlier[-1].compared and P.COORDINATION.fullmatch(text, earlier[-1].end, s):
         # "compared it to Claude Sonnet 4.6 and Opus 4.6"
         compared, object_only = True, earlier[-1].object_only
-    quoted = any(qs <= s and e <= qe for qs, qe in quotes)
+    quoted = _quoted(s, e, quotes)
     aside = lex.re.subject.aside.search(before) is not None
     return Entity(s, e, name, kind, compared, quoted, object_only, aside)
 

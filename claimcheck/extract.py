@@ -101,7 +101,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
                     source, text, low, sent, aliases, entities, inside, carried, lex, every_figure
                 )
             )
-        for kind in top:
+        for kind in top if entities else ():
             named = handed_on(entities, kind)
             if named:
                 recent[kind] = named
