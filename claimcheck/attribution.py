@@ -88,6 +88,8 @@ def evaluation_setting(
     ("with tools, 74.9%"); failing that, a lone setting that opens the sentence, or the
     one a table header or "Key:" names ("HumanEval (pass@1)").
     """
+    if not settings and not sent.key:
+        return ""
     following = min((o.start for o in mentions if o.start >= m.end), default=sent.end)
     preceding = max((o.end for o in mentions if o.end <= m.start), default=sent.start)
     after = [s for s in settings if m.end <= s.start() < following]

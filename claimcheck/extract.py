@@ -32,7 +32,7 @@ from claimcheck.entities import (
 )
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Bound, Claim, Source
-from claimcheck.numbers import Mention, find_mentions
+from claimcheck.numbers import Mention, find_mentions, words_before
 from claimcheck.reading import (
     POINTS,
     Reading,
@@ -198,7 +198,7 @@ def _benchmark(metric: str, lex: Lexicon) -> bool:
 def _change_amount(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     """Whether a figure is by how much something changed, written right after a change
     verb ("dropped 3.2% to 85.1%", "gained 40 Elo points", "improved by 4%")."""
-    words = text[max(sent.start, m.start - 24) : m.start].lower().split()
+    words = words_before(text, m.start, sent.start)
     if words and words[-1] == "by":
         words.pop()
     return bool(words) and (words[-1] in lex.change_verbs or words[-1] in lex.move_verbs)
@@ -221,7 +221,7 @@ def _denied(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     """Whether the words right before an unbounded figure deny it ("not 12 trillion")."""
     if m.bound != Bound.EQ:
         return False
-    words = text[max(sent.start, m.start - 24) : m.start].lower().split()
+    words = words_before(text, m.start, sent.start)
     return any(" ".join(words[-n:]) in lex.denied_before for n in (1, 2) if len(words) >= n)
 
 
@@ -312,6 +312,7 @@ def _sentence_claims(
         if named_in_label:
             direct = dict.fromkeys(direct, named_in_label[0].name)
     paired = paired_metrics(text, readings, sent, lex)
+    figures = [r.mention for r in readings]
     for r in readings:
         named = (
             (paired[r.mention.start], "")
@@ -335,7 +336,6 @@ def _sentence_claims(
             qualifier = qualifier or window_text
         if metric_name:
             settings = settings_in(text, sent, lex) if settings is None else settings
-            figures = [o.mention for o in readings]
             setting = evaluation_setting(text, sent, r.mention, settings, figures, lex)
             if _benchmark(metric_name, lex) or setting in lex.any_metric_settings:
                 qualifier = ", ".join(q for q in (qualifier, setting) if q)  # "2025, pass@1"

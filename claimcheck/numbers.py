@@ -302,7 +302,7 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
     named = P.NAME_BEFORE.search(text, max(0, start - 24), start)
     if named and named.group(1) not in lex.not_names:
         rng = None  # "Claude Haiku 5 to 400K": a version number does not open a range
-    if rng and moves and _moves(_words_before(text, start), lex):
+    if rng and moves and _moves(words_before(text, start), lex):
         rng = None  # "fell from $0.25 to $0.05": two figures, the first one earlier
     second: _Core | None = None
     raw = 1.0
@@ -335,24 +335,24 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
             # each end keeps the finer precision: "$250,000 to $2 million" is not [0, 2.5M]
             precision = min(precision, second.precision)
     compound = written = ""
-    per = 1.0
+    # a sub-unit counted in its base ("19 cents" in USD), a rate in its common
+    # denominator ("$0.0025 per 1K tokens" per million tokens)
+    factor = per = 1.0
     u = lex.re.unit.match(text, end)
     if u and not unit:
         name = lex.unit_forms.get(P.form_key(u.group().lstrip(" \u00a0-")))
         if name:
             spec = lex.units[name]
             written = name if spec.base else ""
-            unit, unit_kind, end = spec.base or name, spec.kind, u.end()
-            value, precision = value * spec.factor, precision * spec.factor
-            if low is not None and high is not None:
-                low, high = low * spec.factor, high * spec.factor
+            unit, unit_kind, end, factor = spec.base or name, spec.kind, u.end(), spec.factor
             end, per = _rate(text, end, lex)
     elif unit:
         end, per = _rate(text, end, lex)
-    if per != 1.0:  # "$0.0025 per 1K tokens" counted per million tokens
-        value, precision = value * per, precision * per
+    factor *= per
+    if factor != 1.0:
+        value, precision = value * factor, precision * factor
         if low is not None and high is not None:
-            low, high = low * per, high * per
+            low, high = low * factor, high * factor
     if not unit_kind or unit_kind == "currency":
         comp = P.COMPOUND.match(text, end)
         if comp and not (unit_kind and comp.group(1).lower() in lex.scale_words):
@@ -483,7 +483,7 @@ def _small_number(word: str, lex: Lexicon) -> int | None:
 def _joins(text: str, first: Mention, second: Mention, lex: Lexicon, moves: bool) -> bool:
     """'5% to 10%', '$300,000 to $12 million', 'between 5% and 6%': two figures in one
     unit make one range (but 'rose 12 sen to RM4.80' is a move from one figure to another)."""
-    before = _words_before(text, first.start)
+    before = words_before(text, first.start)
     between = P.BETWEEN.search(text, max(0, first.start - 20), first.start) is not None
     return (
         not (before and before[-1] in lex.change_verbs)
@@ -499,9 +499,10 @@ def _joins(text: str, first: Mention, second: Mention, lex: Lexicon, moves: bool
     )
 
 
-def _words_before(text: str, pos: int) -> list[str]:
-    """The few words (lower case) written just before pos."""
-    return text[max(0, pos - 48) : pos].lower().split()
+def words_before(text: str, pos: int, floor: int = 0) -> list[str]:
+    """The few words (lower case) written just before pos, none before `floor` (the
+    sentence's start, say)."""
+    return text[max(floor, pos - 48) : pos].lower().split()
 
 
 def _moves(before: Sequence[str], lex: Lexicon) -> bool:

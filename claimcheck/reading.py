@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from claimcheck import patterns as P
 from claimcheck.lexicon import HedgeTolerance, Lexicon, Unit
 from claimcheck.models import Bound, Quantity
-from claimcheck.numbers import Mention, range_of
+from claimcheck.numbers import Mention, range_of, words_before
 from claimcheck.patterns import singular, squash
 from claimcheck.text import Sentence
 
@@ -60,13 +60,19 @@ def count_unit(text: str, mention: Mention, lex: Lexicon) -> tuple[str, tuple[st
             unit = lex.unit_forms.get(" ".join(parts[i:]).lower())
             if unit and lex.units[unit].kind == "count":
                 return unit, tuple(parts[:i]), mention.end
-    words = _following_words(text, mention.end, 6, lex)
+    return _count_after(text, mention.end, 6, lex)
+
+
+def _count_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[str, tuple[str, ...], int]:
+    """The count noun among the `limit` words after pos, the words before it, and where it
+    ends; ("", (), pos) when there is none."""
+    words = _following_words(text, pos, limit, lex)
     for i, (_, s, _) in enumerate(words):
         m = lex.re.count.match(text, s)
         if m:
             unit = lex.unit_forms[P.form_key(m.group())]
             return unit, tuple(w for w, _, _ in words[:i]), m.end()
-    return "", (), mention.end
+    return "", (), pos
 
 
 def _bare_size(text: str, mention: Mention, lex: Lexicon) -> str:
@@ -150,13 +156,7 @@ def _earlier_count(text: str, sent: Sentence, start: int, lex: Lexicon) -> str:
     """The count noun of the figure before `start` in the sentence ("256 routed experts
     per layer, 8 active" -> experts), or ""."""
     figures = list(P.DIGITS.finditer(text, sent.start, start))
-    if not figures:
-        return ""
-    for word in _following_words(text, figures[-1].end(), 4, lex):
-        m = lex.re.count.match(text, word[1])
-        if m:
-            return lex.unit_forms[P.form_key(m.group())]
-    return ""
+    return _count_after(text, figures[-1].end(), 4, lex)[0] if figures else ""
 
 
 def _word_after(
@@ -238,8 +238,8 @@ def read_mention(
         count, modifiers, phrase_end = count_unit(text, mention, lex)
         size = "" if unit else _bare_size(text, mention, lex)
         if size and count and _sizes(text, mention.end, phrase_end, lex.units[size]):
-            before = text[max(sent.start, mention.start - 12) : mention.start].split()
-            if before and before[-1].lower() in lex.definite:
+            before = words_before(text, mention.start, sent.start)
+            if before and before[-1] in lex.definite:
                 return None  # "the 70B model is faster": a name for a variant, not a claim
             count, modifiers, phrase_end = size, (), mention.end  # "a 70B model"
         elif size and not count:
