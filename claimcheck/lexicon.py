@@ -17,6 +17,7 @@ from claimcheck.patterns import (
     PatternWords,
     SubjectWords,
     compile_patterns,
+    pair_words,
 )
 
 DATA_FILES = ("numbers", "units", "metrics", "entities", "grammar", "noise")
@@ -239,19 +240,18 @@ def _suffixes(data: Mapping[str, Any], key: str) -> dict[str, tuple[int, int]]:
 def _metric_pairs(
     gram: Mapping[str, Any], metrics: Mapping[str, Metric]
 ) -> tuple[tuple[tuple[str, str], re.Pattern[str]], ...]:
-    """grammar.yaml metric_pairs: two known metrics and the pattern that names them."""
+    """grammar.yaml metric_pairs: two known metrics and the pattern of the words naming them."""
     out = []
     for i, item in enumerate(gram.get("metric_pairs", [])):
         where = f"grammar.yaml: metric_pairs[{i}]"
         spec = _mapping(item, where)
         names = _strings(spec, "metrics", where)
+        words = _strings(spec, "words", where)
         if len(names) != 2 or any(n not in metrics for n in names):
             raise LexiconError(f"{where}: 'metrics' must name two known metrics")
-        try:
-            pattern = re.compile(str(spec.get("pattern", "")), re.IGNORECASE)
-        except re.error as exc:
-            raise LexiconError(f"{where}: pattern: {exc}") from exc
-        out.append(((names[0], names[1]), pattern))
+        if len(words) != 2:
+            raise LexiconError(f"{where}: 'words' must give two words")
+        out.append(((names[0], names[1]), pair_words(words[0], words[1])))
     return tuple(out)
 
 
@@ -289,6 +289,11 @@ def _binary_scale_words(
             raise LexiconError(f"{where}.words.{word}: needs a scale word and a whole number")
         words[str(word)] = (scales[str(word)], binary)
     return words, frozenset(_strings(spec, "units", where))
+
+
+def _folded_words(data: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    """A list of words or phrases under `key`, lower-cased: matched against lower-cased text."""
+    return frozenset(w.lower() for w in _strings(data, key, where))
 
 
 def _by_phrase(table: Mapping[str, Any], where: str) -> dict[str, str]:
@@ -439,9 +444,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         hedge_tolerance=_hedge_tolerance(hedges, hedge_words),
         multiplier_words=multipliers,
         fraction_words=fraction_words,
-        fraction_not_after=frozenset(
-            w.lower() for w in _strings(fractions, "not_after", "numbers.yaml: fractions")
-        ),
+        fraction_not_after=_folded_words(fractions, "not_after", "numbers.yaml: fractions"),
         units=units,
         unit_forms=unit_forms,
         currency_signs=signs,
@@ -459,13 +462,11 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         relative_after=frozenset(_strings(gram, "relative_time_after", "grammar.yaml")),
         change_after=change_after,
         change_verbs=change_verbs,
-        move_verbs=frozenset(_strings(gram, "move_verbs", "grammar.yaml")),
-        denied_before=frozenset(w.lower() for w in _strings(gram, "denied_before", "grammar.yaml")),
-        definite=frozenset(w.lower() for w in _strings(gram, "definite", "grammar.yaml")),
-        deficit_after=frozenset(w.lower() for w in _strings(gram, "deficit_after", "grammar.yaml")),
-        deficit_before=frozenset(
-            w.lower() for w in _strings(gram, "deficit_before", "grammar.yaml")
-        ),
+        move_verbs=_folded_words(gram, "move_verbs", "grammar.yaml"),
+        denied_before=_folded_words(gram, "denied_before", "grammar.yaml"),
+        definite=_folded_words(gram, "definite", "grammar.yaml"),
+        deficit_after=_folded_words(gram, "deficit_after", "grammar.yaml"),
+        deficit_before=_folded_words(gram, "deficit_before", "grammar.yaml"),
         bare_suffix_units={s: u.name for u in units.values() for s in u.bare_suffixes},
         settings=settings,
         any_metric_settings=frozenset(_strings(evaluation, "any_metric", "grammar.yaml")),

@@ -131,8 +131,22 @@ YEAR_BEFORE = re.compile(rf"((?:19|20)\d\d){_SP}+")
 FOUR_DIGITS = re.compile(r"\d{4}")
 # "236B/" before "21B": a figure with a scale letter, then a slash, opens a pair
 SCALED_BEFORE_SLASH = re.compile(r"\d(?:[KMBT]|bn|mn)/$")
-# Between the two figures of a pair: "$15/$75", "$0.30 and $2.50", "70B, 8B"
-PAIR_GAP = re.compile(rf"{_SP}*(?:/|and|&|,|or){_SP}*")
+# Between the two figures of a pair ("$15/$75", "$0.30 and $2.50", "70B, 8B"), and
+# between the two words that name them ("input/output", "total and active")
+_PAIR_JOINER = r"(?:/|and|&|,|or)"
+PAIR_GAP = re.compile(rf"{_SP}*{_PAIR_JOINER}{_SP}*")
+
+
+def pair_words(first: str, second: str) -> re.Pattern[str]:
+    """The two words of a metric pair written as one ("input/output", "input tokens and
+    output", "total and active"), in either case."""
+    a, b = re.escape(first), re.escape(second)
+    return re.compile(
+        rf"(?<![\w]){a}s?(?:{_SP}+[A-Za-z]+)?{_SP}*(?:{_PAIR_JOINER}|vs\.?){_SP}*{b}s?(?![\w])",
+        re.IGNORECASE,
+    )
+
+
 CLAUSE_BREAK = re.compile(r"[;()]|\s[—–]\s")
 OWNED_GAP = re.compile(rf"(?:{_SP}|-)*(?:(?:on|in|at|for){_SP}+(?:the{_SP}+)?)?")
 POSSESSIVE_GAP = re.compile(rf"['’]s?{_SP}+")
