@@ -493,7 +493,6 @@ def _joins(text: str, first: Mention, second: Mention, lex: Lexicon, moves: bool
         and first.bound == second.bound == Bound.EQ
         and (
             P.RANGE_GAP.fullmatch(text, first.end, second.start) is not None
-            or (not moves and text[first.end : second.start] == "/")  # "$7/$9" to NewsQuant
             or (between and P.AND_GAP.fullmatch(text, first.end, second.start) is not None)
         )
     )
