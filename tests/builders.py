@@ -44,6 +44,34 @@ FINDING_KEYS = ["id", "subject", "metric", "qualifier", "verdict", "severity", "
 FINDING_EXTRAS = ["unit", "sources", "consensus"]
 
 
+def as_read(
+    value: float,
+    unit: str,
+    precision: float,
+    *,
+    bound: Bound = Bound.EQ,
+    low: float | None = None,
+    high: float | None = None,
+    alternatives: tuple[float, ...] = (),
+    surface: str = "",
+) -> Quantity:
+    """A Quantity built as the extractor builds one (claimcheck.reading.make_quantity)."""
+    if bound == Bound.RANGE:
+        assert low is not None and high is not None
+        value = (low + high) / 2
+    return make_quantity(
+        value,
+        unit,
+        precision,
+        bound=bound,
+        low=low,
+        high=high,
+        tolerance=HEDGE,
+        surface=surface,
+        alternatives=alternatives,
+    )
+
+
 def written(
     digits: str,
     unit: str,

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from builders import HEDGE, claim_at
+from builders import HEDGE, as_read, claim_at
 
 from claimcheck.lexicon import Lexicon, load_lexicon
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
-from claimcheck.reading import make_quantity
 from claimcheck.reconcile import binary_reading, compare_quantities, group_verdict, reconcile
 
 T = 1e12
@@ -26,34 +25,6 @@ def test_hedge_tolerance_is_the_documented_one(lex: Lexicon) -> None:
     assert lex.hedge_tolerance == HEDGE
 
 
-def quantity(
-    value: float,
-    unit: str,
-    precision: float,
-    *,
-    bound: Bound = Bound.EQ,
-    low: float | None = None,
-    high: float | None = None,
-    alternatives: tuple[float, ...] = (),
-    surface: str = "",
-) -> Quantity:
-    """A Quantity built as the extractor builds one (claimcheck.reading.make_quantity)."""
-    if bound == Bound.RANGE:
-        assert low is not None and high is not None
-        value = (low + high) / 2
-    return make_quantity(
-        value,
-        unit,
-        precision,
-        bound=bound,
-        low=low,
-        high=high,
-        tolerance=HEDGE,
-        surface=surface,
-        alternatives=alternatives,
-    )
-
-
 def written(
     digits: str, unit: str, scale: float = 1.0, *, bound: Bound = Bound.EQ, **kw: object
 ) -> Quantity:
@@ -64,7 +35,7 @@ def written(
     alternatives = kw.pop("alternatives", ())
     assert isinstance(alternatives, tuple)
     assert not kw
-    return quantity(
+    return as_read(
         float(clean) * scale,
         unit,
         precision,
@@ -102,14 +73,14 @@ TOKENS_262144 = written("262,144", "tokens")
 TOKENS_256K = written("256", "tokens", K, alternatives=(262144.0,))
 TOKENS_UP_TO_256K = written("256", "tokens", K, bound=Bound.LE, alternatives=(262144.0,))
 # "roughly one trillion": a word number (precision half its scale word) with a hedge.
-ROUGHLY_1T = quantity(1 * T, "tokens", 0.5 * T, bound=Bound.APPROX, surface="roughly one trillion")
+ROUGHLY_1T = as_read(1 * T, "tokens", 0.5 * T, bound=Bound.APPROX, surface="roughly one trillion")
 TOKENS_1_05T = written("1.05", "tokens", T)
 TOKENS_1_2T = written("1.2", "tokens", T)
 TOKENS_3T = written("3", "tokens", T)
-OVER_15T = quantity(15 * T, "tokens", 0.5 * T, bound=Bound.GT, surface="over 15 trillion")
+OVER_15T = as_read(15 * T, "tokens", 0.5 * T, bound=Bound.GT, surface="over 15 trillion")
 TOKENS_15_6T = written("15.6", "tokens", T)
 TOKENS_14T = written("14", "tokens", T)
-RANGE_5_10 = quantity(0, "%", 0.5, bound=Bound.RANGE, low=5, high=10, surface="5–10%")
+RANGE_5_10 = as_read(0, "%", 0.5, bound=Bound.RANGE, low=5, high=10, surface="5–10%")
 PCT_7 = written("7", "%")
 PCT_12 = written("12", "%")
 
@@ -181,7 +152,7 @@ def hedged(phrase: str, unit: str, scale: float = 1.0) -> Quantity:
     """A hedged figure as written ("about 53"): the hedge words, then digits."""
     digits = phrase.split()[-1].lstrip("~")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    return quantity(
+    return as_read(
         float(digits) * scale,
         unit,
         0.5 * 10.0 ** (-decimals) * scale,
@@ -488,7 +459,7 @@ def test_reconcile_of_nothing_is_nothing(lex: Lexicon) -> None:
 
 
 def test_binary_reading_of_a_scale_word(lex: Lexicon) -> None:
-    million = quantity(1e6, "tokens", 0.5e6, surface="one million")
+    million = as_read(1e6, "tokens", 0.5e6, surface="one million")
     assert binary_reading(million, lex).alternatives == (1048576.0,)
     thousand = written("128", "tokens", K)
     assert binary_reading(replace(thousand, surface="128 thousand"), lex).alternatives == (
@@ -497,8 +468,8 @@ def test_binary_reading_of_a_scale_word(lex: Lexicon) -> None:
     # digits, another unit, a range, or a figure that already has its reading: unchanged
     for q in (
         written("1,000,000", "tokens"),
-        quantity(1e6, "GPU hours", 0.5e6, surface="one million"),
-        quantity(0, "tokens", 0.5e6, bound=Bound.RANGE, low=1e6, high=2e6, surface="1-2 million"),
+        as_read(1e6, "GPU hours", 0.5e6, surface="one million"),
+        as_read(0, "tokens", 0.5e6, bound=Bound.RANGE, low=1e6, high=2e6, surface="1-2 million"),
         TOKENS_256K,
     ):
         assert binary_reading(q, lex) == q

@@ -6,11 +6,10 @@ import json
 import math
 
 import pytest
-from builders import CLAIM_KEYS, FINDING_EXTRAS, HEDGE, claim_at, finding_of
+from builders import CLAIM_KEYS, FINDING_EXTRAS, as_read, claim_at, finding_of
 from builders import FINDING_KEYS as CONTRACT_FINDING_KEYS
 
 from claimcheck.models import Bound, Claim, Finding, Quantity, Source, Verdict
-from claimcheck.reading import make_quantity
 from claimcheck.report.common import human_value, json_number, sanitize, summarize
 from claimcheck.report.json_report import (
     claim_record,
@@ -37,22 +36,6 @@ def qty(
     lo = value if low is None else low
     hi = value if high is None else high
     return Quantity(value, unit, lo, hi, lo, hi, 1.0, approx, bound)
-
-
-def as_read(
-    value: float,
-    unit: str,
-    precision: float,
-    *,
-    bound: Bound = Bound.EQ,
-    low: float | None = None,
-    high: float | None = None,
-    surface: str = "",
-) -> Quantity:
-    """A Quantity as the extractor builds it, with its written precision and surface."""
-    return make_quantity(
-        value, unit, precision, bound=bound, low=low, high=high, tolerance=HEDGE, surface=surface
-    )
 
 
 def claim(
