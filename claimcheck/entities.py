@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -243,11 +242,10 @@ def word_runs(
     """Spans of runs of one to three capitalised words that are keys of `forms`, longest
     first at each position ("Big Lake" before "Big"). Only keys that are such runs can
     match, so one pattern of them is searched (in C) instead of walking every word."""
-    keys = sorted((k for k in forms if P.WORD_RUN.fullmatch(k)), key=len, reverse=True)
+    keys = [k for k in forms if P.WORD_RUN.fullmatch(k)]
     if not keys:
         return []
-    pattern = re.compile(rf"(?<![\w\-.])(?:{'|'.join(map(re.escape, keys))})(?![\w\-])")
-    return [m.span() for m in pattern.finditer(text, start, end)]
+    return [m.span() for m in P.word_runs_of(keys).finditer(text, start, end)]
 
 
 def find_variant_references(

@@ -137,6 +137,13 @@ _PAIR_JOINER = r"(?:/|and|&|,|or)"
 PAIR_GAP = re.compile(rf"{_SP}*{_PAIR_JOINER}{_SP}*")
 
 
+def word_runs_of(runs: Iterable[str]) -> re.Pattern[str]:
+    """Any of some WORD_RUNs ("Behemoth", "Big Lake") standing whole: not inside a
+    word or a hyphenation, the longest first where several start at one place."""
+    keys = sorted(runs, key=len, reverse=True)
+    return re.compile(rf"(?<![\w\-.])(?:{'|'.join(map(re.escape, keys))})(?![\w\-])")
+
+
 def pair_words(first: str, second: str) -> re.Pattern[str]:
     """The two words of a metric pair written as one ("input/output", "input tokens and
     output", "total and active"), in either case."""
