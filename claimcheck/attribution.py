@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
 from claimcheck.numbers import Mention
-from claimcheck.patterns import squash
+from claimcheck.patterns import singular, squash
 from claimcheck.reading import Reading, units_fit, without_names
 from claimcheck.text import Sentence
 
@@ -151,6 +151,9 @@ def resolve_metric(
         given = assigned[r.mention.start]
         return alias_name(given, lex), _use_year(qualified, given, alias_uses)
     score, named, alias = _alias_metric(text, sent, r, aliases, lex, mentions)
+    measure = _own_measure(text, sent, r, alias, lex)
+    if measure:
+        return measure, ""
     cue_distance, cue = _cue_metric(text, sent, r, lex)
     if cue and cue_distance < score:
         return cue, ""
@@ -165,6 +168,31 @@ def resolve_metric(
     if r.unit_kind == "multiplier":
         return "multiple", ""
     return None
+
+
+def _own_measure(
+    text: str, sent: Sentence, r: Reading, alias: re.Match[str] | None, lex: Lexicon
+) -> str:
+    """A rate named in the percentage's own clause ("..., and its refusal rate fell to
+    3%" -> refusal rate), when no metric is named in that clause before the figure."""
+    if r.unit != "%" or (alias is not None and alias.start() > r.mention.start):
+        return ""
+    start = alias.end() if alias is not None else sent.start
+    breaks = list(lex.re.subject.clause_break.finditer(text, start, r.mention.start))
+    if alias is not None and not breaks:
+        return ""  # "its SimpleQA refusal rate": the benchmark is in the same clause
+    found = list(
+        lex.re.measure.finditer(text, breaks[-1].end() if breaks else start, r.mention.start)
+    )
+    if not found:
+        return ""
+    words = found[-1].group(1).lower().split()
+    while words and words[0] in lex.stop_words:
+        words.pop(0)
+    if not words or any(w in lex.stop_words for w in words):
+        return ""
+    head = squash(found[-1].group()[len(found[-1].group(1)) :]).lower()
+    return " ".join([*words, singular(head)])
 
 
 def years_after(text: str, pos: int) -> list[str]:

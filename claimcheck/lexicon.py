@@ -117,6 +117,7 @@ class Lexicon:
     relative_before: frozenset[str]
     relative_after: frozenset[str]
     change_after: Mapping[str, str]
+    equatives: Mapping[str, str]  # "as fast" -> "faster"
     change_verbs: Mapping[str, str]
     move_verbs: frozenset[str]
     denied_before: frozenset[str]
@@ -388,6 +389,11 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
     binary_words, binary_units = _binary_scale_words(num, scales)
 
     change_after = _by_phrase(gram["change_after"], "grammar.yaml: change_after")
+    equatives = _by_phrase(gram["equatives"], "grammar.yaml: equatives")
+    for phrase, comparative in equatives.items():
+        if comparative not in change_after:
+            raise LexiconError(f"grammar.yaml: equatives: {comparative!r} is not in change_after")
+        change_after[phrase] = change_after[comparative]
     change_verbs = _by_phrase(gram["change_verbs"], "grammar.yaml: change_verbs")
     evaluation = _mapping(gram["evaluation_settings"], "grammar.yaml: evaluation_settings")
     settings = _by_phrase(evaluation["labels"], "grammar.yaml: evaluation_settings.labels")
@@ -426,6 +432,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 change_verbs=list(change_verbs),
                 previous_cues=_strings(gram, "previous_cues", "grammar.yaml"),
                 score_words=_strings(gram, "score_words", "grammar.yaml"),
+                measure_heads=_strings(gram, "measure_heads", "grammar.yaml"),
                 settings=list(settings),
                 setting_patterns=_strings(evaluation, "as_written", "grammar.yaml"),
                 noise=[
@@ -461,6 +468,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         relative_before=frozenset(_strings(gram, "relative_time_before", "grammar.yaml")),
         relative_after=frozenset(_strings(gram, "relative_time_after", "grammar.yaml")),
         change_after=change_after,
+        equatives=equatives,
         change_verbs=change_verbs,
         move_verbs=_folded_words(gram, "move_verbs", "grammar.yaml"),
         denied_before=_folded_words(gram, "denied_before", "grammar.yaml"),

@@ -22,16 +22,19 @@ _SP = rf"[{SPACE_CHARS}]"
 _HYPHEN = r"[-\u2010\u2011]"
 
 # --- the grammar of a written figure (numbers.py) ---
-# 1.000.000, 1'000'000, 1,000,000, 12.5, .5; the lookahead lets the engine reject most
-# positions with one test instead of five.
+# 1.000.000, 1'000'000, 1,000,000, 16 384, 12.5, .5; the lookahead lets the engine
+# reject most positions with one test instead of five. Groups split by a plain space are
+# one figure only when no other figure stands right before or after them ("scores of
+# 85 120 90" are three).
 DIGITS = re.compile(
     r"(?=[\d.])(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d{1,3}(?:'\d{3})+(?![\d])"
+    r"|(?<!\d )\d{1,3}(?: \d{3})+(?![\d]|[.,]\d| \d)"
     r"|(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.]))"
 )
 # "88,7 %": a decimal comma, read only before a percent (elsewhere "1,5" may be a list)
 DECIMAL_COMMA = re.compile(rf",(\d{{1,2}})(?=(?:{_SP})?(?:%|percent\b|per{_SP}cent\b))")
 ZERO_LED = re.compile(r"0\d+")  # a whole number written with a leading zero: a code
-THOUSANDS = re.compile(r"[,'\u00a0\u202f\u2009]")
+THOUSANDS = re.compile(r"[ ,'\u00a0\u202f\u2009]")
 # Words hyphenated to a figure that do not make it a name: "minus-5 yards", "sub-7 nm".
 _FIGURE_PREFIXES = r"[Mm]inus|[Ss]ub"
 # A word glued to a figure makes it part of a name ("GPT-4"), except the prefixes of a
@@ -279,6 +282,7 @@ class PatternWords:
     change_verbs: Sequence[str]
     previous_cues: Sequence[str]
     score_words: Sequence[str]
+    measure_heads: Sequence[str]
     settings: Sequence[str]
     setting_patterns: Sequence[str]
     noise: Sequence[str]
@@ -308,6 +312,7 @@ class Patterns:
     subject: SubjectPatterns
     respectively: re.Pattern[str]
     change_after: re.Pattern[str]
+    measure: re.Pattern[str]  # "its refusal rate": one or two words and a measure noun
     change_before: re.Pattern[str]
     previous: Ending
     score_before: Ending
@@ -480,7 +485,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
     number = rf"(?:{alternation(w.number_words)})"
     words = (
         rf"(?<![\w-])(?:(?:half{_SP}+)?(?:a|an){_SP}+(?={alternation(w.scale_words)}))?{number}"
-        rf"(?:(?:{_SP}+|-)(?:and{_SP}+)?(?:{number}|an?{_SP}+half(?![\w-])))*(?![\w])"
+        rf"(?:(?:{_SP}+|-)(?:and(?:{_SP}+|-))?(?:{number}|an?(?:{_SP}+|-)half(?![\w-])))*(?![\w])"
     )
     multipliers = whole_words(w.multiplier_words)
     metric = whole_words(w.metric_aliases)
@@ -520,6 +525,10 @@ def compile_patterns(w: PatternWords) -> Patterns:
         subject=_subject_patterns(w.subject_words, w.not_names),
         respectively=re.compile(whole_words(w.respectively), re.IGNORECASE),
         change_after=re.compile(rf"{_SP}*{whole_words(w.change_after)}", re.IGNORECASE),
+        measure=re.compile(
+            rf"(?<![\w'’-])((?:[a-z][a-z-]*{_SP}+){{1,2}}){whole_words(w.measure_heads)}",
+            re.IGNORECASE,
+        ),
         change_before=re.compile(
             rf"{whole_words(w.change_verbs)}((?:{_SP}+[\w-]+){{1,3}}?){_SP}+by{_SP}*$",
             re.IGNORECASE,

@@ -192,22 +192,25 @@ def _change_metric(text: str, sent: Sentence, mention: Mention, lex: Lexicon) ->
     """'30% lower inference cost' and 'cut costs by 30%' -> 'inference cost reduction'."""
     after = lex.re.change_after.match(text, mention.end)
     if after:
-        word = squash(after.group()).lower()
+        written = squash(after.group()).lower()
+        word = lex.equatives.get(written, written)  # "twice as fast" -> faster
         # "4x fewer parameters" keeps its plural; "30% lower inference costs" is a cost
         plural = mention.unit_kind == "multiplier"
         phrase = _noun_phrase(text, after.end(), lex, singular_head=not plural)
         if not phrase:
             before = P.COPULA_SUBJECT.search(text[sent.start : mention.start])
-            phrase = singular(before.group(1)).lower() if before else ""
+            noun = before.group(1).lower() if before else ""
+            common = noun in lex.stop_words or noun in lex.conjunctions
+            phrase = singular(noun) if noun and not common else ""
         named = lex.re.metric.any_case.search(text, after.end(), sent.end)
         if not phrase and named and mention.unit_kind != "multiplier":
             # "scored 5-10% higher on HumanEval": a gain on the benchmark named after it
-            return f"{lex.alias_metric[squash(named.group()).lower()]} {lex.change_after[word]}"
+            return f"{lex.alias_metric[squash(named.group()).lower()]} {lex.change_after[written]}"
         if not phrase:
             return word
         if mention.unit_kind == "multiplier":
             return f"{word} {phrase}"
-        return f"{phrase} {lex.change_after[word]}"
+        return f"{phrase} {lex.change_after[written]}"
     before = lex.re.change_before.search(text[sent.start : mention.start])
     if before:
         verb = before.group().split()[0].lower()
