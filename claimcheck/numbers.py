@@ -34,6 +34,7 @@ class Mention:
     compound: str = ""
     scaled: bool = False
     written: str = ""  # a sub-unit the figure was written in ("19 cents"), before conversion
+    rate: str = ""  # the rate unit a price is written per ("per million tokens"), if any
 
     @property
     def approx(self) -> bool:
@@ -258,14 +259,15 @@ def _rate_end(text: str, end: int, lex: Lexicon) -> int:
     return _rate(text, end, lex)[0]
 
 
-def _rate(text: str, end: int, lex: Lexicon) -> tuple[int, float]:
-    """Where a rate written after an amount ends, and the factor that brings the amount
-    to the rate's common denominator ("$0.0025 per 1K tokens" is $2.50 per million)."""
+def _rate(text: str, end: int, lex: Lexicon) -> tuple[int, float, str]:
+    """Where a rate written after an amount ends, the factor that brings the amount to
+    the rate's common denominator ("$0.0025 per 1K tokens" is $2.50 per million), and
+    the rate's unit ("" when no rate is written)."""
     rate = lex.re.unit.match(text, end)
     name = lex.unit_forms.get(P.form_key(rate.group()), "") if rate else ""
     if rate and name and lex.units[name].kind == "rate":
-        return rate.end(), lex.units[name].factor
-    return end, 1.0
+        return rate.end(), lex.units[name].factor, name
+    return end, 1.0, ""
 
 
 def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention:
@@ -338,6 +340,7 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
     # a sub-unit counted in its base ("19 cents" in USD), a rate in its common
     # denominator ("$0.0025 per 1K tokens" per million tokens)
     factor = per = 1.0
+    rate = ""
     u = lex.re.unit.match(text, end)
     if u and not unit:
         name = lex.unit_forms.get(P.form_key(u.group().lstrip(" \u00a0-")))
@@ -345,9 +348,9 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
             spec = lex.units[name]
             written = name if spec.base else ""
             unit, unit_kind, end, factor = spec.base or name, spec.kind, u.end(), spec.factor
-            end, per = _rate(text, end, lex)
+            end, per, rate = _rate(text, end, lex)
     elif unit:
-        end, per = _rate(text, end, lex)
+        end, per, rate = _rate(text, end, lex)
     factor *= per
     if factor != 1.0:
         value, precision = value * factor, precision * factor
@@ -374,6 +377,7 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
         compound=compound,
         scaled=scaled,
         written=written,
+        rate=rate,
     )
 
 

@@ -290,6 +290,8 @@ def read_mention(
         metric = lex.units[unit].metric or unit
     if not metric and kind == "rate":  # "95 tok/s"
         metric = lex.units[unit].metric
+    if not metric and mention.rate:  # "$3/M tokens": a price, unless the sentence says which
+        metric = lex.units[mention.rate].metric
     noun = counted_noun(text, mention, lex) if every_figure and not unit else ""
     if every_figure and unit and kind != "rate":  # quantity mode: "$3,500 a month"
         per = rate_of(text, mention.end, lex)
