@@ -46,7 +46,26 @@ def canonical_subjects(names: Sequence[str], lex: Lexicon) -> dict[str, str]:
         else:
             heads[nums].append((name, words))
             mapping[name] = name
+    _unversioned_to_versioned(mapping, heads)
     return {n: mapping[aliases.get(name_key(n), n)] for n in names}
+
+
+def _unversioned_to_versioned(
+    mapping: dict[str, str], heads: dict[tuple[str, ...], list[tuple[str, frozenset[str]]]]
+) -> None:
+    """A name written without a version ("Quillon" in one article, "Quillon-2" in the
+    others) stands for the one versioned name of the corpus with the same words. With two
+    ("Quillon-1" and "Quillon-2") it is left as written."""
+    versioned: dict[frozenset[str], list[str]] = defaultdict(list)
+    for nums, named in heads.items():
+        for head, words in named if nums else ():
+            # "Orbis V3" is Orbis: a word that holds a digit is a version
+            versioned[frozenset(w for w in words if not P.ANY_DIGIT.search(w))].append(head)
+    for name, head in mapping.items():
+        if head == name and not version_parts(name)[0]:
+            candidates = versioned.get(version_parts(name)[1], [])
+            if len(candidates) == 1:
+                mapping[name] = candidates[0]
 
 
 def _metric_key(metric: str) -> str:

@@ -418,6 +418,34 @@ def test_distinct_models_do_not_merge(first: str, second: str, lex: Lexicon) -> 
     assert all(f.verdict == Verdict.SINGLE_SOURCE for f in findings)
 
 
+@pytest.mark.parametrize("versioned", ["Quillon-2", "Quillon 2.5 Pro", "Orbis V3"])
+def test_a_name_without_its_version_joins_the_one_versioned_name(
+    versioned: str, lex: Lexicon
+) -> None:
+    unversioned = " ".join(w for w in versioned.replace("-", " ").split() if w[0].isalpha())
+    unversioned = " ".join(w for w in unversioned.split() if not w[1:].isdigit())
+    claims = [
+        claim("a.txt", written("128", "tokens", K), subject=versioned, metric="context window"),
+        claim("b.txt", written("200", "tokens", K), subject=unversioned, metric="context window"),
+    ]
+    f = only(reconcile(claims, lex))
+    assert f.subject == versioned
+    assert f.verdict == Verdict.CONFLICT
+
+
+def test_a_name_without_its_version_stays_apart_when_two_versions_are_named(
+    lex: Lexicon,
+) -> None:
+    claims = [
+        claim("a.txt", written("128", "tokens", K), subject="Quillon-1", metric="context window"),
+        claim("b.txt", written("200", "tokens", K), subject="Quillon-2", metric="context window"),
+        claim("c.txt", written("256", "tokens", K), subject="Quillon", metric="context window"),
+    ]
+    findings = reconcile(claims, lex)
+    assert sorted(f.subject for f in findings) == ["Quillon", "Quillon-1", "Quillon-2"]
+    assert all(f.verdict == Verdict.SINGLE_SOURCE for f in findings)
+
+
 def test_findings_are_sorted_most_severe_first(lex: Lexicon) -> None:
     # The least severe groups come first in path order, so only the verdict sort can fix it.
     claims = [
