@@ -167,6 +167,17 @@ def short_names(entities: Sequence[Entity], lex: Lexicon) -> dict[str, tuple[str
     return out
 
 
+def named_without_version(text: str, lex: Lexicon) -> list[str]:
+    """The models an article names without a version after a naming cue ("a model called
+    Quillon", "released Quillon on Monday"): never a known organisation, family or variant."""
+    names = []
+    for m in lex.re.subject.named.finditer(text):
+        name = squash(m.group("name"))
+        if not (name in lex.org_aliases or name in lex.variants or lex.re.family.fullmatch(name)):
+            names.append(name)
+    return list(dict.fromkeys(names))
+
+
 def _short_forms(name: str, kind: str, lex: Lexicon) -> list[str]:
     """The one-word forms a name goes by: its leading word ('Kestrel' of Kestrel-1), a
     distinctive last word ('Behemoth'), an unknown organisation's first words."""

@@ -26,6 +26,7 @@ from claimcheck.entities import (
     find_short_names,
     find_variant_references,
     handed_on,
+    named_without_version,
     quotations,
     short_names,
     word_runs,
@@ -115,6 +116,8 @@ def _named_in_full(
     """The sentences with every short name written as the full name the article gives
     ("Behemoth" after "Llama 5 Behemoth", "Opus 5" after "Claude Opus 5")."""
     shorts = short_names([e for _, _, entities, _ in per_sentence for e in entities], lex)
+    for name in named_without_version(text, lex):  # "a model called Quillon"
+        shorts.setdefault(name, (name, MODEL))
     if not shorts:
         return per_sentence
     # the short names of the whole text, found once: no run crosses a sentence's end

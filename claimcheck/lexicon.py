@@ -332,6 +332,8 @@ def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWo
         short_variants=_strings(ent, "short_variants", "entities.yaml"),
         devices=_strings(ent, "devices", "entities.yaml"),
         aside_cues=_strings(ent, "aside_cues", "entities.yaml"),
+        naming_cues=_strings(ent, "naming_cues", "entities.yaml"),
+        appositive_nouns=_strings(ent, "appositive_nouns", "entities.yaml"),
     )
 
 

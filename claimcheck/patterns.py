@@ -234,6 +234,8 @@ class SubjectWords:
     short_variants: Sequence[str]
     devices: Sequence[str]
     aside_cues: Sequence[str] = ()
+    naming_cues: Sequence[str] = ()
+    appositive_nouns: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,7 @@ class SubjectPatterns:
     org_suffix: re.Pattern[str]  # a quick test that a sentence may hold one
     variant_reference: re.Pattern[str]  # "the Mini variant": a sibling by its variant word
     short_variants: frozenset[str]  # last words that name a model alone ("Behemoth")
+    named: re.Pattern[str]  # "a model called Quillon": group "name", a model without version
     device: re.Pattern[str]  # match a whole name: a phone or an operating system
     aside: re.Pattern[str]  # "also released X": a side mention, not the article's subject
 
@@ -659,11 +662,22 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"{_SP}+(?:{alternation(w.variant_nouns)})(?![\w])"
         ),
         short_variants=frozenset(w.short_variants),
+        named=_named_pattern(w, stop),
         device=re.compile(rf"(?:{'|'.join(w.devices)})$"),
         aside=re.compile(
             rf"(?<![\w])(?:{alternation(w.aside_cues)})(?:{_SP}+[\w-]+){{0,3}}{_SP}*$",
             re.IGNORECASE,
         ),
+    )
+
+
+def _named_pattern(w: SubjectWords, stop: str) -> re.Pattern[str]:
+    """A name without a version right after a naming cue ("called Quillon") or in an
+    appositive ("model, Quillon,")."""
+    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][a-z][A-Za-z]*"
+    cue = rf"(?:{alternation(w.naming_cues)}){_SP}+|(?:{alternation(w.appositive_nouns)}),{_SP}+"
+    return re.compile(
+        rf"(?<![\w-])(?:{cue})(?P<name>{word}(?:[ \u00a0]{word})?)(?=[,.;:]|{_SP}+[a-z])"
     )
 
 
