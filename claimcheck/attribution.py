@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
 from claimcheck.numbers import Mention
-from claimcheck.patterns import singular, squash
+from claimcheck.patterns import SPACE_CHARS, singular, squash
 from claimcheck.reading import Reading, units_fit, without_names
 from claimcheck.text import Sentence
 
@@ -83,7 +83,8 @@ def evaluation_setting(
 ) -> str:
     """The label of the setting a benchmark score was reached in, or "".
 
-    A setting written after the figure and before the next one is its own ("68.5%
+    A setting written after the figure and before the next one, not right against it, is
+    its own ("68.5%
     without tools and 74.9% with tools"); failing that, one after the figure before it
     ("with tools, 74.9%"); failing that, a lone setting that opens the sentence, or the
     one a table header or "Key:" names ("HumanEval (pass@1)").
@@ -92,7 +93,12 @@ def evaluation_setting(
         return ""
     following = min((o.start for o in mentions if o.start >= m.end), default=sent.end)
     preceding = max((o.end for o in mentions if o.end <= m.start), default=sent.start)
-    after = [s for s in settings if m.end <= s.start() < following]
+    # a setting right before the next figure is that one's ("... and an aggregate 3,100")
+    after = [
+        s
+        for s in settings
+        if m.end <= s.start() < following and text[s.end() : following].strip(SPACE_CHARS)
+    ]
     before = [s for s in settings if preceding <= s.start() and s.end() <= m.start]
     opening = [s for s in settings if mentions and s.end() <= mentions[0].start]
     if after:

@@ -135,6 +135,7 @@ class Lexicon:
     tolerances: Mapping[str, float]
     copulas: frozenset[str]
     conjunctions: frozenset[str]
+    model_nouns: frozenset[str]  # "model", "system": nouns that stand for a model
     irregular_plurals: frozenset[str]
     rate_nouns: frozenset[str]
     bound_symbols: str
@@ -333,7 +334,7 @@ def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWo
         devices=_strings(ent, "devices", "entities.yaml"),
         aside_cues=_strings(ent, "aside_cues", "entities.yaml"),
         naming_cues=_strings(ent, "naming_cues", "entities.yaml"),
-        appositive_nouns=_strings(ent, "appositive_nouns", "entities.yaml"),
+        model_nouns=_strings(ent, "model_nouns", "entities.yaml"),
     )
 
 
@@ -427,7 +428,11 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 variants=variants,
                 not_names=not_names,
                 hardware=_strings(ent, "hardware", "entities.yaml"),
-                comparison_cues=_strings(ent, "comparison_cues", "entities.yaml"),
+                # "twice as fast as Lumo 2": an equative names what is compared against
+                comparison_cues=[
+                    *_strings(ent, "comparison_cues", "entities.yaml"),
+                    *(f"{phrase} as" for phrase in equatives),
+                ],
                 subject_words=_subject_words(ent, variants),
                 respectively=_strings(gram, "respectively", "grammar.yaml"),
                 change_after=list(change_after),
@@ -488,6 +493,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         tolerances=dict(extra.tolerances),
         copulas=frozenset(_strings(gram, "copulas", "grammar.yaml")),
         conjunctions=frozenset(_strings(gram, "conjunctions", "grammar.yaml")),
+        model_nouns=_folded_words(ent, "model_nouns", "entities.yaml"),
         irregular_plurals=frozenset(_strings(gram, "irregular_plurals", "grammar.yaml")),
         rate_nouns=frozenset(_strings(gram, "rate_nouns", "grammar.yaml")),
         bound_symbols="".join(

@@ -235,7 +235,7 @@ class SubjectWords:
     devices: Sequence[str]
     aside_cues: Sequence[str] = ()
     naming_cues: Sequence[str] = ()
-    appositive_nouns: Sequence[str] = ()
+    model_nouns: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -675,7 +675,7 @@ def _named_pattern(w: SubjectWords, stop: str) -> re.Pattern[str]:
     """A name without a version right after a naming cue ("called Quillon") or in an
     appositive ("model, Quillon,")."""
     word = rf"(?!(?:{stop})(?![\w-]))[A-Z][a-z][A-Za-z]*"
-    cue = rf"(?:{alternation(w.naming_cues)}){_SP}+|(?:{alternation(w.appositive_nouns)}),{_SP}+"
+    cue = rf"(?:{alternation(w.naming_cues)}){_SP}+|(?:{alternation(w.model_nouns)}),{_SP}+"
     return re.compile(
         rf"(?<![\w-])(?:{cue})(?P<name>{word}(?:[ \u00a0]{word})?)(?=[,.;:]|{_SP}+[a-z])"
     )

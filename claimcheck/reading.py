@@ -200,7 +200,8 @@ def _change_metric(text: str, sent: Sentence, mention: Mention, lex: Lexicon) ->
         if not phrase:
             before = P.COPULA_SUBJECT.search(text[sent.start : mention.start])
             noun = before.group(1).lower() if before else ""
-            common = noun in lex.stop_words or noun in lex.conjunctions
+            # "the new model is 40% faster": the model itself, not what is faster
+            common = noun in lex.stop_words or noun in lex.conjunctions or noun in lex.model_nouns
             phrase = singular(noun) if noun and not common else ""
         named = lex.re.metric.any_case.search(text, after.end(), sent.end)
         if not phrase and named and mention.unit_kind != "multiplier":
