@@ -40,6 +40,7 @@ class Metric:
     subject: str = "model"
     kind: str = ""
     qualifier: str = ""
+    cased_aliases: tuple[str, ...] = ()  # names matched only as written ("MATH", not "math")
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class Lexicon:
     equatives: Mapping[str, str]  # "as fast" -> "faster"
     change_verbs: Mapping[str, str]
     move_verbs: frozenset[str]
+    range_words: frozenset[str]
     denied_before: frozenset[str]
     definite: frozenset[str]
     deficit_after: frozenset[str]
@@ -179,7 +181,7 @@ def _read(name: str) -> Mapping[str, Any]:
 
 
 def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
-    allowed = {"aliases", "after", "cues", "unit", "subject", "kind", "qualifier"}
+    allowed = {"aliases", "cased_aliases", "after", "cues", "unit", "subject", "kind", "qualifier"}
     metrics: dict[str, Metric] = {}
     for name, spec in data.items():
         where = f"metrics.yaml: {name}"
@@ -199,6 +201,7 @@ def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
             subject=subject,
             kind=str(spec.get("kind", "")),
             qualifier=str(spec.get("qualifier", "")),
+            cased_aliases=tuple(_strings(spec, "cased_aliases", where)),
         )
     return metrics
 
@@ -366,7 +369,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
     after_metric: dict[str, list[str]] = {}
     cue_metric: dict[str, list[str]] = {}
     for metric in metrics.values():
-        for alias in metric.aliases:
+        for alias in (*metric.aliases, *metric.cased_aliases):
             alias_metric.setdefault(alias.lower(), metric.name)
         for word in metric.after:
             after_metric.setdefault(word.lower(), []).append(metric.name)
@@ -421,6 +424,12 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 currency_signs=list(signs),
                 count_units=[f for f, u in unit_forms.items() if units[u].kind == "count"],
                 metric_aliases=[a for m in metrics.values() for a in m.aliases],
+                cased_metric_aliases=[a for m in metrics.values() for a in m.cased_aliases],
+                decimal_comma_words=[
+                    *(f for f, u in unit_forms.items() if units[u].kind in ("percent", "currency")),
+                    *signs,
+                    *(s for s, v in scales.items() if v >= 1000),
+                ],
                 cues=list(cue_metric),
                 orgs=list(orgs),
                 families=families,
@@ -478,6 +487,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         equatives=equatives,
         change_verbs=change_verbs,
         move_verbs=_folded_words(gram, "move_verbs", "grammar.yaml"),
+        range_words=_folded_words(gram, "range_words", "grammar.yaml"),
         denied_before=_folded_words(gram, "denied_before", "grammar.yaml"),
         definite=_folded_words(gram, "definite", "grammar.yaml"),
         deficit_after=_folded_words(gram, "deficit_after", "grammar.yaml"),

@@ -152,7 +152,7 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     if token[-2:-1].isdigit() and token[-1] == ",":
         return None  # the "7" of "88,7 %", read with its whole part
     digits = m.group()
-    comma = P.DECIMAL_COMMA.match(text, end) if digits.isdigit() else None
+    comma = lex.re.decimal_comma.match(text, end) if digits.isdigit() else None
     if comma:  # "88,7 %"
         digits, end = f"{digits}.{comma.group(1)}", comma.end()
     after = text[end : end + 24]
@@ -329,7 +329,8 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
         # not open a range of amounts
         year = not (unit or scaled) and P.YEAR.fullmatch(text, core.start, core.end)
         down = second.value < value
-        if not (hyphen and down) and not (year and (second.scaled or down)):
+        move = moves and not hyphen and _descending(text, start, value, second.value, lex)
+        if not (hyphen and down) and not (year and (second.scaled or down)) and not move:
             low, high = sorted((value, second.value))
             end = second.end
             value = (low + high) / 2
@@ -491,7 +492,13 @@ def _joins(text: str, first: Mention, second: Mention, lex: Lexicon, moves: bool
     between = P.BETWEEN.search(text, max(0, first.start - 20), first.start) is not None
     return (
         not (before and before[-1] in lex.change_verbs)
-        and not (moves and _moves(before, lex))
+        and not (
+            moves
+            and (
+                _moves(before, lex)
+                or _descending(text, first.start, first.value, second.value, lex)
+            )
+        )
         and bool(first.unit)
         and first.unit == second.unit
         and first.bound == second.bound == Bound.EQ
@@ -508,12 +515,33 @@ def words_before(text: str, pos: int, floor: int = 0) -> list[str]:
     return text[max(floor, pos - 48) : pos].lower().split()
 
 
+def _from_before(before: Sequence[str], lex: Lexicon) -> int:
+    """Where "from" stands in the lower-cased words before a figure, when it opens it
+    ("from 7.9%", "from about $4,100"), else -1."""
+    i = len(before) - 1
+    while i >= 0 and before[i] in lex.prefix_bounds:  # a hedge: "from about $4,100"
+        i -= 1
+    return i if i >= 0 and before[i] == "from" else -1
+
+
 def _moves(before: Sequence[str], lex: Lexicon) -> bool:
     """Whether the lower-cased words before a figure open a move "from" it ("improved
-    from 79.4% to 82.1%", "fell from $0.25 to $0.05", "went from 12% to 30%")."""
-    if not before or before[-1] != "from":
+    from 79.4% to 82.1%", "fell from about $0.25 to $0.05", "reduced the error rate from
+    7.9% to 3.2%"): a change or move verb stands a few words before the "from"."""
+    at = _from_before(before, lex)
+    return at > 0 and any(
+        w in lex.change_verbs or w in lex.move_verbs for w in before[max(0, at - 8) : at]
+    )
+
+
+def _descending(text: str, first_start: int, first: float, second: float, lex: Lexicon) -> bool:
+    """'from 7.9% to 3.2%': "from" a figure to a smaller one is a move, not a range (a
+    range is written from its low end), unless a range word says so ("ranges from")."""
+    if second >= first:
         return False
-    return any(w in lex.change_verbs or w in lex.move_verbs for w in before[-5:-1])
+    before = words_before(text, first_start)
+    at = _from_before(before, lex)
+    return at >= 0 and not any(w in lex.range_words for w in before[max(0, at - 3) : at])
 
 
 def range_of(first: Mention, second: Mention) -> Mention:

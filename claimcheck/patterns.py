@@ -31,8 +31,6 @@ DIGITS = re.compile(
     r"|(?<!\d )\d{1,3}(?: \d{3})+(?![\d]|[.,]\d| \d)"
     r"|(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+(?![\d.]))"
 )
-# "88,7 %": a decimal comma, read only before a percent (elsewhere "1,5" may be a list)
-DECIMAL_COMMA = re.compile(rf",(\d{{1,2}})(?=(?:{_SP})?(?:%|percent\b|per{_SP}cent\b))")
 ZERO_LED = re.compile(r"0\d+")  # a whole number written with a leading zero: a code
 THOUSANDS = re.compile(r"[ ,'\u00a0\u202f\u2009]")
 # Words hyphenated to a figure that do not make it a name: "minus-5 yards", "sub-7 nm".
@@ -271,6 +269,8 @@ class PatternWords:
     currency_signs: Sequence[str]
     count_units: Sequence[str]
     metric_aliases: Sequence[str]
+    cased_metric_aliases: Sequence[str]
+    decimal_comma_words: Sequence[str]
     cues: Sequence[str]
     orgs: Sequence[str]
     families: Sequence[str]
@@ -296,6 +296,7 @@ class Patterns:
     """Compiled vocabulary patterns; built once per Lexicon."""
 
     words: Folding
+    decimal_comma: re.Pattern[str]
     multiplier_words: Folding
     fraction: re.Pattern[str]
     fraction_word: Folding
@@ -458,21 +459,43 @@ class Folding:
 
     any_case: re.Pattern[str]
     lower_case: re.Pattern[str]
+    cased: re.Pattern[str] | None = None  # forms matched only as written ("MATH")
 
     def finditer(
         self, text: str, low: str | None, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
         """Matches in text[pos:endpos], searched in `low` (folded(text)) when there is one."""
         end = len(text) if endpos is None else endpos
-        if low is not None:
+        if low is None:
+            return self.any_case.finditer(text, pos, end)
+        if self.cased is None:
             return self.lower_case.finditer(low, pos, end)
-        return self.any_case.finditer(text, pos, end)
+        return _leftmost_longest(
+            [*self.lower_case.finditer(low, pos, end), *self.cased.finditer(text, pos, end)]
+        )
 
 
-def _folding(pattern: str, lower_case: str | None = None) -> Folding:
+def _leftmost_longest(matches: Sequence[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """Matches of two patterns merged as one pattern would give them: in text order, the
+    longest at each place, none overlapping."""
+    last = -1
+    for m in sorted(matches, key=lambda m: (m.start(), -m.end())):
+        if m.start() >= last:
+            last = m.end()
+            yield m
+
+
+def _folding(pattern: str, lower_case: str | None = None, cased: str = "") -> Folding:
     """A Folding of a pattern written in lower case (`lower_case`: an equivalent source
-    for the case-sensitive compile, when a faster one exists)."""
-    return Folding(re.compile(pattern, re.IGNORECASE), re.compile(lower_case or pattern))
+    for the case-sensitive compile, when a faster one exists), and of forms that match
+    only as written (`cased`, a pattern)."""
+    if not cased:
+        return Folding(re.compile(pattern, re.IGNORECASE), re.compile(lower_case or pattern))
+    return Folding(
+        re.compile(rf"{pattern}|(?-i:{cased})", re.IGNORECASE),
+        re.compile(lower_case or pattern),
+        re.compile(cased),
+    )
 
 
 def folded(text: str) -> str | None:
@@ -495,6 +518,12 @@ def compile_patterns(w: PatternWords) -> Patterns:
     fraction = _fraction_pattern(w)
     return Patterns(
         words=_folding(words),
+        # "88,7 %", "9,5 trillion", "0,15 dollars", "1,80 €": a decimal comma, read only
+        # before a percent, a scale word or a currency (elsewhere "1,5" may be a list)
+        decimal_comma=re.compile(
+            rf",(\d{{1,2}})(?={_SP}?(?:{alternation(w.decimal_comma_words)})(?![\w]))",
+            re.IGNORECASE,
+        ),
         multiplier_words=_folding(multipliers, whole_words(w.multiplier_words, lead=True)),
         fraction=re.compile(fraction, re.IGNORECASE),
         fraction_word=_folding(
@@ -514,7 +543,10 @@ def compile_patterns(w: PatternWords) -> Patterns:
         currency_sign=re.compile(rf"(?:{alternation(w.currency_signs, fold=False)})$"),
         currency_lead=re.compile(alternation(w.currency_signs, fold=False)),
         count=re.compile(rf"(?:{alternation(w.count_units)})(?![\w])", re.IGNORECASE),
-        metric=_folding(metric),
+        metric=_folding(
+            metric,
+            cased=whole_words(w.cased_metric_aliases, fold=False) if w.cased_metric_aliases else "",
+        ),
         cue=re.compile(whole_words(w.cues), re.IGNORECASE),
         org=re.compile(whole_words(w.orgs, fold=False, lead=True)),
         model=re.compile(

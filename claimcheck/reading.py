@@ -83,6 +83,18 @@ def _bare_size(text: str, mention: Mention, lex: Lexicon) -> str:
     return lex.bare_suffix_units.get(text[mention.end - 1 : mention.end], "")
 
 
+def _key_counts(sent: Sentence, mention: Mention, lex: Lexicon) -> bool:
+    """Whether the "Key:" before a figure names a metric counted in another unit than a
+    bare size's ("Training tokens: 9.5T" counts tokens, not parameters)."""
+    if not sent.key or mention.start < sent.key_end:
+        return False
+    named = lex.re.metric.any_case.search(sent.key)
+    if named is None:
+        return False
+    unit = lex.metrics[lex.alias_metric[squash(named.group()).lower()]].unit
+    return unit in lex.units and lex.units[unit].kind == "count" and unit != "parameters"
+
+
 def _sizes(text: str, start: int, end: int, unit: Unit) -> bool:
     """Whether the count noun ending at `end` is one a bare-letter figure only sizes
     ("a 671B mixture-of-experts model")."""
@@ -156,7 +168,12 @@ def _earlier_count(text: str, sent: Sentence, start: int, lex: Lexicon) -> str:
     """The count noun of the figure before `start` in the sentence ("256 routed experts
     per layer, 8 active" -> experts), or ""."""
     figures = list(P.DIGITS.finditer(text, sent.start, start))
-    return _count_after(text, figures[-1].end(), 4, lex)[0] if figures else ""
+    if not figures:
+        return ""
+    end = figures[-1].end()
+    if text[end : end + 1] in lex.bare_suffix_units:
+        return ""  # "a 70B model with a 32K window": the noun after "70B" is only sized
+    return _count_after(text, end, 4, lex)[0]
 
 
 def _word_after(
@@ -240,7 +257,7 @@ def read_mention(
     phrase_end = mention.end
     if not unit or kind == "currency":
         count, modifiers, phrase_end = count_unit(text, mention, lex)
-        size = "" if unit else _bare_size(text, mention, lex)
+        size = "" if unit or _key_counts(sent, mention, lex) else _bare_size(text, mention, lex)
         if size and count and _sizes(text, mention.end, phrase_end, lex.units[size]):
             before = words_before(text, mention.start, sent.start)
             if before and before[-1] in lex.definite:
