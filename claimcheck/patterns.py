@@ -680,8 +680,11 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             re.IGNORECASE,
         ),
         predecessor=re.compile(whole_words(w.predecessors), re.IGNORECASE),
+        # "than Helix-2, which scored 41.0%"; a short aside may come first ("follows
+        # Sable-Mini 1.0, released in October, which had 8 billion parameters")
         compared_gap=re.compile(
-            rf"(?:{_SP}|,)*(?:{alternation(w.compared_gaps)})(?:{_SP}+[a-z]+)?{_SP}*",
+            rf"(?:{_SP}|,)*(?:[a-z]+(?:{_SP}+[\w-]+){{0,3}}{_SP}*,{_SP}*)?"
+            rf"(?:{alternation(w.compared_gaps)})(?:{_SP}+[a-z]+){{0,2}}{_SP}*",
             re.IGNORECASE,
         ),
         new_org=re.compile(
@@ -696,8 +699,10 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         short_variants=frozenset(w.short_variants),
         named=_named_pattern(w, stop),
         device=re.compile(rf"(?:{'|'.join(w.devices)})$"),
+        # "also released X", "its predecessor, X,": named in passing, never handed on
         aside=re.compile(
-            rf"(?<![\w])(?:{alternation(w.aside_cues)})(?:{_SP}+[\w-]+){{0,3}}{_SP}*$",
+            rf"(?<![\w])(?:{alternation([*w.aside_cues, *w.predecessors])})"
+            rf"(?:{_SP}+[\w-]+){{0,3}},?{_SP}*$",
             re.IGNORECASE,
         ),
     )

@@ -86,7 +86,8 @@ def pick_subject(
 
 
 def _just_after(text: str, r: Reading, names: Sequence[Entity], lex: Lexicon) -> list[Entity]:
-    """The names a little after a figure in its own clause, nearest first."""
+    """The names a little after a figure in its own clause, nearest first, with no other
+    figure between ("78.6% on MMLU, against 76.9% for Plover-3": Plover-3 is 76.9%'s)."""
     m = r.mention
     return [
         e
@@ -94,6 +95,7 @@ def _just_after(text: str, r: Reading, names: Sequence[Entity], lex: Lexicon) ->
         if e.start >= m.end
         and e.start - m.end <= _REACH_AFTER
         and not lex.re.subject.clause_break.search(text, m.end, e.start)
+        and not P.ANY_DIGIT.search(text, r.phrase_end, e.start)
     ]
 
 
