@@ -10,7 +10,7 @@ from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
 from claimcheck.numbers import Mention
 from claimcheck.patterns import SPACE_CHARS, singular, squash
-from claimcheck.reading import Reading, units_fit, without_names
+from claimcheck.reading import AMOUNT, MULTIPLE, Reading, units_fit, without_names
 from claimcheck.text import Sentence
 
 # How far a metric name is from a figure: characters between them, plus these penalties.
@@ -170,9 +170,9 @@ def resolve_metric(
     if in_value and key:
         return key, ""
     if r.unit_kind == "currency":
-        return "amount", ""
+        return AMOUNT, ""
     if r.unit_kind == "multiplier":
-        return "multiple", ""
+        return MULTIPLE, ""
     return None
 
 

@@ -28,6 +28,11 @@ class Reading:
 
 
 POINTS = "percentage points"
+# The metrics of figures that only their unit describes: a sum of money, a multiple, a
+# stretch of time. Like a unit's own fallback metric ("memory" for GB), they say what a
+# figure counts, not which figure it is.
+AMOUNT, MULTIPLE, DURATION = "amount", "multiple", "duration"
+UNIT_ONLY_METRICS = (AMOUNT, MULTIPLE, DURATION)
 
 
 def units_fit(metric_unit: str, unit: str, lex: Lexicon) -> bool:
@@ -330,7 +335,7 @@ def read_mention(
         own = text[mention.start : mention.end].split()[0].lower()
         word = own if own in lex.window_words else (before[-1].lower() if before else "")
         window = word in lex.window_words
-        return Reading(mention, unit, kind, "duration", False, phrase_end, word if window else "")
+        return Reading(mention, unit, kind, DURATION, False, phrase_end, word if window else "")
     return Reading(mention, unit, kind, metric, strong, phrase_end, noun=noun)
 
 

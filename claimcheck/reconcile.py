@@ -13,6 +13,7 @@ from claimcheck.entities import name_key, version_parts
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
 from claimcheck.patterns import squash
+from claimcheck.reading import UNIT_ONLY_METRICS
 
 NAME_MATCH = 88.0
 METRIC_MATCH = 92.0
@@ -279,8 +280,43 @@ def _fold_unqualified(groups: dict[GroupKey, list[Claim]], lex: Lexicon) -> None
             del groups[key]
 
 
+def unit_only_metrics(lex: Lexicon) -> frozenset[str]:
+    """The metrics that say only what a figure counts: a unit's fallback ('memory' for
+    GB, 'tokens'), a sum of money, a multiple, a duration; never a metric of metrics.yaml."""
+    names = {*lex.units, *(u.metric for u in lex.units.values() if u.metric), *UNIT_ONLY_METRICS}
+    return frozenset(n for n in names if n not in lex.metrics)
+
+
+def agreeing_sets(claims: Sequence[Claim], tolerance: float = 0.0) -> list[list[Claim]]:
+    """Claims split into sets whose figures all agree (smallest figure first): under a
+    metric that only names their unit, "a 2,000-token prompt" and "a 128K window" are
+    two figures, not a contradiction, so each set of agreeing figures is its own group."""
+    sets: list[list[Claim]] = []
+    for c in sorted(claims, key=lambda c: (c.quantity.value, c.sort_key)):
+        q = widen(c.quantity, tolerance)
+        home = next(
+            (
+                s
+                for s in sets
+                if all(
+                    compare_quantities(q, widen(o.quantity, tolerance)) != Verdict.CONFLICT
+                    for o in s
+                )
+            ),
+            None,
+        )
+        if home is None:
+            sets.append([c])
+        else:
+            home.append(c)
+    return sets
+
+
 def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
-    """Findings for every (subject, metric, qualifier, unit) group, most severe first."""
+    """Findings for every (subject, metric, qualifier, unit) group, most severe first.
+
+    A group whose metric only names its unit (unit_only_metrics) is split into sets of
+    agreeing figures: those are corroborated or single-source, never a conflict."""
     subjects = canonical_subjects([c.subject for c in claims], lex)
     metrics = _canonical_metrics((c.metric for c in claims), frozenset(lex.metrics))
     groups: dict[GroupKey, list[Claim]] = defaultdict(list)
@@ -293,26 +329,39 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
         )
         groups[(c.subject, c.metric, c.qualifier, c.quantity.unit)].append(c)
     _fold_unqualified(groups, lex)
+    unit_only = unit_only_metrics(lex)
     findings: list[Finding] = []
     ids: Counter[str] = Counter()
-    for (subject, metric, qualifier, unit), members in sorted(groups.items()):
-        members.sort(key=lambda c: c.sort_key)
-        verdict = group_verdict(members, lex.tolerances.get(metric, 0.0))
-        base = f"{slug(subject)}/{slug(metric)}" + (f"@{slug(qualifier)}" if qualifier else "")
-        ids[base] += 1
-        fid = base if ids[base] == 1 else f"{base}~{ids[base]}"
-        findings.append(
-            Finding(
-                id=fid,
-                subject=subject,
-                metric=metric,
-                qualifier=qualifier,
-                unit=unit,
-                verdict=verdict,
-                claims=tuple(members),
-                summary=_summary(verdict, members),
-                consensus=_consensus(members),
-            )
-        )
+    for (subject, metric, qualifier, unit), group in sorted(groups.items()):
+        tolerance = lex.tolerances.get(metric, 0.0)
+        for members in agreeing_sets(group, tolerance) if metric in unit_only else [group]:
+            findings.append(_finding(subject, metric, qualifier, unit, members, tolerance, ids))
     findings.sort(key=lambda f: (-f.verdict.rank, f.claims[0].sort_key, f.id))
     return findings
+
+
+def _finding(
+    subject: str,
+    metric: str,
+    qualifier: str,
+    unit: str,
+    members: list[Claim],
+    tolerance: float,
+    ids: Counter[str],
+) -> Finding:
+    """One group's finding, with an id unique among those made so far (`ids`)."""
+    members.sort(key=lambda c: c.sort_key)
+    verdict = group_verdict(members, tolerance)
+    base = f"{slug(subject)}/{slug(metric)}" + (f"@{slug(qualifier)}" if qualifier else "")
+    ids[base] += 1
+    return Finding(
+        id=base if ids[base] == 1 else f"{base}~{ids[base]}",
+        subject=subject,
+        metric=metric,
+        qualifier=qualifier,
+        unit=unit,
+        verdict=verdict,
+        claims=tuple(members),
+        summary=_summary(verdict, members),
+        consensus=_consensus(members),
+    )

@@ -418,6 +418,30 @@ def test_distinct_models_do_not_merge(first: str, second: str, lex: Lexicon) -> 
     assert all(f.verdict == Verdict.SINGLE_SOURCE for f in findings)
 
 
+@pytest.mark.parametrize("metric", ["tokens", "memory", "amount", "duration"])
+def test_a_metric_that_only_names_the_unit_lines_up_only_agreeing_figures(
+    metric: str, lex: Lexicon
+) -> None:
+    # "a 2,000-token prompt" and "a 128K window" are two figures, not a contradiction
+    unit = {"tokens": "tokens", "memory": "GB", "amount": "USD", "duration": "days"}[metric]
+    claims = [
+        claim("a.txt", written("2", unit, K), subject="Lumo 3", metric=metric),
+        claim("b.txt", written("128", unit, K), subject="Lumo 3", metric=metric),
+        claim("c.txt", written("128", unit, K), subject="Lumo 3", metric=metric),
+    ]
+    findings = reconcile(claims, lex)
+    assert [f.verdict for f in findings] == [Verdict.SINGLE_SOURCE, Verdict.AGREE]
+    assert [f.id for f in findings] == [f"lumo-3/{metric}", f"lumo-3/{metric}~2"]
+
+
+def test_a_named_metric_still_conflicts(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", written("2", "tokens", K), metric="context window"),
+        claim("b.txt", written("128", "tokens", K), metric="context window"),
+    ]
+    assert only(reconcile(claims, lex)).verdict == Verdict.CONFLICT
+
+
 @pytest.mark.parametrize("versioned", ["Quillon-2", "Quillon 2.5 Pro", "Orbis V3"])
 def test_a_name_without_its_version_joins_the_one_versioned_name(
     versioned: str, lex: Lexicon
