@@ -167,7 +167,7 @@ def resolve_metric(
         return named, _use_year(qualified, alias, alias_uses)
     if r.metric:
         return r.metric, ""
-    if in_value and key:
+    if in_value and _names_a_measure(key, lex):
         return key, ""
     if r.unit_kind == "currency":
         return AMOUNT, ""
@@ -199,6 +199,17 @@ def _own_measure(
         return ""
     head = squash(found[-1].group()[len(found[-1].group(1)) :]).lower()
     return " ".join([*words, singular(head)])
+
+
+_KEY_WORDS = 4  # a "Key:" longer than this is a sentence, not the name of a measure
+
+
+def _names_a_measure(key: str, lex: Lexicon) -> bool:
+    """Whether a spec line's key can name what its figure measures ("Vocabulary size"),
+    not a sentence that ends in a colon ("Vantor-4 is a sparse mixture-of-experts
+    model:")."""
+    words = key.lower().split()
+    return 0 < len(words) <= _KEY_WORDS and not any(w in lex.copulas for w in words)
 
 
 def years_after(text: str, pos: int) -> list[str]:

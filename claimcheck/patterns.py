@@ -565,7 +565,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
             re.IGNORECASE,
         ),
         change_before=re.compile(
-            rf"{whole_words(w.change_verbs)}((?:{_SP}+[\w-]+){{1,3}}?){_SP}+by{_SP}*$",
+            rf"{whole_words(w.change_verbs)}((?:{_SP}+[\w-]+){{1,5}}?){_SP}+by{_SP}*$",
             re.IGNORECASE,
         ),
         previous=_ending(w.previous_cues),

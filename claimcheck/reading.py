@@ -238,6 +238,10 @@ def _change_metric(text: str, sent: Sentence, mention: Mention, lex: Lexicon) ->
     if before:
         verb = before.group().split()[0].lower()
         words = without_names(before.group(1), lex).split()  # "cut GPT-5 API prices by"
+        while words and words[0].lower() in lex.stop_words:  # "cut the price of Corvid-2 by"
+            words.pop(0)
+        while words and words[-1].lower() in lex.stop_words:
+            words.pop()
         if words:
             words[-1] = singular(words[-1])
             phrase = " ".join(w.lower() for w in words)
