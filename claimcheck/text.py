@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -63,7 +64,7 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
         header = []
         key = ""
         key_end = 0
-        spec = P.SPEC_LINE.match(line)
+        spec = _spec_line(line)
         if spec and not P.URL_SCHEME.search(spec.group(1)):
             key, key_end = spec.group(1).strip(), line_start + spec.end()
         if P.BULLET.match(line) and not key:
@@ -111,10 +112,16 @@ def unwrap(text: str) -> str:
     return " ".join(pieces)
 
 
+def _spec_line(line: str) -> re.Match[str] | None:
+    """The "Key: value" match of a line; only a line with a colon can be one, and looking
+    for the colon is far cheaper than trying the pattern."""
+    return P.SPEC_LINE.match(line) if ":" in line else None
+
+
 def _prose(line: str) -> bool:
     stripped = line.strip()
     return bool(stripped) and not (
-        P.NOT_PROSE.match(line) or P.SPEC_LINE.match(line) or P.TABLE_ROW.match(line)
+        P.NOT_PROSE.match(line) or _spec_line(line) or P.TABLE_ROW.match(line)
     )
 
 
