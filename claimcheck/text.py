@@ -179,13 +179,8 @@ def _table_cells(
 
 def _last_word(line: str, end: int) -> str:
     """The last white-space separated word of line[:end] ("" if there is none)."""
-    stop = end
-    while stop > 0 and line[stop - 1].isspace():
-        stop -= 1
-    begin = stop
-    while begin > 0 and not line[begin - 1].isspace():
-        begin -= 1
-    return line[begin:stop]
+    words = line[:end].rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 def _split_line(line: str, lex: Lexicon) -> list[tuple[int, int]]:
