@@ -652,8 +652,8 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"(?=['’]|,|[ \u00a0]+[a-z])"
         ),
         org_suffix=re.compile(whole_words(w.org_suffixes, fold=False, lead=True)),
-        variant_reference=re.compile(
-            rf"(?<![\w])the{_SP}+(?:[a-z]+{_SP}+)?(?P<variant>{variant})"
+        variant_reference=re.compile(  # opens on "the", which the engine skips to in C
+            rf"the(?<![\w]the){_SP}+(?:[a-z]+{_SP}+)?(?P<variant>{variant})"
             rf"{_SP}+(?:{alternation(w.variant_nouns)})(?![\w])"
         ),
         short_variants=frozenset(w.short_variants),
