@@ -67,14 +67,15 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
         spec = _spec_line(line)
         if spec and not P.URL_SCHEME.search(spec.group(1)):
             key, key_end = spec.group(1).strip(), line_start + spec.end()
-        if P.BULLET.match(line) and not key:
+        bullet = P.BULLET.match(line) is not None
+        if bullet and not key:
             block += 1
         pieces = _split_line(line, lex)
         for i, (s, e) in enumerate(pieces):
             sentences.append(
                 Sentence(line_start + s, line_start + e, block, key if i == 0 else "", key_end)
             )
-        if P.BULLET.match(line) or key:
+        if bullet or key:
             block += 1
     return sentences
 
