@@ -240,15 +240,13 @@ def distribute_metrics(
     lex: Lexicon,
 ) -> dict[int, re.Match[str]]:
     """'90.8% and 71.5% on MMLU and GPQA Diamond, respectively': one name per figure."""
-    if not lex.re.respectively.search(text, sent.start, sent.end):
-        return {}
     free = [r for r in readings if not r.strong]
+    if len(free) < 2 or not lex.re.respectively.search(text, sent.start, sent.end):
+        return {}
     names = [
-        a
-        for a in aliases
-        if units_fit(lex.metrics[alias_name(a, lex)].unit, free[0].unit if free else "", lex)
+        a for a in aliases if units_fit(lex.metrics[alias_name(a, lex)].unit, free[0].unit, lex)
     ]
-    if len(free) < 2 or len(names) != len(free):
+    if len(names) != len(free):
         return {}
     return {r.mention.start: a for r, a in zip(free, names, strict=True)}
 
@@ -258,6 +256,8 @@ def paired_metrics(
 ) -> dict[int, str]:
     """'$15/$75 per million input/output tokens': two figures side by side take the two
     metrics of a pair (grammar.yaml metric_pairs) in order; {} when no pair applies."""
+    if sum(1 for r in readings if r.unit) < 2:
+        return {}  # no two figures with a unit: no pair to search the sentence for
     for (first, second), pattern in lex.metric_pairs:
         if not pattern.search(text, sent.start, sent.end):
             continue

@@ -43,6 +43,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
 
 def _quoted(s: int, e: int, quotes: Sequence[tuple[int, int]]) -> bool:
     """Whether text[s:e] lies inside one of the quotations (sorted, not overlapping)."""
+    if not quotes:
+        return False
     i = bisect_right(quotes, s, key=lambda q: q[0]) - 1
     return i >= 0 and e <= quotes[i][1]
 
@@ -88,7 +90,7 @@ def find_entities(
     entities: list[Entity] = []
     last = -1
     for s, e, name, kind in found:
-        if s < last or _overlaps(s, e, exclude):
+        if s < last or (exclude and _overlaps(s, e, exclude)):
             continue
         entities.append(_placed(text, start, s, e, name, kind, entities, lex, quotes))
         last = e

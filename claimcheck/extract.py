@@ -91,9 +91,9 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     for sent, aliases, entities, inside in per_sentence:
         if _new_section(text, previous_end, sent.start):
             recent = {}  # under a new heading, "The model" no longer points back
-        # a sentence that names no model is about the last one named before it
-        carried = {kind: recent.get(kind) or top[kind] for kind in top}
         if inside:
+            # a sentence that names no model is about the last one named before it
+            carried = {kind: recent.get(kind) or top[kind] for kind in top}
             entities = find_variant_references(
                 text, sent.start, sent.end, entities, carried[MODEL], models, lex
             )
@@ -144,7 +144,7 @@ def _named_in_full(
 
 def _new_section(text: str, previous_end: int, start: int) -> bool:
     """Whether the sentence at `start` opens a line that is a Markdown heading."""
-    if "\n" not in text[previous_end:start]:
+    if text.find("\n", previous_end, start) < 0:
         return False
     return P.HEADING.match(text, text.rfind("\n", 0, start) + 1) is not None
 

@@ -136,21 +136,12 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     """Read a digit core and its scale suffix or scale word; None when it is part of a name."""
     start, end = m.start(), m.end()
     begin = start
-    while begin > max(0, start - 40) and not text[begin - 1].isspace():
+    floor = max(0, start - 40)
+    while begin > floor and not text[begin - 1].isspace():
         begin -= 1
     token = text[begin:start].lstrip(_OPENERS)  # the word the figure is glued to, if any
-    # hedge and bound symbols (numbers.yaml) and signs may sit between a word and its figure
-    signed = lex.re.currency_sign.sub("", token, count=1)
-    paired = signed != token or P.SCALED_BEFORE_SLASH.search(token)  # "$15/$75", "236B/21B"
-    token = signed.lstrip(lex.bound_symbols + _SIGNS)
-    if (
-        token
-        and not (paired and token[-1] == "/")
-        and (token[-1].isalnum() or P.NAME_PREFIX.search(token) or token[-1] in "./:\u2044")
-    ):
+    if token and _glued(token, lex):
         return None
-    if token[-2:-1].isdigit() and token[-1] == ",":
-        return None  # the "7" of "88,7 %", read with its whole part
     digits = m.group()
     comma = lex.re.decimal_comma.match(text, end) if digits.isdigit() else None
     if comma:  # "88,7 %"
@@ -213,6 +204,22 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     if variant and variant.group(1) in lex.product_words:
         return None  # "the 16 Pro and 16 Pro Max", "three new 777 Max jets"
     return _Core(start, end, value, precision, False, scaled, alternatives)
+
+
+def _glued(token: str, lex: Lexicon) -> bool:
+    """Whether the word written right before a figure makes it part of a name ("GPT-4"),
+    or the figure is the decimal part of a comma-written one (the "7" of "88,7 %")."""
+    # hedge and bound symbols (numbers.yaml) and signs may sit between a word and its figure
+    signed = lex.re.currency_sign.sub("", token, count=1)
+    paired = signed != token or P.SCALED_BEFORE_SLASH.search(token)  # "$15/$75", "236B/21B"
+    token = signed.lstrip(lex.bound_symbols + _SIGNS)
+    if (
+        token
+        and not (paired and token[-1] == "/")
+        and (token[-1].isalnum() or P.NAME_PREFIX.search(token) or token[-1] in "./:\u2044")
+    ):
+        return True
+    return token[-2:-1].isdigit() and token[-1] == ","
 
 
 def _words_core(m: re.Match[str], lex: Lexicon) -> _Core | None:

@@ -141,8 +141,15 @@ PAIR_GAP = re.compile(rf"{_SP}*{_PAIR_JOINER}{_SP}*")
 def word_runs_of(runs: Iterable[str]) -> re.Pattern[str]:
     """Any of some WORD_RUNs ("Behemoth", "Big Lake") standing whole: not inside a
     word or a hyphenation, the longest first where several start at one place."""
-    keys = sorted(runs, key=len, reverse=True)
-    return re.compile(rf"(?<![\w\-.])(?:{'|'.join(map(re.escape, keys))})(?![\w\-])")
+    tails: dict[str, list[str]] = {}
+    for key in sorted(runs, key=len, reverse=True):
+        tails.setdefault(key[0], []).append(re.escape(key[1:]))
+    # Each branch opens on its capital and tests what comes before just after it, so the
+    # engine skips, in C, to the few positions holding one of those capitals.
+    branches = [
+        rf"{re.escape(first)}(?<![\w\-.].)(?:{'|'.join(rest)})" for first, rest in tails.items()
+    ]
+    return re.compile(rf"(?:{'|'.join(branches)})(?![\w\-])")
 
 
 def pair_words(first: str, second: str) -> re.Pattern[str]:
@@ -692,8 +699,8 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"(?=['’]|,|[ \u00a0]+[a-z])"
         ),
         org_suffix=re.compile(whole_words(w.org_suffixes, fold=False, lead=True)),
-        variant_reference=re.compile(
-            rf"(?<![\w])the{_SP}+(?:[a-z]+{_SP}+)?(?P<variant>{variant})"
+        variant_reference=re.compile(  # opens on "the", which the engine skips to in C
+            rf"the(?<![\w]the){_SP}+(?:[a-z]+{_SP}+)?(?P<variant>{variant})"
             rf"{_SP}+(?:{alternation(w.variant_nouns)})(?![\w])"
         ),
         short_variants=frozenset(w.short_variants),

@@ -162,18 +162,21 @@ def distribute_subjects(
     """'A and B score 80% and 70% respectively' gives each figure its own subject; so does
     'A and B score 80% and 70%' when the names and the figures are both plain lists."""
     out: list[str | None] = [None] * len(resolved)
-    explicit = lex.re.respectively.search(text, sent.start, sent.end) is not None
-    names = [e for e in entities if not e.compared]
     by_metric: dict[tuple[str, str], list[int]] = {}
     for i, (_, metric, qualifier) in enumerate(resolved):
         by_metric.setdefault((metric, qualifier), []).append(i)
-    for indexes in by_metric.values():
+    lists = [indexes for indexes in by_metric.values() if len(indexes) > 1]
+    if not lists:  # one figure per metric: nothing to distribute (the common case)
+        return out
+    explicit = lex.re.respectively.search(text, sent.start, sent.end) is not None
+    names = [e for e in entities if not e.compared]
+    for indexes in lists:
         figures = [resolved[i][0] for i in indexes]
         first = figures[0].mention.start
         listed = [e for e in names if e.end <= first]
         if not explicit:
             listed = _listed_last(text, listed) if _listed_figures(text, figures) else []
-        if len(indexes) > 1 and len(listed) == len(indexes):
+        if len(listed) == len(indexes):
             for i, e in zip(indexes, listed, strict=True):
                 out[i] = e.name
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -63,17 +64,18 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
         header = []
         key = ""
         key_end = 0
-        spec = P.SPEC_LINE.match(line)
+        spec = _spec_line(line)
         if spec and not P.URL_SCHEME.search(spec.group(1)):
             key, key_end = spec.group(1).strip(), line_start + spec.end()
-        if P.BULLET.match(line) and not key:
+        bullet = P.BULLET.match(line) is not None
+        if bullet and not key:
             block += 1
         pieces = _split_line(line, lex)
         for i, (s, e) in enumerate(pieces):
             sentences.append(
                 Sentence(line_start + s, line_start + e, block, key if i == 0 else "", key_end)
             )
-        if P.BULLET.match(line) or key:
+        if bullet or key:
             block += 1
     return sentences
 
@@ -111,10 +113,16 @@ def unwrap(text: str) -> str:
     return " ".join(pieces)
 
 
+def _spec_line(line: str) -> re.Match[str] | None:
+    """The "Key: value" match of a line; only a line with a colon can be one, and looking
+    for the colon is far cheaper than trying the pattern."""
+    return P.SPEC_LINE.match(line) if ":" in line else None
+
+
 def _prose(line: str) -> bool:
     stripped = line.strip()
     return bool(stripped) and not (
-        P.NOT_PROSE.match(line) or P.SPEC_LINE.match(line) or P.TABLE_ROW.match(line)
+        P.NOT_PROSE.match(line) or _spec_line(line) or P.TABLE_ROW.match(line)
     )
 
 
@@ -172,13 +180,8 @@ def _table_cells(
 
 def _last_word(line: str, end: int) -> str:
     """The last white-space separated word of line[:end] ("" if there is none)."""
-    stop = end
-    while stop > 0 and line[stop - 1].isspace():
-        stop -= 1
-    begin = stop
-    while begin > 0 and not line[begin - 1].isspace():
-        begin -= 1
-    return line[begin:stop]
+    words = line[:end].rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 def _split_line(line: str, lex: Lexicon) -> list[tuple[int, int]]:
