@@ -312,6 +312,34 @@ def agreeing_sets(claims: Sequence[Claim], tolerance: float = 0.0) -> list[list[
     return sets
 
 
+def _fold_unit_only(groups: dict[GroupKey, list[Claim]], unit_only: frozenset[str]) -> None:
+    """ "16,384 H100s" (metric GPUs: only its unit) and "trained on 16,384 H100 GPUs"
+    (training GPUs) are one figure: a claim whose metric only names its unit joins the
+    one named metric of its subject, qualifier and unit whose figures it all agrees
+    with, and stays where it is when none or several do."""
+    named: dict[tuple[str, str, str], list[GroupKey]] = defaultdict(list)
+    for key in groups:
+        if key[1] not in unit_only:
+            named[(key[0], key[2], key[3])].append(key)
+    for key in [k for k in sorted(groups) if k[1] in unit_only]:
+        homes = named.get((key[0], key[2], key[3]), [])
+        kept = []
+        for c in groups[key]:
+            fits = [h for h in homes if all(_agree(c, o) for o in groups[h])]
+            if len(fits) == 1:
+                groups[fits[0]].append(replace(c, metric=fits[0][1]))
+            else:
+                kept.append(c)
+        if kept:
+            groups[key] = kept
+        else:
+            del groups[key]
+
+
+def _agree(a: Claim, b: Claim) -> bool:
+    return compare_quantities(a.quantity, b.quantity) != Verdict.CONFLICT
+
+
 def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
     """Findings for every (subject, metric, qualifier, unit) group, most severe first.
 
@@ -330,6 +358,7 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
         groups[(c.subject, c.metric, c.qualifier, c.quantity.unit)].append(c)
     _fold_unqualified(groups, lex)
     unit_only = unit_only_metrics(lex)
+    _fold_unit_only(groups, unit_only)
     findings: list[Finding] = []
     ids: Counter[str] = Counter()
     for (subject, metric, qualifier, unit), group in sorted(groups.items()):

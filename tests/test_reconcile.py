@@ -434,6 +434,20 @@ def test_a_metric_that_only_names_the_unit_lines_up_only_agreeing_figures(
     assert [f.id for f in findings] == [f"lumo-3/{metric}", f"lumo-3/{metric}~2"]
 
 
+def test_a_unit_only_figure_joins_the_one_named_metric_it_agrees_with(lex: Lexicon) -> None:
+    # "16,384 H100s" (GPUs) and "trained on 16,384 H100 GPUs" (training GPUs)
+    claims = [
+        claim("a.txt", written("16,384", "GPUs"), subject="Lumo 3", metric="training GPUs"),
+        claim("b.txt", written("16,384", "GPUs"), subject="Lumo 3", metric="GPUs"),
+        claim("c.txt", written("512", "GPUs"), subject="Lumo 3", metric="GPUs"),
+    ]
+    findings = reconcile(claims, lex)
+    assert [(f.metric, f.verdict, f.source_count) for f in findings] == [
+        ("GPUs", Verdict.SINGLE_SOURCE, 1),
+        ("training GPUs", Verdict.AGREE, 2),
+    ]
+
+
 def test_a_named_metric_still_conflicts(lex: Lexicon) -> None:
     claims = [
         claim("a.txt", written("2", "tokens", K), metric="context window"),
