@@ -370,6 +370,7 @@ def _sentence_claims(
                 end=r.mention.end,
                 quote=source.text[r.mention.start : r.mention.end],
                 sentence=source.text[sent.start : sent.end],
+                sentence_start=sent.start,
             )
         )
     return claims

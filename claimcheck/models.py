@@ -145,6 +145,16 @@ class Claim:
     end: int = field(default=0, compare=False)
     quote: str = field(default="", compare=False)
     sentence: str = field(default="", compare=False)
+    sentence_start: int = field(default=0, compare=False)  # where `sentence` starts in the file
+
+    @property
+    def quote_at(self) -> int:
+        """Where the quote stands in `sentence` (-1 when it is not there): at its own
+        offset, not at the first equal text ("8" in "480B experts, 8 active")."""
+        at = self.start - self.sentence_start
+        if self.quote and at >= 0 and self.sentence[at : at + len(self.quote)] == self.quote:
+            return at
+        return self.sentence.find(self.quote) if self.quote else -1
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -110,6 +110,9 @@ DETERMINER = re.compile(rf"{_SP}+(?:the|its|their|his|her|our|a|an){_SP}+(?=\w)"
 PER = re.compile(rf"(?:{_SP}|-)+(?:(per)|a|an)(?:{_SP}|-)+(?=[A-Za-z])", re.IGNORECASE)
 PURPOSE = re.compile(rf"{_SP}+(?:for|of|during|in){_SP}+(?:the{_SP}+)?([A-Za-z][\w-]*)")
 COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
+# Where the words right after a figure stop naming it: the next figure or a clause mark.
+WORD_AFTER_STOP = re.compile(r"[\d,;:()]")
+PER_BEFORE = re.compile(rf"\bper{_SP}+$", re.IGNORECASE)
 COPULA_SUBJECT = re.compile(
     rf"\b([a-z][a-z-]+){_SP}+(?:is|are|was|were|runs|run|becomes|got|gets){_SP}+$"
 )

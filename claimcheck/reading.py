@@ -188,7 +188,11 @@ def _word_after(
     activated", "120B total and 12B active parameters"): it must fit the figure's own
     unit, follow a linking verb, fit the count noun named later in the sentence, or
     follow a figure written with a scale ("35B active"; a bare "3 total" is no claim)."""
-    words = [w.lower() for w in P.LETTERS.findall(text, pos, min(pos + 30, sent.end))][:3]
+    # the words up to the next figure or clause mark: "128 experts, 8 active" does not
+    # make 128 the active experts
+    stop = P.WORD_AFTER_STOP.search(text, pos, min(pos + 30, sent.end))
+    end = stop.start() if stop else min(pos + 30, sent.end)
+    words = [w.lower() for w in P.LETTERS.findall(text, pos, end)][:3]
     linked = bool(words) and words[0] in lex.copulas
     word = next((w for w in words if w not in lex.copulas), "")
     at = words.index(word) if word else 0
@@ -198,9 +202,13 @@ def _word_after(
     if not names:
         return ""
     later = next(
-        (lex.unit_forms[P.form_key(m.group())] for m in lex.re.count.finditer(text, pos, sent.end)),
+        (
+            lex.unit_forms[P.form_key(m.group())]
+            for m in lex.re.count.finditer(text, pos, sent.end)
+            if not P.PER_BEFORE.search(text, max(pos, m.start() - 4), m.start())
+        ),
         "",
-    )
+    )  # a count noun after "per" is a rate's ("8 active per token"), not what is counted
     earlier = "" if later else _earlier_count(text, sent, start, lex)
     for name in names:
         wanted = lex.metrics[name].unit

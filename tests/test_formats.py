@@ -195,6 +195,20 @@ def test_markdown_code_span_survives_backticks_and_pipes() -> None:
     assert markdown.code("`x`") == "`` `x` ``"
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "html", "table"])
+def test_the_quote_is_marked_where_the_claim_is_not_at_equal_digits(fmt: str, cwd: Path) -> None:
+    # the "8" of "8 active" is the claim, not the "8" inside "480B"
+    Path("a.md").write_text("Orbis 2 has 480B parameters, with 128 experts, 8 active.\n")
+    out = run("compare", "a.md", "--format", fmt, "--all", "--color", "never").stdout
+    marks = {"markdown": ("**", "**"), "html": ("<mark>", "</mark>"), "table": ("", "")}
+    opening, closing = marks[fmt]
+    if fmt == "table":  # no markup in plain text: the excerpt keeps the claim in view
+        assert "128 experts, 8 active" in out
+        return
+    assert f"4{opening}8{closing}0B" not in out
+    assert f"{opening}8{closing} active" in out
+
+
 def test_markdown_compare_tables_by_verdict(at_root: Path) -> None:
     out = run("compare", CONFLICT, "--format", "markdown").stdout
     assert out.startswith("# claimcheck report\n")

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from claimcheck import patterns as P
-from claimcheck.models import Bound, Finding, Quantity, Verdict
+from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
 
 # Newlines, tabs and CRLF pairs, with any spaces around them, become one space.
 _LINE_BREAKS = re.compile(r" *(?:\r\n|[\n\t])(?:\r\n|[\n\t ])*")
@@ -110,6 +110,28 @@ def _with_unit(magnitude: str, unit: str, negative: bool = False) -> str:
 def _range_ends(q: Quantity) -> tuple[float, float]:
     """A range's ends as written: its interval without the written precision either side."""
     return q.strict_low + q.precision, q.strict_high - q.precision
+
+
+def excerpt_parts(claim: Claim, width: int) -> tuple[str, str, str] | None:
+    """About `width` characters of the claim's sentence around its quote, as (before,
+    quote, after), cut at word boundaries with "…"; None when the quote is not in it."""
+    quote, sentence = claim.quote, claim.sentence
+    at = claim.quote_at
+    if at < 0:
+        return None
+    before, after = sentence[:at], sentence[at + len(quote) :]
+    room = max(0, width - len(quote))
+    left = max(room // 2, room - len(after))
+    right = max(room - left, room - len(before))
+    if len(before) > left:
+        before = before[len(before) - left :]
+        space = before.find(" ")
+        before = "…" + (before[space + 1 :] if 0 <= space < len(before) - 1 else before)
+    if len(after) > right:
+        after = after[:right]
+        space = after.rfind(" ")
+        after = (after[:space] if space > 0 else after) + "…"
+    return before.lstrip(), quote, after.rstrip()
 
 
 def human_value(q: Quantity) -> str:

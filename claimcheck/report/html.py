@@ -68,7 +68,7 @@ def _badge(verdict: Verdict) -> str:
 def _quote_cell(claim: Claim) -> str:
     """The claim's sentence with its quote highlighted (the quote alone if it is not found)."""
     sentence, quote = claim.sentence, claim.quote
-    at = sentence.find(quote) if quote else -1
+    at = claim.quote_at
     if at < 0:
         return f"<mark>{_e(quote)}</mark>" if quote else _e(sentence)
     before, after = sentence[:at], sentence[at + len(quote) :]

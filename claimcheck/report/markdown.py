@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from claimcheck.models import Claim, Finding, Verdict
-from claimcheck.report.common import human_value, sanitize
+from claimcheck.report.common import excerpt_parts, human_value, sanitize
 from claimcheck.report.describe import VERDICT_ORDER, location, rule_for
 
 _CONTEXT = 90
@@ -46,23 +46,12 @@ def _plural(n: int, word: str) -> str:
 
 def excerpt(claim: Claim, width: int = _CONTEXT) -> str:
     """About `width` characters of the claim's sentence around its quote, the quote in bold."""
-    sentence, quote = claim.sentence, claim.quote
-    at = sentence.find(quote) if quote else -1
-    if at < 0:
-        return f"**{escape(quote)}**" if quote else escape(sentence[:width])
-    before, after = sentence[:at], sentence[at + len(quote) :]
-    room = max(0, width - len(quote))
-    left = max(room // 2, room - len(after))
-    right = max(room - left, room - len(before))
-    if len(before) > left:
-        before = before[len(before) - left :]
-        space = before.find(" ")
-        before = "…" + (before[space + 1 :] if 0 <= space < len(before) - 1 else before)
-    if len(after) > right:
-        after = after[:right]
-        space = after.rfind(" ")
-        after = (after[:space] if space > 0 else after) + "…"
-    return escape(before).lstrip() + f"**{escape(quote)}**" + escape(after).rstrip()
+    parts = excerpt_parts(claim, width)
+    if parts is None:
+        quote = claim.quote
+        return f"**{escape(quote)}**" if quote else escape(claim.sentence[:width])
+    before, quote, after = parts
+    return escape(before) + f"**{escape(quote)}**" + escape(after)
 
 
 def _row(cells: Sequence[str]) -> str:

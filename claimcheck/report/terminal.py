@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.models import Claim, Finding, Verdict
-from claimcheck.report.common import human_value, sanitize
+from claimcheck.report.common import excerpt_parts, human_value, sanitize
 from claimcheck.report.describe import VERDICT_ORDER, rule_for
 from claimcheck.report.scale import axis, marks, tick_line, track
 
@@ -79,25 +79,14 @@ def _label(subject: str, metric: str, qualifier: str) -> str:
 
 def excerpt(claim: Claim, width: int = _CONTEXT) -> Text:
     """About `width` characters of the claim's sentence around its quote, the quote emphasised."""
-    sentence, quote = claim.sentence, claim.quote
-    at = sentence.find(quote) if quote else -1
-    if at < 0:
-        return Text(sanitize(quote or sentence[:width]), style=_QUOTE_STYLE if quote else "")
-    before, after = sentence[:at], sentence[at + len(quote) :]
-    room = max(0, width - len(quote))
-    left = max(room // 2, room - len(after))
-    right = max(room - left, room - len(before))
+    parts = excerpt_parts(claim, width)
+    if parts is None:
+        quote = claim.quote
+        return Text(sanitize(quote or claim.sentence[:width]), style=_QUOTE_STYLE if quote else "")
+    before, quote, after = parts
     text = Text()
-    if len(before) > left:
-        before = before[len(before) - left :]
-        space = before.find(" ")
-        before = "…" + (before[space + 1 :] if 0 <= space < len(before) - 1 else before)
     text.append(sanitize(before).lstrip())
     text.append(sanitize(quote), _QUOTE_STYLE)
-    if len(after) > right:
-        after = after[:right]
-        space = after.rfind(" ")
-        after = (after[:space] if space > 0 else after) + "…"
     text.append(sanitize(after).rstrip())
     return text
 
