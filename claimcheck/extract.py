@@ -369,8 +369,8 @@ def _sentence_claims(
                 start=r.mention.start,
                 end=r.mention.end,
                 quote=source.text[r.mention.start : r.mention.end],
-                sentence=source.text[sent.start : sent.end],
-                sentence_start=sent.start,
+                sentence=source.text[sent.shown[0] : sent.shown[1]],
+                sentence_start=sent.shown[0],
             )
         )
     return claims

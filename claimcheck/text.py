@@ -27,6 +27,13 @@ class Sentence:
     label: str = ""
     scale: float = 1.0
     unit: str = ""
+    row: tuple[int, int] | None = None  # a table cell's whole row, shown as its sentence
+
+    @property
+    def shown(self) -> tuple[int, int]:
+        """The span a report shows as the claim's sentence: a table cell's row, so the
+        reader sees the row's label beside the figure; otherwise the sentence itself."""
+        return self.row or (self.start, self.end)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -174,7 +181,8 @@ def _table_cells(
         key, label = (column, row) if by_column else (row, column)
         start = offset + cell.start() + len(cell.group()) - len(cell.group().lstrip())
         end = offset + cell.start() + len(cell.group().rstrip())
-        out.append(Sentence(start, end, block, key, start, label, scale, unit))
+        row_span = (offset + len(line) - len(line.lstrip()), offset + len(line.rstrip()))
+        out.append(Sentence(start, end, block, key, start, label, scale, unit, row_span))
     return out
 
 
