@@ -97,7 +97,9 @@ def evaluation_setting(
     after = [
         s
         for s in settings
-        if m.end <= s.start() < following and text[s.end() : following].strip(SPACE_CHARS)
+        if m.end <= s.start() < following
+        and text[s.end() : following].strip(SPACE_CHARS)
+        and not P.SENTENCE_PART_BREAK.search(text, m.end, s.start())  # "61.4%; in non-thinking"
     ]
     before = [s for s in settings if preceding <= s.start() and s.end() <= m.start]
     opening = [s for s in settings if mentions and s.end() <= mentions[0].start]

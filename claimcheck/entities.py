@@ -109,8 +109,10 @@ def _placed(
     quotes: Sequence[tuple[int, int]],
 ) -> Entity:
     """A found name with its role in the sentence: compared against, an object, quoted."""
-    before = P.POSSESSOR.sub("", text[max(start, s - 40) : s])
-    cue = lex.re.comparison.search(before)
+    written = text[max(start, s - 40) : s]
+    before = P.POSSESSOR.sub("", written)  # "than Vireo's Oberon-5": the cue before the owner
+    # a capitalised cue is a cue too ("Rival Gannet-5 is closed")
+    cue = lex.re.comparison.search(before) or lex.re.comparison.search(written)
     compared = cue is not None
     object_only = cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues
     if earlier and earlier[-1].compared and P.COORDINATION.fullmatch(text, earlier[-1].end, s):

@@ -88,6 +88,7 @@ class Unit:
     factor: float = 1.0
     bare_suffixes: tuple[str, ...] = ()  # scale letters that alone count this unit ("70B")
     sized_nouns: tuple[str, ...] = ()  # nouns such a figure sizes, not counts ("a 70B model")
+    loose: bool = False  # a count of it alone may be any figure ("a 2,000-token prompt")
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ def _units(data: Mapping[str, Any]) -> tuple[dict[str, Unit], dict[str, str], di
                 float(spec.get("factor", 1.0)),
                 tuple(_strings(spec, "bare_suffixes", where)),
                 tuple(w.lower() for w in _strings(spec, "sized_nouns", where)),
+                bool(spec.get("loose", False)),
             )
             for form in _strings(spec, "forms", where) + _strings(spec, "words", where):
                 forms.setdefault(form.lower(), name)

@@ -166,9 +166,14 @@ def pair_words(first: str, second: str) -> re.Pattern[str]:
 
 
 CLAUSE_BREAK = re.compile(r"[;()]|\s[—–]\s")
+SENTENCE_PART_BREAK = re.compile(r";|\s[—–]\s")  # a clause break that is not a parenthesis
 OWNED_GAP = re.compile(rf"(?:{_SP}|-)*(?:(?:on|in|at|for){_SP}+(?:the{_SP}+)?)?")
 POSSESSIVE_GAP = re.compile(rf"['’]s?{_SP}+")
-FOR_GAP = re.compile(rf"(?:{_SP}|,)*(?:for|by){_SP}+")
+# "84.9% for Claude 3 Opus", "the 58.0% scored by Sorrel-4"
+FOR_GAP = re.compile(
+    rf"(?:{_SP}|,)*(?:(?:scored|posted|reached|achieved|reported|managed|set|claimed){_SP}+)?"
+    rf"(?:for|by){_SP}+"
+)
 CLOSING_PAREN = re.compile(rf"{_SP}*\)")
 FIGURE_LIST_GAP = re.compile(rf"(?:{_SP}*,)?{_SP}*(?:and|&)?{_SP}*")
 OWNER_GAP = re.compile(rf"(?:{_SP}|,)*(?:of|for|in|by){_SP}+(?:its|the|their){_SP}+")

@@ -108,11 +108,18 @@ def _meet(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
 
 
 def _written_meet(a: Quantity, b: Quantity) -> bool:
-    """Whether what the written digits of two figures admit meets, on any of their readings."""
+    """Whether one figure, on any of its readings, rounds to the other as written: a
+    reading of the finer figure (both, when they are written alike) lies in what the
+    coarser one's digits admit. 52.8 rounds to 53; 1M and 2M, or 53 and 54, do not
+    round to each other, and the binary reading of "1M" (1,048,576) is still 1M."""
+    pairs = [(a, b)] if a.precision < b.precision else [(b, a)]
+    if a.precision == b.precision:
+        pairs.append((a, b))
     return any(
-        _meet(av - a.precision, av + a.precision, bv - b.precision, bv + b.precision)
-        for av in _values(a)
-        for bv in _values(b)
+        _meet(fv, fv, cv - coarse.precision, cv + coarse.precision) and fv < cv + coarse.precision
+        for fine, coarse in pairs
+        for fv in _values(fine)
+        for cv in _values(coarse)
     )
 
 
@@ -130,8 +137,8 @@ def compare_quantities(a: Quantity, b: Quantity) -> Verdict:
     if _meet(a.low, a.high, b.low, b.high):
         return Verdict.APPROXIMATE
     for x, y in ((a, b), (b, a)):
-        for alt in x.alternatives:
-            if _meet(alt - x.precision, alt + x.precision, y.low, y.high):
+        for alt in x.alternatives:  # "256K" read as 262,144 inside "about 260,000"
+            if _meet(alt, alt, y.low, y.high):
                 return Verdict.APPROXIMATE
     return Verdict.CONFLICT
 
@@ -281,10 +288,13 @@ def _fold_unqualified(groups: dict[GroupKey, list[Claim]], lex: Lexicon) -> None
 
 
 def unit_only_metrics(lex: Lexicon) -> frozenset[str]:
-    """The metrics that say only what a figure counts: a unit's fallback ('memory' for
-    GB, 'tokens'), a sum of money, a multiple, a duration; never a metric of metrics.yaml."""
-    names = {*lex.units, *(u.metric for u in lex.units.values() if u.metric), *UNIT_ONLY_METRICS}
-    return frozenset(n for n in names if n not in lex.metrics)
+    """The metrics that say only what a figure measures, not which figure it is: a
+    measure's fallback ('memory' for GB), a loose count ('tokens'; units.yaml `loose`), a
+    sum of money, a multiple, a duration; never a metric of metrics.yaml. A count such as
+    GPUs or employees is a figure of its own: 100,000 GPUs against 120,000 conflicts."""
+    measures = {u.metric for u in lex.units.values() if u.kind == "measure" and u.metric}
+    loose = {u.metric or u.name for u in lex.units.values() if u.loose}
+    return frozenset(n for n in {*measures, *loose, *UNIT_ONLY_METRICS} if n not in lex.metrics)
 
 
 def agreeing_sets(claims: Sequence[Claim], tolerance: float = 0.0) -> list[list[Claim]]:

@@ -13,6 +13,7 @@ from claimcheck.reconcile import binary_reading, compare_quantities, group_verdi
 
 T = 1e12
 B = 1e9
+M = 1e6
 K = 1e3
 
 
@@ -71,6 +72,7 @@ PARAMS_40B = written("40", "parameters", B)
 TOKENS_256000 = written("256,000", "tokens")
 TOKENS_262144 = written("262,144", "tokens")
 TOKENS_256K = written("256", "tokens", K, alternatives=(262144.0,))
+TOKENS_1M = written("1", "tokens", M, alternatives=(1048576.0,))
 TOKENS_UP_TO_256K = written("256", "tokens", K, bound=Bound.LE, alternatives=(262144.0,))
 # "roughly one trillion": a word number (precision half its scale word) with a hedge.
 ROUGHLY_1T = as_read(1 * T, "tokens", 0.5 * T, bound=Bound.APPROX, surface="roughly one trillion")
@@ -118,6 +120,14 @@ def test_helper_mirrors_the_extractor_for_a_hedge() -> None:
         (OVER_15T, TOKENS_14T, Verdict.CONFLICT),
         (RANGE_5_10, PCT_7, Verdict.APPROXIMATE),
         (RANGE_5_10, PCT_12, Verdict.CONFLICT),
+        # one figure written alike with another does not round to it, binary reading or not
+        (TOKENS_1M, written("2", "tokens", M, alternatives=(2097152.0,)), Verdict.CONFLICT),
+        (
+            written("3", "tokens", M, alternatives=(3145728.0,)),
+            written("4", "tokens", M, alternatives=(4194304.0,)),
+            Verdict.CONFLICT,
+        ),
+        (TOKENS_1M, written("1.2", "tokens", M), Verdict.ROUNDING),
     ],
     ids=[
         "53-vs-52.8",
@@ -140,6 +150,9 @@ def test_helper_mirrors_the_extractor_for_a_hedge() -> None:
         "over-15T-vs-14T",
         "range-5-10-vs-7",
         "range-5-10-vs-12",
+        "1M-vs-2M",
+        "3M-vs-4M",
+        "1M-vs-1.2M",
     ],
 )
 def test_compare_quantities(a: Quantity, b: Quantity, verdict: Verdict) -> None:
@@ -418,12 +431,13 @@ def test_distinct_models_do_not_merge(first: str, second: str, lex: Lexicon) -> 
     assert all(f.verdict == Verdict.SINGLE_SOURCE for f in findings)
 
 
-@pytest.mark.parametrize("metric", ["tokens", "memory", "amount", "duration"])
+@pytest.mark.parametrize("metric", ["tokens", "memory", "amount", "duration", "power"])
 def test_a_metric_that_only_names_the_unit_lines_up_only_agreeing_figures(
     metric: str, lex: Lexicon
 ) -> None:
     # "a 2,000-token prompt" and "a 128K window" are two figures, not a contradiction
-    unit = {"tokens": "tokens", "memory": "GB", "amount": "USD", "duration": "days"}[metric]
+    units = {"tokens": "tokens", "memory": "GB", "amount": "USD", "duration": "days", "power": "MW"}
+    unit = units[metric]
     claims = [
         claim("a.txt", written("2", unit, K), subject="Lumo 3", metric=metric),
         claim("b.txt", written("128", unit, K), subject="Lumo 3", metric=metric),
@@ -435,17 +449,26 @@ def test_a_metric_that_only_names_the_unit_lines_up_only_agreeing_figures(
 
 
 def test_a_unit_only_figure_joins_the_one_named_metric_it_agrees_with(lex: Lexicon) -> None:
-    # "16,384 H100s" (GPUs) and "trained on 16,384 H100 GPUs" (training GPUs)
+    # "read 128K tokens" (tokens) and "a 128K context window"
     claims = [
-        claim("a.txt", written("16,384", "GPUs"), subject="Lumo 3", metric="training GPUs"),
-        claim("b.txt", written("16,384", "GPUs"), subject="Lumo 3", metric="GPUs"),
-        claim("c.txt", written("512", "GPUs"), subject="Lumo 3", metric="GPUs"),
+        claim("a.txt", written("128", "tokens", K), subject="Lumo 3", metric="context window"),
+        claim("b.txt", written("128", "tokens", K), subject="Lumo 3", metric="tokens"),
+        claim("c.txt", written("2", "tokens", K), subject="Lumo 3", metric="tokens"),
     ]
     findings = reconcile(claims, lex)
     assert [(f.metric, f.verdict, f.source_count) for f in findings] == [
-        ("GPUs", Verdict.SINGLE_SOURCE, 1),
-        ("training GPUs", Verdict.AGREE, 2),
+        ("tokens", Verdict.SINGLE_SOURCE, 1),
+        ("context window", Verdict.AGREE, 2),
     ]
+
+
+def test_a_count_of_its_own_still_conflicts(lex: Lexicon) -> None:
+    # "will house 100,000 GPUs" against "120,000 GPUs"
+    claims = [
+        claim("a.txt", written("100,000", "GPUs"), subject="Lumo 3", metric="GPUs"),
+        claim("b.txt", written("120,000", "GPUs"), subject="Lumo 3", metric="GPUs"),
+    ]
+    assert only(reconcile(claims, lex)).verdict == Verdict.CONFLICT
 
 
 def test_a_named_metric_still_conflicts(lex: Lexicon) -> None:
