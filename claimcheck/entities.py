@@ -281,10 +281,31 @@ def find_variant_references(
             continue
         models = [f for f in found if f.kind == MODEL and not f.compared and f.end <= s]
         base = models[-1].name if models else carried
-        if base:
+        if m.group("size"):
+            sibling = _sized_sibling(base, m.group("size"), names) if base else ""
+            if sibling:
+                out.append(Entity(s, m.end(), sibling, MODEL))
+        elif base:
             sibling = _sibling(base, m.group("variant"), names, lex)
             out.append(Entity(s, m.end(), sibling, MODEL))
     return sorted(out, key=lambda x: x.start)
+
+
+def _sized_sibling(base: str, size: str, names: Sequence[str]) -> str:
+    """The model of `base`'s family in another size: "the 32B version" after
+    Ferrule-Coder-236B is Ferrule-Coder-32B (as the article names it, if it does); ''
+    when the base name carries no size."""
+    own = P.NAME_SIZE.search(base)
+    if own is None:
+        return ""
+    if own.group() == size:
+        return base
+    stem = name_key(base[: own.start()])
+    for name in names:
+        other = P.NAME_SIZE.search(name)
+        if other and other.group() == size and name_key(name[: other.start()]) == stem:
+            return name
+    return base[: own.start()] + size
 
 
 def _sibling(base: str, variant: str, names: Sequence[str], lex: Lexicon) -> str:

@@ -113,6 +113,8 @@ COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 # Where the words right after a figure stop naming it: the next figure or a clause mark.
 WORD_AFTER_STOP = re.compile(r"[\d,;:()]")
 PER_BEFORE = re.compile(rf"\bper{_SP}+$", re.IGNORECASE)
+# The size that ends a model's name: the "236B" of "Ferrule-Coder-236B", "Llama 3.1 405B".
+NAME_SIZE = re.compile(r"(?<=[\s-])\d+(?:\.\d+)?[BMT]$")
 COPULA_SUBJECT = re.compile(
     rf"\b([a-z][a-z-]+){_SP}+(?:is|are|was|were|runs|run|becomes|got|gets){_SP}+$"
 )
@@ -707,8 +709,10 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"(?=['’]|,|[ \u00a0]+[a-z])"
         ),
         org_suffix=re.compile(whole_words(w.org_suffixes, fold=False, lead=True)),
-        variant_reference=re.compile(  # opens on "the", which the engine skips to in C
-            rf"the(?<![\w]the){_SP}+(?:[a-z]+{_SP}+)?(?P<variant>{variant})"
+        # "the Mini variant", "The 32B version": opens on "the" (the engine skips to it in C)
+        variant_reference=re.compile(
+            rf"[Tt]he(?<![\w][Tt]he){_SP}+(?:[a-z]+{_SP}+)?"
+            rf"(?P<variant>{variant}|(?P<size>\d+(?:\.\d+)?[BMT]))"
             rf"{_SP}+(?:{alternation(w.variant_nouns)})(?![\w])"
         ),
         short_variants=frozenset(w.short_variants),

@@ -281,6 +281,16 @@ def read_mention(
                 return None  # "the 70B model is faster": a name for a variant, not a claim
             count, modifiers, phrase_end = size, (), mention.end  # "a 70B model"
         elif size and not count:
+            before = words_before(text, mention.start, sent.start)
+            named = P.FOLLOWING_WORD.match(text, mention.end)
+            if (
+                before
+                and before[-1] in lex.definite
+                and not (named and named.group(1)[0].isupper())
+            ):
+                # "around 38 for the 32B": the name of a size, not a claim (but "the 7B
+                # Kestrel-1-Lite" states the size of the model it names)
+                return None
             count, modifiers, phrase_end = size, (), mention.end  # "Nimbus-2 (405B)"
         if count and not unit:
             unit, kind = count, "count"
