@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
@@ -241,16 +242,37 @@ def distribute_metrics(
     sent: Sentence,
     lex: Lexicon,
 ) -> dict[int, re.Match[str]]:
-    """'90.8% and 71.5% on MMLU and GPQA Diamond, respectively': one name per figure."""
+    """'90.8% and 71.5% on MMLU and GPQA Diamond, respectively': one name per figure. The
+    word may be left out when a list of figures is followed by a list of as many names
+    ('74.6% and 22.0% on HumanEval and SWE-bench Verified')."""
     free = [r for r in readings if not r.strong]
-    if len(free) < 2 or not lex.re.respectively.search(text, sent.start, sent.end):
+    if len(free) < 2:
         return {}
     names = [
         a for a in aliases if units_fit(lex.metrics[alias_name(a, lex)].unit, free[0].unit, lex)
     ]
     if len(names) != len(free):
         return {}
+    if not lex.re.respectively.search(text, sent.start, sent.end) and not _two_lists(
+        text, free, names
+    ):
+        return {}
     return {r.mention.start: a for r, a in zip(free, names, strict=True)}
+
+
+def _two_lists(text: str, figures: Sequence[Reading], names: Sequence[re.Match[str]]) -> bool:
+    """Whether figures written as a list ("74.6% and 22.0%") are followed by their names
+    written as a list ("on HumanEval and SWE-bench Verified")."""
+    listed = all(
+        P.FIGURE_LIST_GAP.fullmatch(text, a.phrase_end, b.mention.start)
+        for a, b in pairwise(figures)
+    )
+    return (
+        listed
+        and names[0].start() >= figures[-1].phrase_end
+        and P.OWNED_GAP.fullmatch(text, figures[-1].phrase_end, names[0].start()) is not None
+        and all(P.FIGURE_LIST_GAP.fullmatch(text, a.end(), b.start()) for a, b in pairwise(names))
+    )
 
 
 def paired_metrics(

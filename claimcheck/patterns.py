@@ -113,6 +113,7 @@ COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 # Where the words right after a figure stop naming it: the next figure or a clause mark.
 WORD_AFTER_STOP = re.compile(r"[\d,;:()]")
 PER_BEFORE = re.compile(rf"\bper{_SP}+$", re.IGNORECASE)
+DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?![\d.])")  # "100.000" (a count: 100,000)
 # The size that ends a model's name: the "236B" of "Ferrule-Coder-236B", "Llama 3.1 405B".
 NAME_SIZE = re.compile(r"(?<=[\s-])\d+(?:\.\d+)?[BMT]$")
 COPULA_SUBJECT = re.compile(
@@ -196,7 +197,7 @@ NAME_STEM = re.compile(r"([A-Z][a-z]{2,}[A-Za-z]*)[\s\u00a0\-–]+[vV]?\d")
 # A capitalised word: where a short name may stand ("Behemoth", "Northwind").
 # One to three capitalised words, one separator apart ("Big Lake", "Behemoth"): the
 # short names found whole (the pattern of them adds "not inside a word or a hyphenation")
-WORD_RUN = re.compile(r"[A-Z][A-Za-z]+(?:[^\w\-.][A-Z][A-Za-z]+){0,2}")
+WORD_RUN = re.compile(r"[A-Z][A-Za-z]+(?:[^\w.][A-Z][A-Za-z]+){0,2}")  # "Big Lake", "Ferrule-Coder"
 NAME_SEPARATORS = re.compile(r"[\s\u00a0_\-–]+")
 VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*[a-z]*")
 PLURAL_S = re.compile(r"(?<=[a-z])s\b")
@@ -730,7 +731,7 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
 def _named_pattern(w: SubjectWords, stop: str) -> re.Pattern[str]:
     """A name without a version right after a naming cue ("called Quillon") or in an
     appositive ("model, Quillon,")."""
-    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][a-z][A-Za-z]*"
+    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][a-z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
     cue = rf"(?:{alternation(w.naming_cues)}){_SP}+|(?:{alternation(w.model_nouns)}),{_SP}+"
     return re.compile(
         rf"(?<![\w-])(?:{cue})(?P<name>{word}(?:[ \u00a0]{word})?)(?=[,.;:]|{_SP}+[a-z])"

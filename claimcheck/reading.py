@@ -88,6 +88,14 @@ def _bare_size(text: str, mention: Mention, lex: Lexicon) -> str:
     return lex.bare_suffix_units.get(text[mention.end - 1 : mention.end], "")
 
 
+def _dotted_thousands(text: str, mention: Mention) -> Mention:
+    """'100.000 GPU', '4.000 requests': a count is a whole number, so one dot before
+    exactly three digits groups thousands, as much of Europe writes them."""
+    if mention.scaled or not P.DOTTED_THOUSANDS.match(text, mention.start):
+        return mention
+    return mention.rescaled(times=1000)
+
+
 def _key_counts(sent: Sentence, mention: Mention, lex: Lexicon) -> bool:
     """Whether the "Key:" before a figure names a metric counted in another unit than a
     bare size's ("Training tokens: 9.5T" counts tokens, not parameters)."""
@@ -270,6 +278,8 @@ def read_mention(
         factor = lex.units[mention.written].factor
         mention = replace(mention.rescaled(over=factor), unit=mention.written)
     unit, kind = mention.unit, mention.unit_kind
+    if kind == "rate":  # "4.000 requests per minute"
+        mention = _dotted_thousands(text, mention)
     modifiers: tuple[str, ...] = ()
     phrase_end = mention.end
     if not unit or kind == "currency":
@@ -294,6 +304,7 @@ def read_mention(
             count, modifiers, phrase_end = size, (), mention.end  # "Nimbus-2 (405B)"
         if count and not unit:
             unit, kind = count, "count"
+            mention = _dotted_thousands(text, mention)
     metric, strong = "", False
     if mention.compound and not modifiers:
         modifiers = tuple(mention.compound.split("-"))
@@ -359,6 +370,9 @@ def read_mention(
         own = text[mention.start : mention.end].split()[0].lower()
         word = own if own in lex.window_words else (before[-1].lower() if before else "")
         window = word in lex.window_words
+        if window and own == word and mention.bound != Bound.EQ:
+            # "worth $350 million over three years": "over" spans the time, no bound
+            mention = replace(mention, bound=Bound.EQ)
         return Reading(mention, unit, kind, DURATION, False, phrase_end, word if window else "")
     return Reading(mention, unit, kind, metric, strong, phrase_end, noun=noun)
 
