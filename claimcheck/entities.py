@@ -119,7 +119,9 @@ def _placed(
         # "compared it to Claude Sonnet 4.6 and Opus 4.6"
         compared, object_only = True, earlier[-1].object_only
     quoted = _quoted(s, e, quotes)
-    aside = lex.re.subject.aside.search(before) is not None
+    aside = (
+        lex.re.subject.aside.search(before) or lex.re.subject.aside.search(written)
+    ) is not None
     return Entity(s, e, name, kind, compared, quoted, object_only, aside)
 
 
@@ -127,11 +129,13 @@ def dominant(entities: Sequence[Entity], kind: str) -> str:
     """The name of this kind mentioned most often (first on a tie), or ''.
 
     Names only quoted or only the object of a clause ("chips for Apple") count when
-    nothing else is named; a name only compared against never does.
+    nothing else is named; a name only compared against, or only named in passing ("Rival
+    Gannet-5", "also released X"), never does.
     """
-    names = [e.name for e in entities if e.kind == kind and not (e.compared or e.quoted)]
+    named = [e for e in entities if e.kind == kind and not e.aside]
+    names = [e.name for e in named if not (e.compared or e.quoted)]
     if not names:
-        names = [e.name for e in entities if e.kind == kind and (e.object_only or not e.compared)]
+        names = [e.name for e in named if e.object_only or not e.compared]
     if not names:
         return ""
     counts = Counter(names)
