@@ -90,7 +90,7 @@ def evaluation_setting(
     ("with tools, 74.9%"); failing that, a lone setting that opens the sentence, or the
     one a table header or "Key:" names ("HumanEval (pass@1)").
     """
-    if not settings and not sent.key:
+    if not settings and not sent.key and not sent.label:
         return ""
     following = min((o.start for o in mentions if o.start >= m.end), default=sent.end)
     preceding = max((o.end for o in mentions if o.end <= m.start), default=sent.start)
@@ -111,7 +111,9 @@ def evaluation_setting(
     elif len(settings) == 1 and opening:
         chosen = opening[0].group()
     else:
-        key = lex.re.setting.search(sent.key) if sent.key else None
+        # a table's header: "HumanEval (pass@1)", "Wayfarer-3 (thinking)"
+        found = (lex.re.setting.search(h) for h in (sent.key, sent.label) if h)
+        key = next((f for f in found if f), None)
         chosen = key.group() if key else ""
     label = squash(chosen).lower()
     return lex.settings.get(label, label)

@@ -113,6 +113,8 @@ COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 # Where the words right after a figure stop naming it: the next figure or a clause mark.
 WORD_AFTER_STOP = re.compile(r"[\d,;:()]")
 PER_BEFORE = re.compile(rf"\bper{_SP}+$", re.IGNORECASE)
+# "3.4 points on OSWorld and 1.5 ...": no other figure, then "and" right before this one
+AND_BEFORE = re.compile(rf"[^\d;]{{0,40}}\band{_SP}+")
 DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?![\d.])")  # "100.000" (a count: 100,000)
 # The size that ends a model's name: the "236B" of "Ferrule-Coder-236B", "Llama 3.1 405B".
 NAME_SIZE = re.compile(r"(?<=[\s-])\d+(?:\.\d+)?[BMT]$")
