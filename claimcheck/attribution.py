@@ -92,14 +92,15 @@ def evaluation_setting(
     """
     if not settings and not sent.key and not sent.label:
         return ""
-    following = min((o.start for o in mentions if o.start >= m.end), default=sent.end)
+    nxt = min((o.start for o in mentions if o.start >= m.end), default=None)
+    following = sent.end if nxt is None else nxt
     preceding = max((o.end for o in mentions if o.end <= m.start), default=sent.start)
     # a setting right before the next figure is that one's ("... and an aggregate 3,100")
     after = [
         s
         for s in settings
         if m.end <= s.start() < following
-        and text[s.end() : following].strip(SPACE_CHARS)
+        and (nxt is None or text[s.end() : following].strip(SPACE_CHARS))
         and not P.SENTENCE_PART_BREAK.search(text, m.end, s.start())  # "61.4%; in non-thinking"
     ]
     before = [s for s in settings if preceding <= s.start() and s.end() <= m.start]
