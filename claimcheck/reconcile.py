@@ -116,7 +116,7 @@ def _written_meet(a: Quantity, b: Quantity) -> bool:
     if a.precision == b.precision:
         pairs.append((a, b))
     return any(
-        _meet(fv, fv, cv - coarse.precision, cv + coarse.precision) and fv < cv + coarse.precision
+        cv - coarse.precision <= fv < cv + coarse.precision
         for fine, coarse in pairs
         for fv in _values(fine)
         for cv in _values(coarse)
@@ -303,18 +303,7 @@ def agreeing_sets(claims: Sequence[Claim], tolerance: float = 0.0) -> list[list[
     two figures, not a contradiction, so each set of agreeing figures is its own group."""
     sets: list[list[Claim]] = []
     for c in sorted(claims, key=lambda c: (c.quantity.value, c.sort_key)):
-        q = widen(c.quantity, tolerance)
-        home = next(
-            (
-                s
-                for s in sets
-                if all(
-                    compare_quantities(q, widen(o.quantity, tolerance)) != Verdict.CONFLICT
-                    for o in s
-                )
-            ),
-            None,
-        )
+        home = next((s for s in sets if all(_agree(c, o, tolerance) for o in s)), None)
         if home is None:
             sets.append([c])
         else:
@@ -346,8 +335,11 @@ def _fold_unit_only(groups: dict[GroupKey, list[Claim]], unit_only: frozenset[st
             del groups[key]
 
 
-def _agree(a: Claim, b: Claim) -> bool:
-    return compare_quantities(a.quantity, b.quantity) != Verdict.CONFLICT
+def _agree(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
+    """Whether two claims' figures (with a desk's tolerance) do not conflict."""
+    return compare_quantities(widen(a.quantity, tolerance), widen(b.quantity, tolerance)) != (
+        Verdict.CONFLICT
+    )
 
 
 def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
