@@ -311,7 +311,8 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
     named = P.NAME_BEFORE.search(text, max(0, start - 24), start)
     if named and named.group(1) not in lex.not_names:
         rng = None  # "Claude Haiku 5 to 400K": a version number does not open a range
-    if rng and moves and _moves(words_before(text, start), lex):
+    before = words_before(text, start) if rng and moves else []
+    if rng and moves and _moves(before, lex):
         rng = None  # "fell from $0.25 to $0.05": two figures, the first one earlier
     second: _Core | None = None
     raw = 1.0
@@ -326,6 +327,7 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
         # "two to three thousand people", "five or six weeks"
         second, raw = _word_core(text, joiner.end(), lex)
         rng = joiner
+        before = words_before(text, start) if moves else []
     if rng and second is not None:
         if (
             not scaled and second.scaled and value < raw
@@ -336,7 +338,7 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
         # not open a range of amounts
         year = not (unit or scaled) and P.YEAR.fullmatch(text, core.start, core.end)
         down = second.value < value
-        move = moves and not hyphen and _descending(text, start, value, second.value, lex)
+        move = moves and not hyphen and _descending(before, value, second.value, lex)
         if not (hyphen and down) and not (year and (second.scaled or down)) and not move:
             low, high = sorted((value, second.value))
             end = second.end
@@ -500,11 +502,7 @@ def _joins(text: str, first: Mention, second: Mention, lex: Lexicon, moves: bool
     return (
         not (before and before[-1] in lex.change_verbs)
         and not (
-            moves
-            and (
-                _moves(before, lex)
-                or _descending(text, first.start, first.value, second.value, lex)
-            )
+            moves and (_moves(before, lex) or _descending(before, first.value, second.value, lex))
         )
         and bool(first.unit)
         and first.unit == second.unit
@@ -541,12 +539,11 @@ def _moves(before: Sequence[str], lex: Lexicon) -> bool:
     )
 
 
-def _descending(text: str, first_start: int, first: float, second: float, lex: Lexicon) -> bool:
+def _descending(before: Sequence[str], first: float, second: float, lex: Lexicon) -> bool:
     """'from 7.9% to 3.2%': "from" a figure to a smaller one is a move, not a range (a
     range is written from its low end), unless a range word says so ("ranges from")."""
     if second >= first:
         return False
-    before = words_before(text, first_start)
     at = _from_before(before, lex)
     return at >= 0 and not any(w in lex.range_words for w in before[max(0, at - 3) : at])
 
