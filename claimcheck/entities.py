@@ -111,17 +111,16 @@ def _placed(
     """A found name with its role in the sentence: compared against, an object, quoted."""
     written = text[max(start, s - 40) : s]
     before = P.POSSESSOR.sub("", written)  # "than Vireo's Oberon-5": the cue before the owner
-    # a capitalised cue is a cue too ("Rival Gannet-5 is closed")
-    cue = lex.re.comparison.search(before) or lex.re.comparison.search(written)
+    # the possessor rule strips a capitalised cue too ("Rival Gannet-5"): read both texts
+    texts = (before,) if before == written else (before, written)
+    cue = next(filter(None, (lex.re.comparison.search(t) for t in texts)), None)
     compared = cue is not None
     object_only = cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues
     if earlier and earlier[-1].compared and P.COORDINATION.fullmatch(text, earlier[-1].end, s):
         # "compared it to Claude Sonnet 4.6 and Opus 4.6"
         compared, object_only = True, earlier[-1].object_only
     quoted = _quoted(s, e, quotes)
-    aside = (
-        lex.re.subject.aside.search(before) or lex.re.subject.aside.search(written)
-    ) is not None
+    aside = any(lex.re.subject.aside.search(t) for t in texts)
     return Entity(s, e, name, kind, compared, quoted, object_only, aside)
 
 

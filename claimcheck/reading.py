@@ -96,16 +96,16 @@ def _dotted_thousands(text: str, mention: Mention) -> Mention:
     return mention.rescaled(times=1000)
 
 
-def _key_counts(sent: Sentence, mention: Mention, lex: Lexicon) -> bool:
-    """Whether the "Key:" before a figure names a metric counted in another unit than a
-    bare size's ("Training tokens: 9.5T" counts tokens, not parameters)."""
+def _key_count(sent: Sentence, mention: Mention, lex: Lexicon) -> str:
+    """The count unit of the metric the "Key:" before a figure names ("Training tokens:
+    9.5T" -> tokens), or ""."""
     if not sent.key or mention.start < sent.key_end:
-        return False
+        return ""
     named = lex.re.metric.any_case.search(sent.key)
     if named is None:
-        return False
+        return ""
     unit = lex.metrics[lex.alias_metric[squash(named.group()).lower()]].unit
-    return unit in lex.units and lex.units[unit].kind == "count" and unit != "parameters"
+    return unit if unit in lex.units and lex.units[unit].kind == "count" else ""
 
 
 def _sizes(text: str, start: int, end: int, unit: Unit) -> bool:
@@ -278,33 +278,30 @@ def read_mention(
         factor = lex.units[mention.written].factor
         mention = replace(mention.rescaled(over=factor), unit=mention.written)
     unit, kind = mention.unit, mention.unit_kind
-    if kind == "rate":  # "4.000 requests per minute"
-        mention = _dotted_thousands(text, mention)
     modifiers: tuple[str, ...] = ()
     phrase_end = mention.end
     if not unit or kind == "currency":
         count, modifiers, phrase_end = count_unit(text, mention, lex)
-        size = "" if unit or _key_counts(sent, mention, lex) else _bare_size(text, mention, lex)
-        if size and count and _sizes(text, mention.end, phrase_end, lex.units[size]):
-            before = words_before(text, mention.start, sent.start)
-            if before and before[-1] in lex.definite:
-                return None  # "the 70B model is faster": a name for a variant, not a claim
-            count, modifiers, phrase_end = size, (), mention.end  # "a 70B model"
-        elif size and not count:
-            before = words_before(text, mention.start, sent.start)
+        size = "" if unit else _bare_size(text, mention, lex)
+        if size and _key_count(sent, mention, lex) not in ("", size):
+            size = ""  # "Training tokens: 9.5T" counts tokens, not parameters
+        sized = size and count and _sizes(text, mention.end, phrase_end, lex.units[size])
+        if sized or (size and not count):
+            # "the 70B model is faster", "around 38 for the 32B": the name of a size, not
+            # a claim (but "the 7B Kestrel-1-Lite" states the size of the model it names)
             named = P.FOLLOWING_WORD.match(text, mention.end)
+            before = words_before(text, mention.start, sent.start)
             if (
                 before
                 and before[-1] in lex.definite
-                and not (named and named.group(1)[0].isupper())
+                and (sized or not (named and named.group(1)[0].isupper()))
             ):
-                # "around 38 for the 32B": the name of a size, not a claim (but "the 7B
-                # Kestrel-1-Lite" states the size of the model it names)
                 return None
-            count, modifiers, phrase_end = size, (), mention.end  # "Nimbus-2 (405B)"
+            count, modifiers, phrase_end = size, (), mention.end  # "a 70B model", "(405B)"
         if count and not unit:
             unit, kind = count, "count"
-            mention = _dotted_thousands(text, mention)
+    if kind in ("count", "rate"):  # "100.000 GPU", "4.000 requests per minute"
+        mention = _dotted_thousands(text, mention)
     metric, strong = "", False
     if mention.compound and not modifiers:
         modifiers = tuple(mention.compound.split("-"))
