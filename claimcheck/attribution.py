@@ -84,11 +84,11 @@ def evaluation_setting(
 ) -> str:
     """The label of the setting a benchmark score was reached in, or "".
 
-    A setting written after the figure and before the next one, not right against it, is
-    its own ("68.5%
-    without tools and 74.9% with tools"); failing that, one after the figure before it
-    ("with tools, 74.9%"); failing that, a lone setting that opens the sentence, or the
-    one a table header or "Key:" names ("HumanEval (pass@1)").
+    A setting written after the figure and before the next one (not right against that
+    one, nor past a ";") is its own ("68.5% without tools and 74.9% with tools"); failing
+    that, one after the figure before it ("with tools, 74.9%"); failing that, a lone
+    setting that opens the sentence, or the one a table header or "Key:" names
+    ("HumanEval (pass@1)", "Wayfarer-3 (thinking)").
     """
     if not settings and not sent.key and not sent.label:
         return ""
@@ -198,13 +198,12 @@ def _own_measure(
     )
     if not found:
         return ""
-    words = found[-1].group(1).lower().split()
+    words = found[-1].group("words").lower().split()
     while words and words[0] in lex.stop_words:
         words.pop(0)
     if not words or any(w in lex.stop_words for w in words):
         return ""
-    head = squash(found[-1].group()[len(found[-1].group(1)) :]).lower()
-    return " ".join([*words, singular(head)])
+    return " ".join([*words, singular(found[-1].group("head").lower())])
 
 
 _KEY_WORDS = 4  # a "Key:" longer than this is a sentence, not the name of a measure

@@ -316,7 +316,7 @@ def _sentence_claims(
     resolved: list[tuple[Reading, str, str]] = []
     settings: list[re.Match[str]] | None = None
     assigned = distribute_metrics(text, readings, aliases, sent, lex)
-    direct = {r.mention.start: direct_subject(text, r, entities) for r in readings}
+    direct = {r.mention.start: direct_subject(text, r, entities, lex) for r in readings}
     if sent.label:
         named_in_label = [
             e for e in find_entities(sent.label, 0, len(sent.label), lex) if e.kind in (MODEL, ORG)

@@ -339,6 +339,7 @@ def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWo
         devices=_strings(ent, "devices", "entities.yaml"),
         aside_cues=_strings(ent, "aside_cues", "entities.yaml"),
         naming_cues=_strings(ent, "naming_cues", "entities.yaml"),
+        owner_verbs=_strings(ent, "owner_verbs", "entities.yaml"),
         model_nouns=_strings(ent, "model_nouns", "entities.yaml"),
     )
 

@@ -174,11 +174,6 @@ CLAUSE_BREAK = re.compile(r"[;()]|\s[—–]\s")
 SENTENCE_PART_BREAK = re.compile(r";|\s[—–]\s")  # a clause break that is not a parenthesis
 OWNED_GAP = re.compile(rf"(?:{_SP}|-)*(?:(?:on|in|at|for){_SP}+(?:the{_SP}+)?)?")
 POSSESSIVE_GAP = re.compile(rf"['’]s?{_SP}+")
-# "84.9% for Claude 3 Opus", "the 58.0% scored by Sorrel-4"
-FOR_GAP = re.compile(
-    rf"(?:{_SP}|,)*(?:(?:scored|posted|reached|achieved|reported|managed|set|claimed){_SP}+)?"
-    rf"(?:for|by){_SP}+"
-)
 CLOSING_PAREN = re.compile(rf"{_SP}*\)")
 FIGURE_LIST_GAP = re.compile(rf"(?:{_SP}*,)?{_SP}*(?:and|&)?{_SP}*")
 OWNER_GAP = re.compile(rf"(?:{_SP}|,)*(?:of|for|in|by){_SP}+(?:its|the|their){_SP}+")
@@ -253,6 +248,7 @@ class SubjectWords:
     devices: Sequence[str]
     aside_cues: Sequence[str] = ()
     naming_cues: Sequence[str] = ()
+    owner_verbs: Sequence[str] = ()
     model_nouns: Sequence[str] = ()
 
 
@@ -270,6 +266,7 @@ class SubjectPatterns:
     variant_reference: re.Pattern[str]  # "the Mini variant": a sibling by its variant word
     short_variants: frozenset[str]  # last words that name a model alone ("Behemoth")
     named: re.Pattern[str]  # "a model called Quillon": group "name", a model without version
+    for_gap: re.Pattern[str]  # fullmatch: "84.9% «for »Claude 3", "58.0% «scored by »Sorrel-4"
     device: re.Pattern[str]  # match a whole name: a phone or an operating system
     aside: re.Pattern[str]  # "also released X": a side mention, not the article's subject
 
@@ -581,7 +578,8 @@ def compile_patterns(w: PatternWords) -> Patterns:
         respectively=re.compile(whole_words(w.respectively), re.IGNORECASE),
         change_after=re.compile(rf"{_SP}*{whole_words(w.change_after)}", re.IGNORECASE),
         measure=re.compile(
-            rf"(?<![\w'’-])((?:[a-z][a-z-]*{_SP}+){{1,2}}){whole_words(w.measure_heads)}",
+            rf"(?<![\w'’-])(?P<words>(?:[a-z][a-z-]*{_SP}+){{1,2}})"
+            rf"(?P<head>{whole_words(w.measure_heads)})",
             re.IGNORECASE,
         ),
         change_before=re.compile(
@@ -720,6 +718,9 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         ),
         short_variants=frozenset(w.short_variants),
         named=_named_pattern(w, stop),
+        for_gap=re.compile(
+            rf"(?:{_SP}|,)*(?:(?:{alternation(w.owner_verbs)}){_SP}+)?(?:for|by){_SP}+"
+        ),
         device=re.compile(rf"(?:{'|'.join(w.devices)})$"),
         # "also released X", "its predecessor, X,": named in passing, never handed on
         aside=re.compile(

@@ -137,7 +137,7 @@ def after_predecessor(
     return lex.re.subject.clause_break.search(text, cue.end(), m.start) is None
 
 
-def direct_subject(text: str, r: Reading, entities: Sequence[Entity]) -> str | None:
+def direct_subject(text: str, r: Reading, entities: Sequence[Entity], lex: Lexicon) -> str | None:
     """A name glued to the figure: "GPT-4o's 74.6%", "84.9% for Claude 3 Opus"."""
     m = r.mention
     for e in entities:
@@ -146,7 +146,7 @@ def direct_subject(text: str, r: Reading, entities: Sequence[Entity]) -> str | N
         if e.end <= m.start and P.POSSESSIVE_GAP.fullmatch(text, e.end, m.start):
             return e.name
         if e.start >= m.end and any(
-            P.FOR_GAP.fullmatch(text, end, e.start) for end in {m.end, r.phrase_end}
+            lex.re.subject.for_gap.fullmatch(text, end, e.start) for end in {m.end, r.phrase_end}
         ):
             return e.name
     return None
