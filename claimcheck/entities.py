@@ -114,6 +114,12 @@ def _placed(
     # the possessor rule strips a capitalised cue too ("Rival Gannet-5"): read both texts
     texts = (before,) if before == written else (before, written)
     cue = next(filter(None, (lex.re.comparison.search(t) for t in texts)), None)
+    if cue is None and P.DETERMINED.search(before):
+        # "behind the closed Gannet-5": a comparison before the noun phrase (but "in the
+        # new Vesper-2" does not make Vesper-2 an object only)
+        cue = lex.re.comparison.search(P.DETERMINED.sub("", before))
+        if cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues:
+            cue = None
     compared = cue is not None
     object_only = cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues
     if earlier and earlier[-1].compared and P.COORDINATION.fullmatch(text, earlier[-1].end, s):
@@ -176,10 +182,11 @@ def short_names(entities: Sequence[Entity], lex: Lexicon) -> dict[str, tuple[str
 
 def named_without_version(text: str, lex: Lexicon) -> list[str]:
     """The models an article names without a version after a naming cue ("a model called
-    Quillon", "released Quillon on Monday"): never a known organisation, family or variant."""
+    Quillon", "released Quillon on Monday", "Brindle's Quillon, released on Monday,"):
+    never a known organisation, family or variant."""
     names = []
     for m in lex.re.subject.named.finditer(text):
-        name = squash(m.group("name"))
+        name = squash(m.group("name") or m.group("owned"))
         if not (name in lex.org_aliases or name in lex.variants or lex.re.family.fullmatch(name)):
             names.append(name)
     return list(dict.fromkeys(names))
@@ -284,31 +291,61 @@ def find_variant_references(
             continue
         models = [f for f in found if f.kind == MODEL and not f.compared and f.end <= s]
         base = models[-1].name if models else carried
+        if m.group("bare") is not None and _unit_follows(text, m.end(), end, lex):
+            continue  # "the 37B active parameters", "the 15B tokens": a figure, no model
         if m.group("size"):
-            sibling = _sized_sibling(base, m.group("size"), names) if base else ""
-            if sibling:
-                out.append(Entity(s, m.end(), sibling, MODEL))
+            sizes = list(P.SIZES.finditer(text, s, e))
+            for i, size in enumerate(sizes):
+                sibling = sized_sibling(base, size.group(), names, lex) if base else ""
+                if sibling:
+                    to = m.end() if i == len(sizes) - 1 else size.end()
+                    out.append(Entity(size.start(), to, sibling, MODEL))
         elif base:
             sibling = _sibling(base, m.group("variant"), names, lex)
             out.append(Entity(s, m.end(), sibling, MODEL))
     return sorted(out, key=lambda x: x.start)
 
 
-def _sized_sibling(base: str, size: str, names: Sequence[str]) -> str:
+def _unit_follows(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Whether one of the next two words of text[at:end] is a unit ("the 37B «parameters»",
+    "the 37B active «parameters»")."""
+    for _ in range(2):
+        following = P.FOLLOWING_WORD.match(text, at, end)
+        if following is None:
+            return False
+        if following.group(1).lower() in lex.unit_forms:
+            return True
+        at = following.end()
+    return False
+
+
+def size_label(value: float) -> str:
+    """A size as a model's name writes it: 7e9 -> '7B', 1.5e9 -> '1.5B', 1.2e12 -> '1.2T'."""
+    for scale, letter in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+        if value >= scale:
+            return f"{value / scale:g}{letter}"
+    return f"{value:g}"
+
+
+def sized_sibling(base: str, size: str, names: Sequence[str], lex: Lexicon) -> str:
     """The model of `base`'s family in another size: "the 32B version" after
-    Ferrule-Coder-236B is Ferrule-Coder-32B (as the article names it, if it does); ''
-    when the base name carries no size."""
+    Ferrule-Coder-236B, or after the family's name Ferrule-Coder, is Ferrule-Coder-32B
+    (as the article names it, if it does); after Llama 5 Behemoth it is Llama 5 70B, as
+    a variant word names one member, not the family."""
     own = P.NAME_SIZE.search(base)
-    if own is None:
-        return ""
-    if own.group() == size:
+    if own is not None and own.group() == size:
         return base
-    stem = name_key(base[: own.start()])
+    if own is None:
+        variant = lex.variants | lex.re.subject.short_variants
+        base = " ".join(w for w in base.split(" ") if w not in variant) or base
+    stem = name_key(base[: own.start()] if own else base)
     for name in names:
         other = P.NAME_SIZE.search(name)
         if other and other.group() == size and name_key(name[: other.start()]) == stem:
             return name
-    return base[: own.start()] + size
+    if own is not None:
+        return base[: own.start()] + size
+    return f"{base}{'-' if '-' in base and ' ' not in base else ' '}{size}"
 
 
 def _sibling(base: str, variant: str, names: Sequence[str], lex: Lexicon) -> str:

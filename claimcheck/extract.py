@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from itertools import pairwise
 
 from claimcheck import patterns as P
 from claimcheck.attribution import (
@@ -29,6 +30,8 @@ from claimcheck.entities import (
     named_without_version,
     quotations,
     short_names,
+    size_label,
+    sized_sibling,
     word_runs,
 )
 from claimcheck.lexicon import Lexicon
@@ -97,11 +100,10 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
             entities = find_variant_references(
                 text, sent.start, sent.end, entities, carried[MODEL], models, lex
             )
-            claims.extend(
-                _sentence_claims(
-                    source, text, low, sent, aliases, entities, inside, carried, lex, every_figure
-                )
+            found = _sentence_claims(
+                source, text, low, sent, aliases, entities, inside, carried, lex, every_figure
             )
+            claims.extend(_family_sizes(found, text, sent, models, lex))
         for kind in top if entities else ():
             named = handed_on(entities, kind)
             if named:
@@ -244,6 +246,33 @@ def _previous(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     if cue is None:
         return False
     return not (m.bound == Bound.RANGE and cue.group().strip().lower() == "from")
+
+
+def _family_sizes(
+    claims: list[Claim], text: str, sent: Sentence, models: Sequence[str], lex: Lexicon
+) -> list[Claim]:
+    """Sizes listed as a family's members ("Ferrule-Coder comes in 1B, 7B and 32B
+    versions"): each is its own member's size (Ferrule-Coder-7B's 7B), not one model's
+    size read three ways."""
+    sized = [
+        c
+        for c in sorted(claims, key=lambda c: c.start)
+        if c.quantity.unit in lex.units
+        and lex.units[c.quantity.unit].sized_nouns
+        and c.quantity.bound == Bound.EQ
+        and c.subject in models
+        and not P.NAME_SIZE.search(c.subject)
+    ]
+    if len({(c.subject, c.metric) for c in sized}) != 1 or len(sized) < 2:
+        return claims
+    if not all(P.LIST_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(sized)):
+        return claims  # only a list: "8B and 70B", not "8B, down from the 12B of ..."
+    if not lex.re.subject.size_list.search(text, sent.start, sent.end):
+        return claims
+    members = {
+        id(c): sized_sibling(c.subject, size_label(c.quantity.value), models, lex) for c in sized
+    }
+    return [replace(c, subject=members[id(c)]) if id(c) in members else c for c in claims]
 
 
 def _sentence_claims(

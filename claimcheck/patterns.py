@@ -55,6 +55,7 @@ SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
 SPACED_SCALE = re.compile(rf"{_SP}(bn|mn|B|M|K)(?={_SP}+([A-Za-z]+)\b)")
 # "Pixel 9 Pro", "the 15 Ultra": the capitalised word after a bare figure
 NEXT_WORD = re.compile(rf"{_SP}+([A-Z][a-z]+)\b")
+FOLLOWING_WORD = re.compile(rf"{_SP}+([A-Za-z][A-Za-z-]*)")  # the word after a figure, any case
 # "COVID -19": a shouted name before a spaced minus sign
 CAPS_BEFORE_MINUS = re.compile(rf"\b[A-Z]{{3,}}{_SP}+[-\u2212]$")
 PERCENT_AFTER = re.compile(rf"{_SP}*%")
@@ -117,7 +118,9 @@ PER_BEFORE = re.compile(rf"\bper{_SP}+$", re.IGNORECASE)
 AND_BEFORE = re.compile(rf"[^\d;]{{0,40}}\band{_SP}+")
 DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?![\d.])")  # "100.000" (a count: 100,000)
 # The size that ends a model's name: the "236B" of "Ferrule-Coder-236B", "Llama 3.1 405B".
-NAME_SIZE = re.compile(r"(?<=[\s-])\d+(?:\.\d+)?[BMT]$")
+_SIZE = r"\d+(?:\.\d+)?[BMT]"  # a model's size in its name: "70B", "1.5B"
+NAME_SIZE = re.compile(rf"(?<=[\s-]){_SIZE}$")
+SIZES = re.compile(_SIZE)
 COPULA_SUBJECT = re.compile(
     rf"\b([a-z][a-z-]+){_SP}+(?:is|are|was|were|runs|run|becomes|got|gets){_SP}+$"
 )
@@ -180,6 +183,9 @@ OWNER_GAP = re.compile(rf"(?:{_SP}|,)*(?:of|for|in|by){_SP}+(?:its|the|their){_S
 
 # --- names (entities.py, reconcile.py) ---
 POSSESSOR = re.compile(r"(?:\b[A-Z][\w.]*(?:['’]s)?[\s\u00a0]+)+$")
+# "behind the closed Gannet-5": an article and at most one lower-case word before a name
+DETERMINED = re.compile(r"\b(?:the|a|an)(?:[\s\u00a0]+[a-z][\w-]*)?[\s\u00a0]+$")
+LIST_GAP = re.compile(r"[\s\u00a0]*(?:,|,?[\s\u00a0]+(?:and|or))[\s\u00a0]*")  # "1B, 7B and 32B"
 COORDINATION = re.compile(
     r"(?:[\s\u00a0]*,)?[\s\u00a0]*(?:and|or|&)?[\s\u00a0]*(?:\b[A-Z][\w.]*['’]s[\s\u00a0]+)?"
 )
@@ -250,6 +256,7 @@ class SubjectWords:
     naming_cues: Sequence[str] = ()
     owner_verbs: Sequence[str] = ()
     model_nouns: Sequence[str] = ()
+    size_list_nouns: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -264,6 +271,7 @@ class SubjectPatterns:
     new_org: re.Pattern[str]  # "Lumen Labs raised": an organisation the vocabulary lacks
     org_suffix: re.Pattern[str]  # a quick test that a sentence may hold one
     variant_reference: re.Pattern[str]  # "the Mini variant": a sibling by its variant word
+    size_list: re.Pattern[str]  # "comes in 8B and 70B «versions»": sizes of a family's members
     short_variants: frozenset[str]  # last words that name a model alone ("Behemoth")
     named: re.Pattern[str]  # "a model called Quillon": group "name", a model without version
     for_gap: re.Pattern[str]  # fullmatch: "84.9% «for »Claude 3", "58.0% «scored by »Sorrel-4"
@@ -710,12 +718,18 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"(?=['’]|,|[ \u00a0]+[a-z])"
         ),
         org_suffix=re.compile(whole_words(w.org_suffixes, fold=False, lead=True)),
-        # "the Mini variant", "The 32B version": opens on "the" (the engine skips to it in C)
+        # "the Mini variant", "The 32B version", "the 236B reaches", "the 7B and 32B
+        # models" (a list of sizes, each a sibling): opens on "the" (the
+        # engine skips to it in C); a bare size ("bare") is only a billions figure before a
+        # clause goes on, and extract checks the word after it is no unit ("the 37B tokens")
         variant_reference=re.compile(
             rf"[Tt]he(?<![\w][Tt]he){_SP}+(?:[a-z]+{_SP}+)?"
-            rf"(?P<variant>{variant}|(?P<size>\d+(?:\.\d+)?[BMT]))"
-            rf"{_SP}+(?:{alternation(w.variant_nouns)})(?![\w])"
+            rf"(?P<variant>{variant}|(?P<size>{_SIZE}(?:(?:{_SP}*,{_SP}*(?:and{_SP}+)?"
+            rf"|{_SP}+(?:and|or){_SP}+){_SIZE})*))"
+            rf"(?:{_SP}+(?:{alternation(w.variant_nouns)})(?![\w])"
+            rf"|(?<=B)(?P<bare>(?=[,;:)]|\.(?!\d)|{_SP}+[a-z])))"
         ),
+        size_list=re.compile(whole_words(w.size_list_nouns), re.IGNORECASE),
         short_variants=frozenset(w.short_variants),
         named=_named_pattern(w, stop),
         for_gap=re.compile(
@@ -736,9 +750,10 @@ def _named_pattern(w: SubjectWords, stop: str) -> re.Pattern[str]:
     appositive ("model, Quillon,")."""
     word = rf"(?!(?:{stop})(?![\w-]))[A-Z][a-z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
     cue = rf"(?:{alternation(w.naming_cues)}){_SP}+|(?:{alternation(w.model_nouns)}),{_SP}+"
-    return re.compile(
-        rf"(?<![\w-])(?:{cue})(?P<name>{word}(?:[ \u00a0]{word})?)(?=[,.;:]|{_SP}+[a-z])"
-    )
+    name = rf"{word}(?:[ \u00a0]{word})?"
+    # or an owner's name, the cue after it: "Brindle Labs' Ferrule-Coder, released this week,"
+    owned = rf"(?<=[\w.])['’]s?{_SP}+(?P<owned>{name}),{_SP}+(?:{alternation(w.naming_cues)})\b"
+    return re.compile(rf"(?<![\w-])(?:{cue})(?P<name>{name})(?=[,.;:]|{_SP}+[a-z])|{owned}")
 
 
 def _model_pattern(
