@@ -294,6 +294,14 @@ def paired_metrics(
         a, b = fitting[0].mention, fitting[1].mention
         if P.PAIR_GAP.fullmatch(text, a.end, b.start):
             return {a.start: first, b.start: second}
+    for (first, second), gap, mark in lex.metric_marks:
+        unit = lex.metrics[first].unit
+        fitting = [r for r in readings if r.unit and units_fit(unit, r.unit, lex)]
+        if len(fitting) != 2:
+            continue
+        a, b = fitting[0].mention, fitting[1].mention
+        if gap.fullmatch(text, a.end, b.start) and mark.match(text, b.end):
+            return {a.start: first, b.start: second}
     return {}
 
 

@@ -232,11 +232,13 @@ def _deficit(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> bool:
 
 
 def _denied(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
-    """Whether the words right before an unbounded figure deny it ("not 12 trillion")."""
+    """Whether the words right before an unbounded figure deny it ("not 12 trillion") or
+    make it a rate's denominator ("per 1M tokens")."""
     if m.bound != Bound.EQ:
         return False
     words = words_before(text, m.start, sent.start)
-    return any(" ".join(words[-n:]) in lex.denied_before for n in (1, 2) if len(words) >= n)
+    before = [" ".join(words[-n:]) for n in (1, 2) if len(words) >= n]
+    return any(w in lex.denied_before or w in lex.denominator_before for w in before)
 
 
 def _previous(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:

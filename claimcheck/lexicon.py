@@ -17,6 +17,7 @@ from claimcheck.patterns import (
     PatternWords,
     SubjectWords,
     compile_patterns,
+    pair_marks,
     pair_words,
 )
 
@@ -124,6 +125,7 @@ class Lexicon:
     move_verbs: frozenset[str]
     range_words: frozenset[str]
     denied_before: frozenset[str]
+    denominator_before: frozenset[str]
     definite: frozenset[str]
     deficit_after: frozenset[str]
     deficit_before: frozenset[str]
@@ -131,6 +133,8 @@ class Lexicon:
     settings: Mapping[str, str]  # an evaluation-setting phrase (lower case) -> its label
     any_metric_settings: frozenset[str]  # labels that scope any metric ("beta")
     metric_pairs: tuple[tuple[tuple[str, str], re.Pattern[str]], ...]
+    # "$2.50 in / $15 out": the metrics, the gap after the first figure, the mark after the second
+    metric_marks: tuple[tuple[tuple[str, str], re.Pattern[str], re.Pattern[str]], ...]
     currencies: frozenset[str]
     prefix_bounds: Mapping[str, Bound]
     postfix_bounds: Mapping[str, Bound]
@@ -259,6 +263,24 @@ def _metric_pairs(
         if len(words) != 2:
             raise LexiconError(f"{where}: 'words' must give two words")
         out.append(((names[0], names[1]), pair_words(words[0], words[1])))
+    return tuple(out)
+
+
+def _metric_marks(
+    gram: Mapping[str, Any], metrics: Mapping[str, Metric]
+) -> tuple[tuple[tuple[str, str], re.Pattern[str], re.Pattern[str]], ...]:
+    """grammar.yaml metric_marks: two known metrics and the words marking each figure."""
+    out = []
+    for i, item in enumerate(gram.get("metric_marks", [])):
+        where = f"grammar.yaml: metric_marks[{i}]"
+        spec = _mapping(item, where)
+        names = _strings(spec, "metrics", where)
+        marks = _strings(spec, "marks", where)
+        if len(names) != 2 or any(n not in metrics for n in names):
+            raise LexiconError(f"{where}: 'metrics' must name two known metrics")
+        if len(marks) != 2:
+            raise LexiconError(f"{where}: 'marks' must give two words")
+        out.append(((names[0], names[1]), *pair_marks(marks[0], marks[1])))
     return tuple(out)
 
 
@@ -493,6 +515,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         move_verbs=_folded_words(gram, "move_verbs", "grammar.yaml"),
         range_words=_folded_words(gram, "range_words", "grammar.yaml"),
         denied_before=_folded_words(gram, "denied_before", "grammar.yaml"),
+        denominator_before=_folded_words(gram, "denominator_before", "grammar.yaml"),
         definite=_folded_words(gram, "definite", "grammar.yaml"),
         deficit_after=_folded_words(gram, "deficit_after", "grammar.yaml"),
         deficit_before=_folded_words(gram, "deficit_before", "grammar.yaml"),
@@ -500,6 +523,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         settings=settings,
         any_metric_settings=frozenset(_strings(evaluation, "any_metric", "grammar.yaml")),
         metric_pairs=_metric_pairs(gram, metrics),
+        metric_marks=_metric_marks(gram, metrics),
         currencies=frozenset(n for n, u in units.items() if u.kind == "currency"),
         prefix_bounds=prefix_bounds,
         postfix_bounds=postfix_bounds,

@@ -173,6 +173,16 @@ def pair_words(first: str, second: str) -> re.Pattern[str]:
     )
 
 
+def pair_marks(first: str, second: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two figures marked in turn ("$2.50 in / $15 out"): the gap from the first figure
+    to the second, and the mark right after the second."""
+    a, b = re.escape(first), re.escape(second)
+    return (
+        re.compile(rf"{_SP}+{a}{_SP}*{_PAIR_JOINER}{_SP}*", re.IGNORECASE),
+        re.compile(rf"{_SP}+{b}(?![\w])", re.IGNORECASE),
+    )
+
+
 CLAUSE_BREAK = re.compile(r"[;()]|\s[—–]\s")
 SENTENCE_PART_BREAK = re.compile(r";|\s[—–]\s")  # a clause break that is not a parenthesis
 OWNED_GAP = re.compile(rf"(?:{_SP}|-)*(?:(?:on|in|at|for){_SP}+(?:the{_SP}+)?)?")
