@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from claimcheck import patterns as P
 from claimcheck.lexicon import Lexicon
-from claimcheck.numbers import Mention
+from claimcheck.numbers import Mention, words_before
 from claimcheck.patterns import SPACE_CHARS, singular, squash
 from claimcheck.reading import AMOUNT, MULTIPLE, Reading, units_fit, without_names
 from claimcheck.text import Sentence
@@ -139,10 +139,15 @@ def resolve_metric(
 ) -> tuple[str, str] | None:
     """Metric and qualifier of one reading, or None when nothing says what it measures.
 
-    Order: words attached to the figure; the spec-line key ("Context Window: 256K"); the
+    Order: a verb right before the figure ("used 180K output tokens"); words attached to
+    the figure; the spec-line key ("Context Window: 256K"); the
     nearest metric named in the sentence; a cue word ("invested"); the count noun's metric;
     the key's own words.
     """
+    before = words_before(text, r.mention.start, sent.start)[-1:]
+    for name in lex.before_metric.get(before[0], ()) if before else ():
+        if lex.metrics[name].unit == r.unit:
+            return name, ""  # "a typical task used around 180K output tokens"
     if r.strong:
         return r.metric, ""
     in_value = bool(sent.key) and r.mention.start >= sent.key_end

@@ -36,6 +36,7 @@ class Metric:
     name: str
     aliases: tuple[str, ...]
     after: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()  # words right before the figure that name it over any after it
     cues: tuple[str, ...] = ()
     unit: str = ""
     subject: str = "model"
@@ -110,6 +111,7 @@ class Lexicon:
     metrics: Mapping[str, Metric]
     alias_metric: Mapping[str, str]
     after_metric: Mapping[str, tuple[str, ...]]
+    before_metric: Mapping[str, tuple[str, ...]]  # "used 180K output tokens": tokens used
     cue_metric: Mapping[str, tuple[str, ...]]
     org_aliases: Mapping[str, str]
     variants: frozenset[str]
@@ -186,7 +188,8 @@ def _read(name: str) -> Mapping[str, Any]:
 
 
 def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
-    allowed = {"aliases", "cased_aliases", "after", "cues", "unit", "subject", "kind", "qualifier"}
+    allowed = {"aliases", "cased_aliases", "after", "before", "cues", "unit", "subject", "kind"}
+    allowed.add("qualifier")
     metrics: dict[str, Metric] = {}
     for name, spec in data.items():
         where = f"metrics.yaml: {name}"
@@ -201,6 +204,7 @@ def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
             name=str(name),
             aliases=tuple(_strings(spec, "aliases", where)),
             after=tuple(_strings(spec, "after", where)),
+            before=tuple(_strings(spec, "before", where)),
             cues=tuple(_strings(spec, "cues", where)),
             unit=str(spec.get("unit", "")),
             subject=subject,
@@ -393,12 +397,15 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         metrics[name] = replace(base, aliases=(*base.aliases, *aliases))
     alias_metric: dict[str, str] = {}
     after_metric: dict[str, list[str]] = {}
+    before_metric: dict[str, list[str]] = {}
     cue_metric: dict[str, list[str]] = {}
     for metric in metrics.values():
         for alias in (*metric.aliases, *metric.cased_aliases):
             alias_metric.setdefault(alias.lower(), metric.name)
         for word in metric.after:
             after_metric.setdefault(word.lower(), []).append(metric.name)
+        for word in metric.before:
+            before_metric.setdefault(word.lower(), []).append(metric.name)
         for cue in metric.cues:
             cue_metric.setdefault(cue.lower(), []).append(metric.name)
     orgs: dict[str, str] = {}
@@ -500,6 +507,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         metrics=metrics,
         alias_metric=alias_metric,
         after_metric={k: tuple(v) for k, v in after_metric.items()},
+        before_metric={k: tuple(v) for k, v in before_metric.items()},
         cue_metric={k: tuple(v) for k, v in cue_metric.items()},
         org_aliases=orgs,
         variants=frozenset(variants),
