@@ -60,10 +60,12 @@ def _alias_metric(
             o.end <= m.start and o.start <= alias.start() and alias.end() <= o.end for o in others
         )
         between = any(lo <= o.start < hi for o in others if o is not m)
-        score = len(gap) + _CLAUSE_PENALTY * len(P.CLAUSE_BREAK.findall(gap))
+        score = float(len(gap) + _CLAUSE_PENALTY * len(P.CLAUSE_BREAK.findall(gap)))
         score += (_CROSSED_PENALTY if between else 0) + (_OWNED_PENALTY if owner or inside else 0)
         if alias.start() >= m.end and not P.OWNED_GAP.fullmatch(gap):
             score += _AFTER_PENALTY
+        elif alias.start() >= m.end:
+            score -= 0.5  # a tie goes to the set it was run on: "a WER of 4.1% on LibriSpeech"
         if score < best[0]:
             best = (score, metric.name, alias)
     return best

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -63,11 +64,16 @@ def find_entities(
     # A model name holds a digit or a family word ("Command R"): skip the costly pattern
     # in the many sentences that have neither.
     maybe_model = P.ANY_DIGIT.search(text, start, end) or lex.re.family.search(text, start, end)
-    for m in lex.re.model.finditer(text, start, end) if maybe_model else ():
+    for whole in lex.re.model.finditer(text, start, end) if maybe_model else ():
+        m = _after_excluded(whole, text, end, exclude, lex)
+        if m is None:
+            continue
         surface = squash(m.group())
         if lex.re.hardware.match(surface):
             found.append((m.start(), m.end(), surface, HARDWARE))
             continue
+        if P.PERIOD.match(surface):
+            continue  # "due in Q3 2026"
         plain = P.INTEGER_VERSION.match(surface)
         if plain and P.YEAR.fullmatch(plain.group(2)):
             continue  # "Ignite 2026", "WWDC 2025", "CES 2026": an event and its year, not a model
@@ -95,6 +101,22 @@ def find_entities(
         entities.append(_placed(text, start, s, e, name, kind, entities, lex, quotes))
         last = e
     return entities
+
+
+def _after_excluded(
+    m: re.Match[str], text: str, end: int, exclude: Sequence[tuple[int, int]], lex: Lexicon
+) -> re.Match[str] | None:
+    """The name a match holds after a metric's name it runs over ("SWE-bench «Verified
+    Halcyon 5»" holds Halcyon 5), the match itself when it runs over none."""
+    cut = max((e for s, e in exclude if s < m.end() and m.start() < e), default=-1)
+    if cut < 0:
+        return m
+    if cut >= m.end():
+        return None
+    after = lex.re.model.search(text, cut, end)
+    if after is None or after.start() >= m.end() or P.WORD_AND_SCORE.match(after.group()):
+        return None  # "Global-MMLU French 74.2": a score after a word, not a name
+    return after
 
 
 def _placed(

@@ -459,7 +459,13 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 metric_aliases=[a for m in metrics.values() for a in m.aliases],
                 cased_metric_aliases=[a for m in metrics.values() for a in m.cased_aliases],
                 decimal_comma_words=[
-                    *(f for f, u in unit_forms.items() if units[u].kind in ("percent", "currency")),
+                    # "1,5 gigawatts", "2,4 %", "0,35 dollar": one or two digits after a
+                    # comma before a unit are decimals, never a thousands group
+                    *(
+                        f
+                        for f, u in unit_forms.items()
+                        if units[u].kind in ("percent", "currency", *_MEASURES)
+                    ),
                     *signs,
                     *(s for s, v in scales.items() if v >= 1000),
                 ],

@@ -204,6 +204,9 @@ COORDINATION = re.compile(
 QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 # A Markdown heading opens a new section: a name carried before it no longer applies.
 HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
+WORD_AND_SCORE = re.compile(r"[A-Z][a-z]+[\s\u00a0]+\d+\.\d+$")  # "French 74.2"
+# A reporting period, never a model: "Q3 2026", "H2 2025", "FY2026", "FY 26"
+PERIOD = re.compile(r"(?:Q[1-4]|H[12]|FY|CY)[\s\u00a0]*'?\d{2,4}$")
 INTEGER_VERSION = re.compile(r"^([A-Z][A-Za-z]*)[\s\u00a0]+(\d+)$")
 # The leading word of a versioned name, which may name it alone ("Kestrel" of Kestrel-1).
 NAME_STEM = re.compile(r"([A-Z][a-z]{2,}[A-Za-z]*)[\s\u00a0\-–]+[vV]?\d")
@@ -742,8 +745,11 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         size_list=re.compile(whole_words(w.size_list_nouns), re.IGNORECASE),
         short_variants=frozenset(w.short_variants),
         named=_named_pattern(w, stop),
+        # "84.9% for Claude 3", "the 58.0% scored by Sorrel-4", "8.1 trillion tokens used
+        # for Nova-2" (a noun may come before the verb)
         for_gap=re.compile(
-            rf"(?:{_SP}|,)*(?:(?:{alternation(w.owner_verbs)}){_SP}+)?(?:for|by){_SP}+"
+            rf"(?:{_SP}|,)*(?:(?:[a-z][\w-]*{_SP}+)?(?:{alternation(w.owner_verbs)}){_SP}+)?"
+            rf"(?:for|by){_SP}+"
         ),
         device=re.compile(rf"(?:{'|'.join(w.devices)})$"),
         # "also released X", "its predecessor, X,": named in passing, never handed on
@@ -792,7 +798,8 @@ def _model_pattern(
         rf"(?:{h}[A-Za-z0-9.]+)*"
     )
     glued = rf"[A-Z][A-Za-z]*\d[A-Za-z0-9.]*(?:{h}[A-Za-z0-9.]+)*"
-    # A capitalised word; a long all-capitals word is a shouted headline, not a name.
+    # A capitalised word; a long all-capitals word is a shouted headline, not a name. The
+    # version after such words may open on "v" ("Echo-Large v2").
     word = rf"(?!(?:{stop})(?![\w-]))(?![A-Z]{{5,}}\b)[A-Z][A-Za-z]*(?:{h}[A-Z][A-Za-z]*)*"
     family = alternation(families, fold=False)
     variant = alternation(variants, fold=False)
@@ -802,7 +809,7 @@ def _model_pattern(
     )
     head = (
         rf"(?:{hyphenated}|{glued}"
-        rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0]{version}(?![\w%]|[.,]\d)"
+        rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0][vV]?{version}(?![\w%]|[.,]\d)"
         rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
         rf"|(?:{family})[ \u00a0](?:{variant})(?:{h}(?:{variant}))*)"
     )

@@ -91,7 +91,8 @@ def _bare_size(text: str, mention: Mention, lex: Lexicon) -> str:
 def _dotted_thousands(text: str, mention: Mention) -> Mention:
     """'100.000 GPU', '4.000 requests': a count is a whole number, so one dot before
     exactly three digits groups thousands, as much of Europe writes them."""
-    if mention.scaled or not P.DOTTED_THOUSANDS.match(text, mention.start):
+    digit = P.ANY_DIGIT.search(text, mention.start, mention.end)  # after "Up to"
+    if mention.scaled or digit is None or not P.DOTTED_THOUSANDS.match(text, digit.start()):
         return mention
     return mention.rescaled(times=1000)
 
@@ -338,6 +339,8 @@ def read_mention(
     if not metric and kind == "multiplier":  # "doubled throughput", "halved the price"
         determiner = P.DETERMINER.match(text, mention.end)
         metric = _noun_phrase(text, determiner.end() if determiner else mention.end, lex)
+        if P.ANY_DIGIT.search(metric):
+            metric = ""  # "twice the 8.1 trillion tokens": another figure, no noun to name
         strong = bool(metric)
     if not metric and kind in ("count", "measure"):
         metric = lex.units[unit].metric or unit
