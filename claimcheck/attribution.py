@@ -318,6 +318,8 @@ def _cue_metric(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> tuple[fl
     if not r.unit:
         return best
     for cue in lex.re.cue.finditer(text, sent.start, sent.end):
+        if P.TO_AFTER.match(text, cue.end()):
+            continue  # "was raised to 2 yuan": a price moved, no money raised
         for name in lex.cue_metric[cue.group().lower()]:
             if r.unit_kind == "count" and lex.metrics[name].unit != r.unit:
                 continue
