@@ -358,8 +358,9 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
             spec = lex.units[name]
             written = name if spec.base else ""
             unit, unit_kind, end, factor = spec.base or name, spec.kind, u.end(), spec.factor
-            end, per, rate = _rate(text, end, lex)
-    elif unit:
+            if unit_kind == "currency":  # "9% per hour" is no price
+                end, per, rate = _rate(text, end, lex)
+    elif unit and unit_kind == "currency":
         end, per, rate = _rate(text, end, lex)
     factor *= per
     if factor != 1.0:
