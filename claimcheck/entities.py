@@ -69,8 +69,15 @@ def find_entities(
         if m is None:
             continue
         surface = squash(m.group())
+        s = m.start()
+        first, _, rest = surface.partition(" ")
+        if rest and P.GLUED_TOKEN.fullmatch(rest):
+            if lex.re.hardware.match(rest):  # "Nvidia H100", "GPU H200": hardware
+                surface = surface if lex.re.hardware.match(surface) else rest
+            elif first in lex.org_aliases:  # "Microsoft Phi4": the model is Phi4
+                surface, s = rest, m.end() - len(rest)
         if lex.re.hardware.match(surface):
-            found.append((m.start(), m.end(), surface, HARDWARE))
+            found.append((s, m.end(), surface, HARDWARE))
             continue
         if P.PERIOD.match(surface):
             continue  # "due in Q3 2026"
@@ -84,7 +91,7 @@ def find_entities(
             if following in lex.unit_forms and following.endswith("s"):
                 continue
         kind = DEVICE if lex.re.subject.device.match(surface) else MODEL
-        found.append((m.start(), m.end(), surface, kind))
+        found.append((s, m.end(), surface, kind))
     known = [(m.start(), m.end()) for m in lex.re.org.finditer(text, start, end)]
     for s, e in known:
         found.append((s, e, lex.org_aliases[text[s:e]], ORG))

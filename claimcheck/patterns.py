@@ -205,6 +205,7 @@ QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 # A Markdown heading opens a new section: a name carried before it no longer applies.
 HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
+GLUED_TOKEN = re.compile(r"[A-Z][A-Za-z]*\d[\w.-]*")  # "T3", "H400", "Phi4"
 WORD_AND_SCORE = re.compile(r"[A-Z][a-z]+[\s\u00a0]+\d+\.\d+$")  # "French 74.2"
 # A reporting period, never a model: "Q3 2026", "H2 2025", "FY2026", "FY 26"
 PERIOD = re.compile(r"(?:Q[1-4]|H[12]|FY|CY)[\s\u00a0]*'?\d{2,4}$")
@@ -812,6 +813,7 @@ def _model_pattern(
         rf"(?:{hyphenated}|{glued}"
         rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0][vV]?{version}(?![\w%]|[.,]\d)"
         rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
+        rf"|{word}[ \u00a0]{glued}"  # "Zeta T3", "Helion H400": a word, then a glued version
         rf"|(?:{family})[ \u00a0](?:{variant})(?:{h}(?:{variant}))*)"
     )
     lowercase = rf"(?:{'|'.join(lower)})" if lower else r"(?!x)x"

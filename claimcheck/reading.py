@@ -338,7 +338,11 @@ def read_mention(
         strong = bool(metric)
     if not metric and kind == "multiplier":  # "doubled throughput", "halved the price"
         determiner = P.DETERMINER.match(text, mention.end)
-        metric = _noun_phrase(text, determiner.end() if determiner else mention.end, lex)
+        at = determiner.end() if determiner else mention.end
+        named = lex.re.metric.any_case.match(text, at)  # "2.5x the performance per watt"
+        metric = lex.alias_metric[squash(named.group()).lower()] if named else ""
+        if not metric or lex.metrics[metric].unit != unit:
+            metric = _noun_phrase(text, at, lex)
         if P.ANY_DIGIT.search(metric):
             metric = ""  # "twice the 8.1 trillion tokens": another figure, no noun to name
         strong = bool(metric)
