@@ -90,7 +90,10 @@ def find_entities(
             following = text[m.end() : m.end() + 30].lstrip().split(" ")[0].lower()
             if following in lex.unit_forms and following.endswith("s"):
                 continue
-        kind = DEVICE if lex.re.subject.device.match(surface) else MODEL
+        device = lex.re.subject.device.match(surface) or lex.re.subject.device_noun.match(
+            text, m.end()
+        )  # "iPhone 17", "the Kestrel 14 laptop"
+        kind = DEVICE if device else MODEL
         found.append((s, m.end(), surface, kind))
     known = [(m.start(), m.end()) for m in lex.re.org.finditer(text, start, end)]
     for s, e in known:
@@ -396,6 +399,19 @@ def _sibling(base: str, variant: str, names: Sequence[str], lex: Lexicon) -> str
 def name_key(name: str) -> str:
     """A spelling-insensitive key: 'Phi 4 Mini' and 'Phi-4-Mini' share one."""
     return P.NAME_SEPARATORS.sub(" ", name.lower()).strip()
+
+
+def older_version(name: str, than: str) -> bool:
+    """Whether `name` is an earlier version of `than` ("Zeta-1.5" of "Zeta-2"): the same
+    words, a lower version number."""
+    numbers, words = version_parts(name)
+    other_numbers, other_words = version_parts(than)
+    if not numbers or not other_numbers or words != other_words:
+        return False
+    try:
+        return tuple(map(float, numbers)) < tuple(map(float, other_numbers))
+    except ValueError:
+        return False
 
 
 def version_parts(name: str) -> tuple[tuple[str, ...], frozenset[str]]:

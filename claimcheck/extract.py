@@ -28,6 +28,7 @@ from claimcheck.entities import (
     find_variant_references,
     handed_on,
     named_without_version,
+    older_version,
     quotations,
     short_names,
     size_label,
@@ -94,20 +95,20 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     for sent, aliases, entities, inside in per_sentence:
         if _new_section(text, previous_end, sent.start):
             recent = {}  # under a new heading, "The model" no longer points back
+        # a sentence that names no model is about the last one named before it
+        carried = {kind: recent.get(kind) or top[kind] for kind in top}
+        entities = find_variant_references(
+            text, sent.start, sent.end, entities, carried[MODEL], models, lex
+        )
         if inside:
-            # a sentence that names no model is about the last one named before it
-            carried = {kind: recent.get(kind) or top[kind] for kind in top}
-            entities = find_variant_references(
-                text, sent.start, sent.end, entities, carried[MODEL], models, lex
-            )
             found = _sentence_claims(
                 source, text, low, sent, aliases, entities, inside, carried, lex, every_figure
             )
             claims.extend(_family_sizes(found, text, sent, models, lex))
         for kind in top if entities else ():
             named = handed_on(entities, kind)
-            if named:
-                recent[kind] = named
+            if named and not (kind == MODEL and older_version(named, top[MODEL])):
+                recent[kind] = named  # an older version named in passing is not handed on
         previous_end = sent.end
     return claims
 
@@ -181,6 +182,30 @@ def _elided(text: str, r: Reading, before: Sequence[Reading]) -> Reading:
         if prior.unit_kind in ("count", "measure") and prior.mention.scaled:
             return replace(r, unit=prior.unit, unit_kind=prior.unit_kind, metric=prior.metric)
     return r
+
+
+def _unit_from_next(text: str, readings: list[Reading]) -> list[Reading]:
+    """'1,200 and 700 watts', '28.4 and 61 tokens per second': a figure joined to the next
+    by "and"/"or" with no measure of its own is in the next one's measure (as written,
+    not converted: "28 and 61 ms" would need the figure scaled too, so it is left)."""
+    out = list(readings)
+    for i in range(len(out) - 2, -1, -1):
+        r, following = out[i], out[i + 1]
+        if (
+            r.unit_kind in ("", "count")
+            and following.unit_kind in ("measure", "rate")
+            and not following.mention.written
+            and not r.mention.scaled
+            and P.LIST_GAP.fullmatch(text, r.mention.end, following.mention.start)
+        ):
+            out[i] = replace(
+                r,
+                unit=following.unit,
+                unit_kind=following.unit_kind,
+                metric=following.metric,
+                strong=following.strong,
+            )
+    return out
 
 
 def _noise_spans(
@@ -334,6 +359,7 @@ def _sentence_claims(
         noise = _noise_spans(text, low, mentions, lex) if noise is None else noise
         if not any(s < m.end and m.start < e for s, e in noise):
             readings.append(_elided(text, r, readings))
+    readings = _unit_from_next(text, readings)
     if every_figure:  # "from 640 MW to 710" is one range to a quantity extractor
         readings = join_from_to(text, sent, readings)
     windows = [r for r in readings if r.window]

@@ -368,6 +368,7 @@ def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWo
         owner_verbs=_strings(ent, "owner_verbs", "entities.yaml"),
         model_nouns=_strings(ent, "model_nouns", "entities.yaml"),
         size_list_nouns=_strings(ent, "size_list_nouns", "entities.yaml"),
+        device_nouns=_strings(ent, "device_nouns", "entities.yaml"),
     )
 
 

@@ -272,6 +272,7 @@ class SubjectWords:
     owner_verbs: Sequence[str] = ()
     model_nouns: Sequence[str] = ()
     size_list_nouns: Sequence[str] = ()
+    device_nouns: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -291,6 +292,7 @@ class SubjectPatterns:
     named: re.Pattern[str]  # "a model called Quillon": group "name", a model without version
     for_gap: re.Pattern[str]  # fullmatch: "84.9% «for »Claude 3", "58.0% «scored by »Sorrel-4"
     device: re.Pattern[str]  # match a whole name: a phone or an operating system
+    device_noun: re.Pattern[str]  # match right after a name: "the Kestrel 14 «laptop»"
     aside: re.Pattern[str]  # "also released X": a side mention, not the article's subject
 
 
@@ -754,6 +756,7 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"(?:for|by){_SP}+"
         ),
         device=re.compile(rf"(?:{'|'.join(w.devices)})$"),
+        device_noun=re.compile(rf"{_SP}+(?:{alternation(w.device_nouns)})(?![\w])"),
         # "also released X", "its predecessor, X,": named in passing, never handed on
         aside=re.compile(
             rf"(?<![\w])(?:{alternation([*w.aside_cues, *w.predecessors])})"

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from claimcheck import patterns as P
-from claimcheck.entities import DEVICE, MODEL, ORG, Entity
+from claimcheck.entities import DEVICE, HARDWARE, MODEL, ORG, Entity
 from claimcheck.lexicon import Lexicon
 from claimcheck.reading import Reading
 from claimcheck.text import Sentence
@@ -169,7 +169,8 @@ def distribute_subjects(
     if not lists:  # one figure per metric: nothing to distribute (the common case)
         return out
     explicit = lex.re.respectively.search(text, sent.start, sent.end) is not None
-    names = [e for e in entities if not e.compared]
+    # a device or a chip in the list is where the figure was measured, not whose it is
+    names = [e for e in entities if not e.compared and e.kind not in (DEVICE, HARDWARE)]
     for indexes in lists:
         figures = [resolved[i][0] for i in indexes]
         first = figures[0].mention.start
