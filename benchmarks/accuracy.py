@@ -363,12 +363,21 @@ def claimcheck_predictor(lex: Lexicon, every_figure: bool) -> Predictor:
     """claimcheck's extract_claims as a predictor; range ends are read back from strict ends.
 
     A count unit is matched by its canonical name and by the count noun as written after
-    the figure ("13 people" has unit "employees", written "people").
+    the figure ("13 people" has unit "employees", written "people"). A figure claimcheck
+    counts in a base unit ("8.5 kW" as 8,500 W, "350 ms" as 0.35 seconds) is scored in
+    the unit it is written in, as the gold records it.
     """
     forms: dict[str, list[str]] = defaultdict(list)
+    converted: dict[str, tuple[str, float, str]] = {}  # written form -> (unit, factor, base)
     for form, name in lex.unit_forms.items():
         if name in lex.units and lex.units[name].kind == "count":
             forms[name].append(form.lower())
+        if name in lex.units and lex.units[name].base and lex.units[name].kind != "currency":
+            converted[form] = (name, lex.units[name].factor, lex.units[name].base)
+    as_written = re.compile(
+        rf"\d\s*({'|'.join(map(re.escape, sorted(converted, key=len, reverse=True)))})(?!\w)",
+        re.IGNORECASE,
+    )
 
     def written_noun(text: str, unit: str, end: int) -> frozenset[str]:
         window = text[end : end + 60].lower()
@@ -395,6 +404,13 @@ def claimcheck_predictor(lex: Lexicon, every_figure: bool) -> Predictor:
                 low, high = low / 100, high / 100
             extra = {"quote": c.quote, "metric": c.metric}
             names = unit_names(q.unit) | written_noun(text, q.unit, c.end)
+            written = as_written.search(c.quote)
+            unit, factor, base = (
+                converted.get(written.group(1).lower(), ("", 1.0, "")) if written else ("", 1.0, "")
+            )
+            if base and q.unit == base:  # claim mode counts it in the base unit
+                low, high = low / factor, high / factor
+                names = names | unit_names(unit)
             items.append(Item(low, high, is_range, q.unit, names, c.start, c.end, extra))
         return items
 

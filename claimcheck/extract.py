@@ -421,6 +421,8 @@ def _sentence_claims(
         subject = subject_for(text, sent, entities, r, kind, given, top, lex)
         if not qualifier and after_predecessor(text, sent, r, entities, lex):
             qualifier = "previous"  # "while its predecessor scored 41.0%"
+        if known and known.limit and r.mention.bound == Bound.LE:
+            r = replace(r, mention=replace(r.mention, bound=Bound.EQ))  # "up to 128K tokens"
         quantity = to_quantity(text, r, known.unit if known else "", lex.hedge_tolerance)
         line, column = source.position(r.mention.start)
         claims.append(

@@ -43,6 +43,7 @@ class Metric:
     kind: str = ""
     qualifier: str = ""
     cased_aliases: tuple[str, ...] = ()  # names matched only as written ("MATH", not "math")
+    limit: bool = False  # a maximum by nature: "up to 128K tokens" states the limit itself
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def _read(name: str) -> Mapping[str, Any]:
 
 def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
     allowed = {"aliases", "cased_aliases", "after", "before", "cues", "unit", "subject", "kind"}
-    allowed.add("qualifier")
+    allowed |= {"qualifier", "limit"}
     metrics: dict[str, Metric] = {}
     for name, spec in data.items():
         where = f"metrics.yaml: {name}"
@@ -211,6 +212,7 @@ def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
             kind=str(spec.get("kind", "")),
             qualifier=str(spec.get("qualifier", "")),
             cased_aliases=tuple(_strings(spec, "cased_aliases", where)),
+            limit=spec.get("limit", False) is True,
         )
     return metrics
 

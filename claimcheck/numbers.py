@@ -63,6 +63,12 @@ class Mention:
         )
 
 
+def _converted(value: float, factor: float) -> float:
+    """A figure in another unit, without the float noise of the product ("5,600
+    teraflops" is 5.6 petaflops, not 5.6000000000000005)."""
+    return float(f"{value * factor:.12g}")
+
+
 class _Core(NamedTuple):
     """A figure's core before it is grown into a Mention (a tuple: built for every digit
     run, so it is made cheaply)."""
@@ -364,9 +370,9 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
         end, per, rate = _rate(text, end, lex)
     factor *= per
     if factor != 1.0:
-        value, precision = value * factor, precision * factor
+        value, precision = _converted(value, factor), _converted(precision, factor)
         if low is not None and high is not None:
-            low, high = low * factor, high * factor
+            low, high = _converted(low, factor), _converted(high, factor)
     if not unit_kind or unit_kind == "currency":
         comp = P.COMPOUND.match(text, end)
         if comp and not (unit_kind and comp.group(1).lower() in lex.scale_words):
