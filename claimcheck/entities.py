@@ -71,12 +71,12 @@ def find_entities(
         surface = squash(m.group())
         s = m.start()
         first, _, rest = surface.partition(" ")
-        if rest and P.GLUED_TOKEN.fullmatch(rest):
-            if lex.re.hardware.match(rest):  # "Nvidia H100", "GPU H200": hardware
-                surface = surface if lex.re.hardware.match(surface) else rest
-            elif first in lex.org_aliases:  # "Microsoft Phi4": the model is Phi4
-                surface, s = rest, m.end() - len(rest)
-        if lex.re.hardware.match(surface):
+        # "Nvidia H100", "GPU H200" are the hardware and "Microsoft Phi4" is Phi4, but
+        # "Helion H400" and "Zeta T3" are products named by a word and a version
+        named = bool(rest) and P.GLUED_TOKEN.fullmatch(rest) is not None
+        if named and (first in lex.org_aliases or first.lower() in lex.unit_forms):
+            surface, s, named = rest, m.end() - len(rest), False
+        if not named and lex.re.hardware.match(surface):
             found.append((s, m.end(), surface, HARDWARE))
             continue
         if P.PERIOD.match(surface):

@@ -347,10 +347,10 @@ def _sentence_claims(
     for m in mentions:
         if (
             is_year(text, m)
-            and not count_unit(text, m, lex)[0]
+            and (not count_unit(text, m, lex)[0] or P.YEAR_OF_THING.search(text, sent.start, m.end))
             and not lex.re.score_before.search(text, sent.start, m.start)
         ):
-            continue
+            continue  # "in 2025"; "a 2023 model": one thing of that year, not 2,023 things
         if not every_figure and _denied(text, sent, m, lex):
             continue
         r = read_mention(text, sent, m, lex, every_figure=every_figure)
@@ -380,6 +380,10 @@ def _sentence_claims(
         ]
         if named_in_label:
             direct = dict.fromkeys(direct, named_in_label[0].name)
+        elif P.NAME_LIKE_LABEL.fullmatch(sent.label.strip()) and not any(
+            w in lex.not_names for w in sent.label.split()
+        ):
+            direct = dict.fromkeys(direct, sent.label.strip())  # a column "Mistletoe Mini"
     paired = paired_metrics(text, readings, sent, lex)
     figures = [r.mention for r in readings]
     for r in readings:

@@ -204,6 +204,11 @@ COORDINATION = re.compile(
 QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 # A Markdown heading opens a new section: a name carried before it no longer applies.
 HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
+YEAR_OF_THING = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir){_SP}+(?:19|20)\d\d$")
+# A table header that reads as a product's name though it holds no version: two to four
+# capitalised words ("Mistletoe Mini", "Orbit Pro Max")
+NAME_LIKE_LABEL = re.compile(r"[A-Z][A-Za-z-]+(?:[ \u00a0][A-Z][A-Za-z-]+){1,3}")
+RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b")  # a relative clause opens
 TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
 GLUED_TOKEN = re.compile(r"[A-Z][A-Za-z]*\d[\w.-]*")  # "T3", "H400", "Phi4"
 WORD_AND_SCORE = re.compile(r"[A-Z][a-z]+[\s\u00a0]+\d+\.\d+$")  # "French 74.2"
@@ -753,7 +758,7 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         # for Nova-2" (a noun may come before the verb)
         for_gap=re.compile(
             rf"(?:{_SP}|,)*(?:(?:[a-z][\w-]*{_SP}+)?(?:{alternation(w.owner_verbs)}){_SP}+)?"
-            rf"(?:for|by){_SP}+"
+            rf"(?:for|by){_SP}+(?:[A-Z][\w.&-]*['’]s{_SP}+)?"  # "for Argent's Helion H400"
         ),
         device=re.compile(rf"(?:{'|'.join(w.devices)})$"),
         device_noun=re.compile(rf"{_SP}+(?:{alternation(w.device_nouns)})(?![\w])"),

@@ -108,11 +108,13 @@ def _compared_owner(text: str, r: Reading, fits: Sequence[Entity], lex: Lexicon)
     41.0%", "beating Helix-2 (41.0%)", "than Helix-2, which scored 41.0%"."""
     m = r.mention
     before = [e for e in fits if e.end <= m.start]
-    if not before or not before[-1].compared or before[-1].object_only:
+    if not before or not before[-1].compared:
         return None
     e = before[-1]
     if not lex.re.subject.compared_gap.fullmatch(text, e.end, m.start):
         return None
+    if e.object_only and not P.RELATIVE.search(text, e.end, m.start):
+        return None  # "for Argent's Helion H400, which carries 192 GB": a relative clause
     if "(" in text[e.end : m.start] and not P.CLOSING_PAREN.match(text, r.phrase_end):
         return None  # "beats Helix-2 (52.8% vs 41%)": the parenthesis holds more
     return e
