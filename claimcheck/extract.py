@@ -266,6 +266,26 @@ def _denied(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     return any(w in lex.denied_before or w in lex.denominator_before for w in before)
 
 
+def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
+    """Whether a figure with no unit counts the plural noun right after it ("with 1,200
+    raters", "across 57 subjects"): a count of something the vocabulary does not measure,
+    not the value of the metric named nearby."""
+    if r.unit or r.strong or r.mention.scaled:
+        return False
+    after = P.FOLLOWING_WORD.match(text, r.mention.end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return (
+        word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and word not in lex.stop_words
+        and word not in lex.unit_forms
+        and lex.re.metric.any_case.match(text, after.start(1)) is None
+    )
+
+
 def _previous(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     """Whether the words before a figure make it an earlier value ("up from 1,290");
     a range opened by "from" ("range from $1 to $3") is a range, not an earlier value."""
@@ -354,7 +374,7 @@ def _sentence_claims(
         if not every_figure and _denied(text, sent, m, lex):
             continue
         r = read_mention(text, sent, m, lex, every_figure=every_figure)
-        if r is None:
+        if r is None or (not every_figure and _counts_other_noun(text, r, lex)):
             continue
         noise = _noise_spans(text, low, mentions, lex) if noise is None else noise
         if not any(s < m.end and m.start < e for s, e in noise):

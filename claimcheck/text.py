@@ -167,6 +167,8 @@ def _table_cells(
     """One sentence per cell of a Markdown table row, keyed by its row and column headers.
 
     Whichever header names a metric becomes the key; the other (a model, usually) the label.
+    When both do, the row's does: the first column says what each row measures ("Post-money
+    valuation" under a column "Series D").
     """
     cells = list(P.TABLE_CELL.finditer(line))
     if not cells:
@@ -177,7 +179,7 @@ def _table_cells(
         if not cell.group().strip():
             continue
         column, scale, unit = _header(header[i] if i < len(header) else "", lex)
-        by_column = _names_metric(column, lex) or not _names_metric(row, lex)
+        by_column = not _names_metric(row, lex)
         key, label = (column, row) if by_column else (row, column)
         start = offset + cell.start() + len(cell.group()) - len(cell.group().lstrip())
         end = offset + cell.start() + len(cell.group().rstrip())
