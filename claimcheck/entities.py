@@ -217,8 +217,9 @@ def named_without_version(text: str, lex: Lexicon) -> list[str]:
     Quillon", "released Quillon on Monday", "Brindle's Quillon, released on Monday,"):
     never a known organisation, family or variant."""
     names = []
-    for m in lex.re.subject.named.finditer(text):
-        name = squash(m.group("name") or m.group("owned"))
+    found = [*lex.re.subject.named.finditer(text), *lex.re.subject.named_owned.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        name = squash(m.group("name"))
         if not (name in lex.org_aliases or name in lex.variants or lex.re.family.fullmatch(name)):
             names.append(name)
     return list(dict.fromkeys(names))
@@ -316,8 +317,11 @@ def find_variant_references(
 ) -> list[Entity]:
     """The sentence's entities with the siblings it names by a variant word added: "the
     Mini variant" after Helix-3 is Helix-3 Mini (as the article names it, if it does)."""
+    first = lex.re.subject.variant_reference.search(text, start, end)
+    if first is None:  # most sentences: nothing to add
+        return list(found)
     out = list(found)
-    for m in lex.re.subject.variant_reference.finditer(text, start, end):
+    for m in lex.re.subject.variant_reference.finditer(text, first.start(), end):
         s, e = m.span("variant")
         if _overlaps(s, e, [(f.start, f.end) for f in found]):
             continue

@@ -295,6 +295,7 @@ class SubjectPatterns:
     size_list: re.Pattern[str]  # "comes in 8B and 70B «versions»": sizes of a family's members
     short_variants: frozenset[str]  # last words that name a model alone ("Behemoth")
     named: re.Pattern[str]  # "a model called Quillon": group "name", a model without version
+    named_owned: re.Pattern[str]  # "Brindle's Quillon, released ...": group "name" too
     for_gap: re.Pattern[str]  # fullmatch: "84.9% «for »Claude 3", "58.0% «scored by »Sorrel-4"
     device: re.Pattern[str]  # match a whole name: a phone or an operating system
     device_noun: re.Pattern[str]  # match right after a name: "the Kestrel 14 «laptop»"
@@ -754,6 +755,7 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         size_list=re.compile(whole_words(w.size_list_nouns), re.IGNORECASE),
         short_variants=frozenset(w.short_variants),
         named=_named_pattern(w, stop),
+        named_owned=_named_pattern(w, stop, owned=True),
         # "84.9% for Claude 3", "the 58.0% scored by Sorrel-4", "8.1 trillion tokens used
         # for Nova-2" (a noun may come before the verb)
         for_gap=re.compile(
@@ -771,15 +773,18 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
     )
 
 
-def _named_pattern(w: SubjectWords, stop: str) -> re.Pattern[str]:
+def _named_pattern(w: SubjectWords, stop: str, owned: bool = False) -> re.Pattern[str]:
     """A name without a version right after a naming cue ("called Quillon") or in an
-    appositive ("model, Quillon,")."""
+    appositive ("model, Quillon,"); with `owned`, after its owner's name and before the
+    cue ("Brindle Labs' Ferrule-Coder, released this week,"). Two patterns, as each
+    opens on its own first characters the engine can skip to."""
     word = rf"(?!(?:{stop})(?![\w-]))[A-Z][a-z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
-    cue = rf"(?:{alternation(w.naming_cues)}){_SP}+|(?:{alternation(w.model_nouns)}),{_SP}+"
     name = rf"{word}(?:[ \u00a0]{word})?"
-    # or an owner's name, the cue after it: "Brindle Labs' Ferrule-Coder, released this week,"
-    owned = rf"(?<=[\w.])['’]s?{_SP}+(?P<owned>{name}),{_SP}+(?:{alternation(w.naming_cues)})\b"
-    return re.compile(rf"(?<![\w-])(?:{cue})(?P<name>{name})(?=[,.;:]|{_SP}+[a-z])|{owned}")
+    cues = alternation(w.naming_cues)
+    if owned:
+        return re.compile(rf"['’](?<=[\w.]['’])s?{_SP}+(?P<name>{name}),{_SP}+(?:{cues})\b")
+    cue = rf"(?:{cues}){_SP}+|(?:{alternation(w.model_nouns)}),{_SP}+"
+    return re.compile(rf"(?<![\w-])(?:{cue})(?P<name>{name})(?=[,.;:]|{_SP}+[a-z])")
 
 
 def _model_pattern(
