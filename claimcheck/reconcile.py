@@ -214,6 +214,8 @@ def _summary(verdict: Verdict, claims: Sequence[Claim]) -> str:
     if verdict == Verdict.APPROXIMATE:
         return f"Figures agree only through a hedge or bound: {listing}"
     if verdict == Verdict.SINGLE_SOURCE:
+        if len(by_value) > 1:  # one source, several figures: say so, an editor will ask
+            return f"Only one source reports this, and it gives {len(by_value)} figures: {listing}"
         return f"Only one source reports this: {listing}"
     quotes: dict[str, str] = {}
     for quote in sorted({squash(c.quote) for c in claims}):

@@ -294,6 +294,17 @@ def test_same_figure_twice_in_one_source_is_single_source(lex: Lexicon) -> None:
     assert len(f.claims) == 2
 
 
+def test_single_source_with_two_figures_says_so(lex: Lexicon) -> None:
+    sentence = "MAI-Thinking-1 has 35B parameters and, in its sparse form, 40B parameters."
+    claims = [
+        claim_at("a.txt", 1, sentence, "35B", PARAMS_35B, metric="total parameters"),
+        claim_at("a.txt", 1, sentence, "40B", PARAMS_40B, metric="total parameters"),
+    ]
+    f = only(reconcile(claims, lex))
+    assert f.verdict == Verdict.SINGLE_SOURCE
+    assert f.summary.startswith("Only one source reports this, and it gives 2 figures: ")
+
+
 def test_same_figure_in_two_sources_agrees(lex: Lexicon) -> None:
     f = only(reconcile([claim("a.txt", PARAMS_35B), claim("b.txt", PARAMS_35B)], lex))
     assert f.verdict == Verdict.AGREE
