@@ -164,7 +164,7 @@ def _as_headed(m: Mention, sent: Sentence, lex: Lexicon) -> Mention:
     return m
 
 
-def _elided(text: str, r: Reading, before: Sequence[Reading]) -> Reading:
+def _elided(text: str, r: Reading, before: Sequence[Reading], lex: Lexicon) -> Reading:
     """'X has 24 billion parameters and Y has 73 billion': the second figure shares the
     first one's count noun, when both are written with a scale word and it names none;
     'leads by 3.4 points on OSWorld and 1.5 on SWE-bench' shares the points."""
@@ -178,8 +178,13 @@ def _elided(text: str, r: Reading, before: Sequence[Reading]) -> Reading:
         return replace(r, unit=POINTS, unit_kind=before[-1].unit_kind)
     if not r.mention.scaled:
         return r
+    end = r.mention.end
+    letter = text[end - 1 : end] if text[end - 2 : end - 1].isdigit() else ""  # "64K"
     for prior in reversed(before):
         if prior.unit_kind in ("count", "measure") and prior.mention.scaled:
+            suffixes = lex.units[prior.unit].bare_suffixes if prior.unit in lex.units else ()
+            if letter.isalpha() and suffixes and letter not in suffixes:
+                return r  # "16 billion parameters, ... the context length is 64K"
             return replace(r, unit=prior.unit, unit_kind=prior.unit_kind, metric=prior.metric)
     return r
 
@@ -378,7 +383,7 @@ def _sentence_claims(
             continue
         noise = _noise_spans(text, low, mentions, lex) if noise is None else noise
         if not any(s < m.end and m.start < e for s, e in noise):
-            readings.append(_elided(text, r, readings))
+            readings.append(_elided(text, r, readings, lex))
     readings = _unit_from_next(text, readings)
     if every_figure:  # "from 640 MW to 710" is one range to a quantity extractor
         readings = join_from_to(text, sent, readings)
