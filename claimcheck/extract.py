@@ -291,12 +291,20 @@ def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
     )
 
 
-def _previous(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
+def _previous(
+    text: str, sent: Sentence, m: Mention, mentions: Sequence[Mention], lex: Lexicon
+) -> bool:
     """Whether the words before a figure make it an earlier value ("up from 1,290");
     a range opened by "from" ("range from $1 to $3") is a range, not an earlier value."""
     cue = lex.re.previous.search(text, sent.start, m.start)
     if cue is None:
         return False
+    if cue.group().strip().lower() == "from" and not any(o.end <= cue.start() for o in mentions):
+        # "rose to 85% from 80%" and "fell from 7.9% to 3.2%" hold an earlier value;
+        # "learned from 1.2 million hours" does not
+        after = next((o for o in mentions if o.start >= m.end), None)
+        if after is None or not P.TO_END.search(text, m.end, after.start):
+            return False
     return not (m.bound == Bound.RANGE and cue.group().strip().lower() == "from")
 
 
@@ -428,7 +436,7 @@ def _sentence_claims(
                 r = replace(r, mention=r.mention.negated())  # "3.1 points behind GPT-4o"
         elif _benchmark(metric_name, lex) and _change_amount(text, sent, r.mention, lex):
             metric_name = f"{metric_name} change"  # "its MMLU score dropped 3.2% to 85.1%"
-        if direct[r.mention.start] is None and _previous(text, sent, r.mention, lex):
+        if direct[r.mention.start] is None and _previous(text, sent, r.mention, mentions, lex):
             qualifier = "previous"
         if r.unit_kind == "count" and window_text:
             qualifier = qualifier or window_text

@@ -209,6 +209,7 @@ YEAR_OF_THING = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir){_SP}+(?:19|20)
 # capitalised words ("Mistletoe Mini", "Orbit Pro Max")
 NAME_LIKE_LABEL = re.compile(r"[A-Z][A-Za-z-]+(?:[ \u00a0][A-Z][A-Za-z-]+){1,3}")
 RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b")  # a relative clause opens
+TO_END = re.compile(rf"\bto{_SP}*$")  # "from 7.9% «to »3.2%"
 TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
 GLUED_TOKEN = re.compile(r"[A-Z][A-Za-z]*\d[\w.-]*")  # "T3", "H400", "Phi4"
 WORD_AND_SCORE = re.compile(r"[A-Z][a-z]+[\s\u00a0]+\d+\.\d+$")  # "French 74.2"
