@@ -177,6 +177,11 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
         power = 10.0 ** int(raw.replace("−", "-"))
         span = exponent.end() if exponent else superscript.end()  # type: ignore[union-attr]
         return _Core(start, end + span, value * power, precision * power, False, True)
+    bare = P.BARE_POWER.match(after) if digits == "10" else None
+    if bare:  # "above 10^25 FLOPs", "10²⁵": a power of ten written alone
+        raw = bare.group(1) or bare.group(2).translate(_SUPERSCRIPT)
+        power = 10.0 ** int(raw.replace("−", "-"))
+        return _Core(start, end + bare.end(), power, power / 2, False, True)
     plus = P.PLUS_BEFORE_SCALE.match(after)
     word = P.SCALE_WORD.match(after, plus.end()) if plus else None
     if plus and word and word.group(1).lower() in lex.scale_words:

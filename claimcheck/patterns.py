@@ -48,6 +48,7 @@ EXPONENT = re.compile(
     rf"[eE]([+-]?\d{{1,3}})(?![\w])"
     rf"|{_SP}*[×x*]{_SP}*10(?:\^|\*\*|(?=[\-−]\d))([+\-−]?\d{{1,3}})(?![\w])"
 )
+BARE_POWER = re.compile(r"(?:\^|\*\*)([+\-−]?\d{1,3})(?![\w])|([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\w])")
 SUPER_EXPONENT = re.compile(rf"{_SP}*[×x]{_SP}*10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
 NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|[/\u2044]\d|,\d")
 SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
