@@ -397,7 +397,9 @@ def _sentence_claims(
         readings = join_from_to(text, sent, readings)
     windows = [r for r in readings if r.window]
     window_text = ""
-    if windows and any(r.unit_kind == "count" for r in readings):
+    counts = [r for r in readings if r.unit_kind == "count"]
+    # "ten models in two months" is scoped by its window; "16,384 chips over 41 days" not
+    if windows and counts and all(lex.units[r.unit].windowed for r in counts):
         w = windows[0]
         window_text = f"{w.window} {w.mention.value:g} {w.unit}"
         readings = [r for r in readings if not r.window]

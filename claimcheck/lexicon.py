@@ -92,6 +92,7 @@ class Unit:
     bare_suffixes: tuple[str, ...] = ()  # scale letters that alone count this unit ("70B")
     sized_nouns: tuple[str, ...] = ()  # nouns such a figure sizes, not counts ("a 70B model")
     loose: bool = False  # a count of it alone may be any figure ("a 2,000-token prompt")
+    windowed: bool = True  # a duration in its sentence may scope it ("ten models in two months")
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,7 @@ def _units(data: Mapping[str, Any]) -> tuple[dict[str, Unit], dict[str, str], di
                 tuple(_strings(spec, "bare_suffixes", where)),
                 tuple(w.lower() for w in _strings(spec, "sized_nouns", where)),
                 bool(spec.get("loose", False)),
+                spec.get("windowed", True) is not False,
             )
             for form in _strings(spec, "forms", where) + _strings(spec, "words", where):
                 forms.setdefault(form.lower(), name)
