@@ -743,8 +743,8 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"(?=['’]|,|[ \u00a0]+[a-z])"
         ),
         org_suffix=re.compile(whole_words(w.org_suffixes, fold=False, lead=True)),
-        # "the Mini variant", "The 32B version", "the 236B reaches", "the 7B and 32B
-        # models" (a list of sizes, each a sibling): opens on "the" (the
+        # "the Mini variant", "The Mini has", "The 32B version", "the 236B reaches", "the
+        # 7B and 32B models" (a list of sizes, each a sibling): opens on "the" (the
         # engine skips to it in C); a bare size ("bare") is only a billions figure before a
         # clause goes on, and extract checks the word after it is no unit ("the 37B tokens")
         variant_reference=re.compile(
@@ -752,7 +752,7 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"(?P<variant>{variant}|(?P<size>{_SIZE}(?:(?:{_SP}*,{_SP}*(?:and{_SP}+)?"
             rf"|{_SP}+(?:and|or){_SP}+){_SIZE})*))"
             rf"(?:{_SP}+(?:{alternation(w.variant_nouns)})(?![\w])"
-            rf"|(?<=B)(?P<bare>(?=[,;:)]|\.(?!\d)|{_SP}+[a-z])))"
+            rf"|(?(size)(?<=B)|)(?P<bare>(?=[,;:)]|\.(?!\d)|{_SP}+[a-z])))"
         ),
         size_list=re.compile(whole_words(w.size_list_nouns), re.IGNORECASE),
         short_variants=frozenset(w.short_variants),
@@ -829,6 +829,8 @@ def _model_pattern(
         rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0][vV]?{version}(?![\w%]|[.,]\d)"
         rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
         rf"|{word}[ \u00a0]{glued}"  # "Zeta T3", "Helion H400": a word, then a glued version
+        # "Halyard-R": a capitalised word and one capital letter, the letter its version
+        rf"|(?!(?:{stop})(?![\w-]))[A-Z][a-z]{{2,}}{h}[A-Z](?![\w\-\u2011.])"
         rf"|(?:{family})[ \u00a0](?:{variant})(?:{h}(?:{variant}))*)"
     )
     lowercase = rf"(?:{'|'.join(lower)})" if lower else r"(?!x)x"
