@@ -152,6 +152,9 @@ def _placed(
         cue = lex.re.comparison.search(P.DETERMINED.sub("", before))
         if cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues:
             cue = None
+    if cue is None and P.LISTED_BEFORE.search(before):
+        # "(vs Mistletoe Mini / Orbit-S 4B)": the later names of a compared list
+        cue = lex.re.comparison.search(P.LISTED_BEFORE.sub("", before))
     compared = cue is not None
     object_only = cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues
     if earlier and earlier[-1].compared and P.COORDINATION.fullmatch(text, earlier[-1].end, s):

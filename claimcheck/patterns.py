@@ -194,11 +194,18 @@ OWNER_GAP = re.compile(rf"(?:{_SP}|,)*(?:of|for|in|by){_SP}+(?:its|the|their){_S
 
 # --- names (entities.py, reconcile.py) ---
 POSSESSOR = re.compile(r"(?:\b[A-Z][\w.]*(?:['’]s)?[\s\u00a0]+)+$")
+# "vs Mistletoe Mini / ": capitalised names listed before a name ("/", ",", "and", "or")
+# (the last mark is never a bare comma: "Compared with GPT-5 and Gemini 3, Wren 3 scores")
+_LISTED = r"\b[A-Z][\w.-]*(?:[\s\u00a0]+[A-Z0-9][\w.-]*)*[\s\u00a0]*"
+LISTED_BEFORE = re.compile(
+    rf"(?:{_LISTED}(?:/|,|\band\b|\bor\b|&)[\s\u00a0]*)*"
+    rf"{_LISTED}(?:/|,?[\s\u00a0]*\b(?:and|or)\b|&)[\s\u00a0]*$"
+)
 # "behind the closed Gannet-5": an article and at most one lower-case word before a name
 DETERMINED = re.compile(r"\b(?:the|a|an)(?:[\s\u00a0]+[a-z][\w-]*)?[\s\u00a0]+$")
 LIST_GAP = re.compile(r"[\s\u00a0]*(?:,|,?[\s\u00a0]+(?:and|or))[\s\u00a0]*")  # "1B, 7B and 32B"
 COORDINATION = re.compile(
-    r"(?:[\s\u00a0]*,)?[\s\u00a0]*(?:and|or|&)?[\s\u00a0]*(?:\b[A-Z][\w.]*['’]s[\s\u00a0]+)?"
+    r"(?:[\s\u00a0]*[,/])?[\s\u00a0]*(?:and|or|&)?[\s\u00a0]*(?:\b[A-Z][\w.]*['’]s[\s\u00a0]+)?"
 )
 # A quotation within one paragraph: a name inside one is what someone said, not the
 # article's subject ("We matched Llama 3.1 405B," Zhou said).
@@ -829,6 +836,8 @@ def _model_pattern(
         rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0][vV]?{version}(?![\w%]|[.,]\d)"
         rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
         rf"|{word}[ \u00a0]{glued}"  # "Zeta T3", "Helion H400": a word, then a glued version
+        # "Quillion's Mistletoe Mini": an owner's word and a variant word name a product
+        rf"|(?<=['’]s[ \u00a0]){word}[ \u00a0](?:{variant})(?![\w\-\u2011])"
         # "Halyard-R": a capitalised word and one capital letter, the letter its version
         rf"|(?!(?:{stop})(?![\w-]))[A-Z][a-z]{{2,}}{h}[A-Z](?![\w\-\u2011.])"
         rf"|(?:{family})[ \u00a0](?:{variant})(?:{h}(?:{variant}))*)"
