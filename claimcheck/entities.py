@@ -146,15 +146,10 @@ def _placed(
     # the possessor rule strips a capitalised cue too ("Rival Gannet-5"): read both texts
     texts = (before,) if before == written else (before, written)
     cue = next(filter(None, (lex.re.comparison.search(t) for t in texts)), None)
-    if cue is None and P.DETERMINED.search(before):
-        # "behind the closed Gannet-5": a comparison before the noun phrase (but "in the
-        # new Vesper-2" does not make Vesper-2 an object only)
-        cue = lex.re.comparison.search(P.DETERMINED.sub("", before))
-        if cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues:
-            cue = None
-    if cue is None and P.LISTED_BEFORE.search(before):
-        # "(vs Mistletoe Mini / Orbit-S 4B)": the later names of a compared list
-        cue = lex.re.comparison.search(P.LISTED_BEFORE.sub("", before))
+    # "behind the closed Gannet-5": a comparison before the noun phrase; "(vs Mistletoe
+    # Mini / Orbit-S 4B)": the later names of a compared list
+    for between in (P.DETERMINED, P.LISTED_BEFORE):
+        cue = cue or _comparison_past(between, before, lex)
     compared = cue is not None
     object_only = cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues
     if earlier and earlier[-1].compared and P.COORDINATION.fullmatch(text, earlier[-1].end, s):
@@ -163,6 +158,18 @@ def _placed(
     quoted = _quoted(s, e, quotes)
     aside = any(lex.re.subject.aside.search(t) for t in texts)
     return Entity(s, e, name, kind, compared, quoted, object_only, aside)
+
+
+def _comparison_past(between: re.Pattern[str], before: str, lex: Lexicon) -> re.Match[str] | None:
+    """A comparison cue written before the words `between` strips from the end of
+    `before`; never an object cue, which may govern those words instead ("in the new
+    Vesper-2", "66.2 on MTEB, and Lattice 2 ...")."""
+    if not between.search(before):
+        return None
+    cue = lex.re.comparison.search(between.sub("", before))
+    if cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues:
+        return None
+    return cue
 
 
 def dominant(entities: Sequence[Entity], kind: str) -> str:
