@@ -152,8 +152,14 @@ def _placed(
         cue = cue or _comparison_past(between, before, lex)
     compared = cue is not None
     object_only = cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues
-    if earlier and earlier[-1].compared and P.COORDINATION.fullmatch(text, earlier[-1].end, s):
-        # "compared it to Claude Sonnet 4.6 and Opus 4.6"
+    if (
+        earlier
+        and earlier[-1].compared
+        and P.COORDINATION.fullmatch(text, earlier[-1].end, s)
+        and not (P.BARE_COMMA.fullmatch(text, earlier[-1].end, s) and P.VERB_NEXT.match(text, e))
+    ):
+        # "compared it to Claude Sonnet 4.6 and Opus 4.6" (but in "Compared with GPT-5 and
+        # Gemini 3, Wren 3 scores 70%" the comma closes the list: Wren 3 is the subject)
         compared, object_only = True, earlier[-1].object_only
     quoted = _quoted(s, e, quotes)
     aside = any(lex.re.subject.aside.search(t) for t in texts)

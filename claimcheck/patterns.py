@@ -204,6 +204,8 @@ LISTED_BEFORE = re.compile(
 # "behind the closed Gannet-5": an article and at most one lower-case word before a name
 DETERMINED = re.compile(r"\b(?:the|a|an)(?:[\s\u00a0]+[a-z][\w-]*)?[\s\u00a0]+$")
 LIST_GAP = re.compile(r"[\s\u00a0]*(?:,|,?[\s\u00a0]+(?:and|or))[\s\u00a0]*")  # "1B, 7B and 32B"
+BARE_COMMA = re.compile(r"[\s\u00a0]*,[\s\u00a0]*")
+VERB_NEXT = re.compile(r"[\s\u00a0]+(?!(?:and|or)\b)[a-z]")  # a lower-case word, no list word
 COORDINATION = re.compile(
     r"(?:[\s\u00a0]*[,/])?[\s\u00a0]*(?:and|or|&)?[\s\u00a0]*(?:\b[A-Z][\w.]*['’]s[\s\u00a0]+)?"
 )
