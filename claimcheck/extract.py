@@ -91,20 +91,24 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     models = list(dict.fromkeys(e.name for e in all_entities if e.kind == MODEL))
     claims: list[Claim] = []
     recent: dict[str, str] = {}
+    benchmark: tuple[str, str] | None = None  # the last one scored, for "the same test"
     previous_end = 0
     for sent, aliases, entities, inside in per_sentence:
         if _new_section(text, previous_end, sent.start):
-            recent = {}  # under a new heading, "The model" no longer points back
+            recent, benchmark = {}, None  # under a new heading, nothing points back
         # a sentence that names no model is about the last one named before it
         carried = {kind: recent.get(kind) or top[kind] for kind in top}
         entities = find_variant_references(
             text, sent.start, sent.end, entities, carried[MODEL], models, lex
         )
         if inside:
+            same = benchmark if lex.re.same_benchmark.search(text, sent.start, sent.end) else None
             found = _sentence_claims(
-                source, text, low, sent, aliases, entities, inside, carried, lex, every_figure
+                source, text, low, sent, aliases, entities, inside, carried, lex, every_figure, same
             )
             claims.extend(_family_sizes(found, text, sent, models, lex))
+            scores = [c for c in found if _benchmark(c.metric, lex)]
+            benchmark = (scores[-1].metric, scores[-1].qualifier) if scores else benchmark
         for kind in top if entities else ():
             named = handed_on(entities, kind)
             if named and not (kind == MODEL and older_version(named, top[MODEL])):
@@ -346,7 +350,10 @@ def _sentence_claims(
     top: dict[str, str],
     lex: Lexicon,
     every_figure: bool = False,
+    same: tuple[str, str] | None = None,
 ) -> list[Claim]:
+    """The claims of one sentence; `same` is the benchmark the sentence before scored,
+    for a percentage "on the same test"."""
     entity_spans = [(e.start, e.end) for e in entities]
     qualified: dict[int, list[str]] = {}
     for alias in aliases:
@@ -429,6 +436,8 @@ def _sentence_claims(
                 text, sent, r, aliases, mentions, qualified, alias_uses, assigned, lex
             )
         )
+        if named is None and same is not None and r.unit == "%":
+            named = same  # "Halyard-R scored 70.9% on the same test"
         if named is None and not every_figure:
             continue
         metric_name, qualifier = named or ("", "")

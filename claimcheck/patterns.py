@@ -348,6 +348,7 @@ class PatternWords:
     settings: Sequence[str]
     setting_patterns: Sequence[str]
     noise: Sequence[str]
+    same_benchmark: Sequence[str] = ()  # "on the same test"
 
 
 @dataclass(frozen=True)
@@ -379,6 +380,7 @@ class Patterns:
     change_before: re.Pattern[str]
     previous: Ending
     score_before: Ending
+    same_benchmark: re.Pattern[str]  # "on the same test": the benchmark just scored
     setting: re.Pattern[str]  # an evaluation setting ("with tools", "pass@1")
     noise: re.Pattern[str]
     # the noise patterns split in two: those written in lower case, compiled without
@@ -630,6 +632,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
         ),
         previous=_ending(w.previous_cues),
         score_before=_ending(w.score_words, ":"),
+        same_benchmark=re.compile(whole_words(w.same_benchmark) or r"(?!x)x", re.IGNORECASE),
         setting=re.compile(
             rf"(?<![\w@-])(?:{alternation(w.settings)}|{'|'.join(w.setting_patterns)})(?![\w@-])",
             re.IGNORECASE,
