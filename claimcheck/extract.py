@@ -275,6 +275,18 @@ def _denied(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     return any(w in lex.denied_before or w in lex.denominator_before for w in before)
 
 
+def _counted_times(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> Reading:
+    """'downloaded 41,300 times': a count of downloads, not a multiple (counted_times)."""
+    if r.unit_kind != "multiplier" or not text[r.mention.start : r.mention.end].endswith("times"):
+        return r
+    before = words_before(text, r.mention.start, sent.start)[-1:]
+    unit = lex.counted_times.get(before[0], "") if before else ""
+    if not unit:
+        return r
+    metric = lex.units[unit].metric or unit
+    return replace(r, unit=unit, unit_kind="count", metric=metric, strong=True)
+
+
 def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
     """Whether a figure with no unit counts the plural noun right after it ("with 1,200
     raters", "across 57 subjects"): a count of something the vocabulary does not measure,
@@ -396,6 +408,7 @@ def _sentence_claims(
         r = read_mention(text, sent, m, lex, every_figure=every_figure)
         if r is None or (not every_figure and _counts_other_noun(text, r, lex)):
             continue
+        r = _counted_times(text, sent, r, lex)
         noise = _noise_spans(text, low, mentions, lex) if noise is None else noise
         if not any(s < m.end and m.start < e for s, e in noise):
             readings.append(_elided(text, r, readings, lex))

@@ -114,6 +114,7 @@ class Lexicon:
     alias_metric: Mapping[str, str]
     after_metric: Mapping[str, tuple[str, ...]]
     before_metric: Mapping[str, tuple[str, ...]]  # "used 180K output tokens": tokens used
+    counted_times: Mapping[str, str]  # "downloaded 41,300 times" -> downloads
     cue_metric: Mapping[str, tuple[str, ...]]
     org_aliases: Mapping[str, str]
     variants: frozenset[str]
@@ -272,6 +273,16 @@ def _metric_pairs(
             raise LexiconError(f"{where}: 'words' must give two words")
         out.append(((names[0], names[1]), pair_words(words[0], words[1])))
     return tuple(out)
+
+
+def _counted_times(gram: Mapping[str, Any], units: Mapping[str, Unit]) -> dict[str, str]:
+    """grammar.yaml counted_times: a verb before "N times" and the count unit it makes."""
+    table = _mapping(gram.get("counted_times", {}), "grammar.yaml: counted_times")
+    out = {str(verb).lower(): str(unit) for verb, unit in table.items()}
+    for verb, unit in out.items():
+        if unit not in units or units[unit].kind != "count":
+            raise LexiconError(f"grammar.yaml: counted_times: {verb}: {unit!r} is no count unit")
+    return out
 
 
 def _metric_marks(
@@ -520,6 +531,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         alias_metric=alias_metric,
         after_metric={k: tuple(v) for k, v in after_metric.items()},
         before_metric={k: tuple(v) for k, v in before_metric.items()},
+        counted_times=_counted_times(gram, units),
         cue_metric={k: tuple(v) for k, v in cue_metric.items()},
         org_aliases=orgs,
         variants=frozenset(variants),
