@@ -275,6 +275,23 @@ def _denied(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     return any(w in lex.denied_before or w in lex.denominator_before for w in before)
 
 
+def _clause_metric(text: str, sent: Sentence, r: Reading, metric: str, lex: Lexicon) -> str:
+    """The metric a noun in the figure's own clause makes of it (metrics.yaml instead_of,
+    clause_nouns): "The agreement is valued at $300 million" is a deal's value."""
+    takers = [m for m in lex.metrics.values() if metric in m.instead_of]
+    if not takers:
+        return metric
+    lo = max(sent.start, r.mention.start - 60)
+    hi = min(sent.end, r.phrase_end + 40)
+    breaks = list(P.CLAUSE_BREAK.finditer(text, lo, r.mention.start))
+    lo = breaks[-1].end() if breaks else lo
+    after = P.CLAUSE_BREAK.search(text, r.phrase_end, hi)
+    words = set(P.LETTERS.findall(text[lo : after.start() if after else hi].lower()))
+    verbs = set(P.LETTERS.findall(text[lo : r.mention.start].lower()))  # "values X at $11B"
+    named = (m for m in takers if words & set(m.clause_nouns) and not verbs & set(m.clause_unless))
+    return next((m.name for m in named), metric)
+
+
 def _counted_times(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> Reading:
     """'downloaded 41,300 times': a count of downloads, not a multiple (counted_times)."""
     if r.unit_kind != "multiplier" or not text[r.mention.start : r.mention.end].endswith("times"):
@@ -454,6 +471,7 @@ def _sentence_claims(
         if named is None and not every_figure:
             continue
         metric_name, qualifier = named or ("", "")
+        metric_name = _clause_metric(text, sent, r, metric_name, lex)
         if r.unit == POINTS and metric_name in lex.metrics and lex.metrics[metric_name].unit == "%":
             metric_name = f"{metric_name} difference"  # "beats GPT-4o by 3 points on MMLU"
             if r.mention.value > 0 and _deficit(text, sent, r, lex):

@@ -44,6 +44,9 @@ class Metric:
     qualifier: str = ""
     cased_aliases: tuple[str, ...] = ()  # names matched only as written ("MATH", not "math")
     limit: bool = False  # a maximum by nature: "up to 128K tokens" states the limit itself
+    instead_of: tuple[str, ...] = ()  # metrics it replaces when its clause names one of
+    clause_nouns: tuple[str, ...] = ()  # these nouns ("the agreement is valued at ...")
+    clause_unless: tuple[str, ...] = ()  # ... and none of these ("the deal values X at")
 
 
 @dataclass(frozen=True)
@@ -192,7 +195,7 @@ def _read(name: str) -> Mapping[str, Any]:
 
 def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
     allowed = {"aliases", "cased_aliases", "after", "before", "cues", "unit", "subject", "kind"}
-    allowed |= {"qualifier", "limit"}
+    allowed |= {"qualifier", "limit", "instead_of", "clause_nouns", "clause_unless"}
     metrics: dict[str, Metric] = {}
     for name, spec in data.items():
         where = f"metrics.yaml: {name}"
@@ -215,6 +218,9 @@ def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
             qualifier=str(spec.get("qualifier", "")),
             cased_aliases=tuple(_strings(spec, "cased_aliases", where)),
             limit=spec.get("limit", False) is True,
+            instead_of=tuple(_strings(spec, "instead_of", where)),
+            clause_nouns=tuple(w.lower() for w in _strings(spec, "clause_nouns", where)),
+            clause_unless=tuple(w.lower() for w in _strings(spec, "clause_unless", where)),
         )
     return metrics
 
