@@ -36,6 +36,9 @@ def _alias_metric(
         metric = lex.metrics[alias_name(alias, lex)]
         if not units_fit(metric.unit, reading.unit, lex):
             continue
+        measure = metric.unit in lex.units and lex.units[metric.unit].kind == "measure"
+        if measure and not reading.unit:
+            continue  # a bare "120,000" near "campus" is no draw in watts (a spec line's may be)
         if alias.start() >= m.end:
             lo, hi = max(m.end, reading.phrase_end), alias.start()
         else:
