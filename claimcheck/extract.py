@@ -316,8 +316,7 @@ def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
     word = after.group(1)
     return (
         word.islower()
-        and len(word) > 3
-        and word.endswith("s")
+        and P.singular(word) != word  # a plural noun
         and word not in lex.stop_words
         and word not in lex.unit_forms
         and lex.re.metric.any_case.match(text, after.start(1)) is None
