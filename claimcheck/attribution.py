@@ -290,29 +290,30 @@ def _two_lists(text: str, figures: Sequence[Reading], names: Sequence[re.Match[s
 def paired_metrics(
     text: str, readings: Sequence[Reading], sent: Sentence, lex: Lexicon
 ) -> dict[int, str]:
-    """'$15/$75 per million input/output tokens': two figures side by side take the two
-    metrics of a pair (grammar.yaml metric_pairs) in order; {} when no pair applies."""
+    """'$15/$75 per million input/output tokens' (grammar.yaml metric_pairs) and '$2.50 in
+    / $15 out' (metric_marks): two figures side by side take the two metrics of a pair in
+    order; {} when no pair applies."""
     if sum(1 for r in readings if r.unit) < 2:
         return {}  # no two figures with a unit: no pair to search the sentence for
     for (first, second), pattern in lex.metric_pairs:
-        if not pattern.search(text, sent.start, sent.end):
-            continue
-        unit = lex.metrics[first].unit
-        fitting = [r for r in readings if r.unit and units_fit(unit, r.unit, lex)]
-        if len(fitting) != 2:
-            continue
-        a, b = fitting[0].mention, fitting[1].mention
-        if P.PAIR_GAP.fullmatch(text, a.end, b.start):
-            return {a.start: first, b.start: second}
+        named = pattern.search(text, sent.start, sent.end) is not None
+        two = _two_figures(readings, first, lex) if named else None
+        if two and P.PAIR_GAP.fullmatch(text, two[0].end, two[1].start):
+            return {two[0].start: first, two[1].start: second}
     for (first, second), gap, mark in lex.metric_marks:
-        unit = lex.metrics[first].unit
-        fitting = [r for r in readings if r.unit and units_fit(unit, r.unit, lex)]
-        if len(fitting) != 2:
-            continue
-        a, b = fitting[0].mention, fitting[1].mention
-        if gap.fullmatch(text, a.end, b.start) and mark.match(text, b.end):
-            return {a.start: first, b.start: second}
+        two = _two_figures(readings, first, lex)
+        if two and gap.fullmatch(text, two[0].end, two[1].start) and mark.match(text, two[1].end):
+            return {two[0].start: first, two[1].start: second}
     return {}
+
+
+def _two_figures(
+    readings: Sequence[Reading], metric: str, lex: Lexicon
+) -> tuple[Mention, Mention] | None:
+    """The two figures of a sentence in the metric's unit, when there are exactly two."""
+    unit = lex.metrics[metric].unit
+    fitting = [r.mention for r in readings if r.unit and units_fit(unit, r.unit, lex)]
+    return (fitting[0], fitting[1]) if len(fitting) == 2 else None
 
 
 def _cue_metric(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> tuple[float, str]:

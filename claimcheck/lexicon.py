@@ -263,22 +263,33 @@ def _suffixes(data: Mapping[str, Any], key: str) -> dict[str, tuple[int, int]]:
     return out
 
 
+def _two_metrics(
+    gram: Mapping[str, Any], key: str, words_key: str, metrics: Mapping[str, Metric]
+) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """The entries of a grammar.yaml list that pairs two known metrics with two words
+    (metric_pairs, metric_marks), validated."""
+    out = []
+    for i, item in enumerate(gram.get(key, [])):
+        where = f"grammar.yaml: {key}[{i}]"
+        spec = _mapping(item, where)
+        names = _strings(spec, "metrics", where)
+        words = _strings(spec, words_key, where)
+        if len(names) != 2 or any(n not in metrics for n in names):
+            raise LexiconError(f"{where}: 'metrics' must name two known metrics")
+        if len(words) != 2:
+            raise LexiconError(f"{where}: '{words_key}' must give two words")
+        out.append(((names[0], names[1]), (words[0], words[1])))
+    return out
+
+
 def _metric_pairs(
     gram: Mapping[str, Any], metrics: Mapping[str, Metric]
 ) -> tuple[tuple[tuple[str, str], re.Pattern[str]], ...]:
     """grammar.yaml metric_pairs: two known metrics and the pattern of the words naming them."""
-    out = []
-    for i, item in enumerate(gram.get("metric_pairs", [])):
-        where = f"grammar.yaml: metric_pairs[{i}]"
-        spec = _mapping(item, where)
-        names = _strings(spec, "metrics", where)
-        words = _strings(spec, "words", where)
-        if len(names) != 2 or any(n not in metrics for n in names):
-            raise LexiconError(f"{where}: 'metrics' must name two known metrics")
-        if len(words) != 2:
-            raise LexiconError(f"{where}: 'words' must give two words")
-        out.append(((names[0], names[1]), pair_words(words[0], words[1])))
-    return tuple(out)
+    return tuple(
+        (names, pair_words(*words))
+        for names, words in _two_metrics(gram, "metric_pairs", "words", metrics)
+    )
 
 
 def _counted_times(gram: Mapping[str, Any], units: Mapping[str, Unit]) -> dict[str, str]:
@@ -295,18 +306,10 @@ def _metric_marks(
     gram: Mapping[str, Any], metrics: Mapping[str, Metric]
 ) -> tuple[tuple[tuple[str, str], re.Pattern[str], re.Pattern[str]], ...]:
     """grammar.yaml metric_marks: two known metrics and the words marking each figure."""
-    out = []
-    for i, item in enumerate(gram.get("metric_marks", [])):
-        where = f"grammar.yaml: metric_marks[{i}]"
-        spec = _mapping(item, where)
-        names = _strings(spec, "metrics", where)
-        marks = _strings(spec, "marks", where)
-        if len(names) != 2 or any(n not in metrics for n in names):
-            raise LexiconError(f"{where}: 'metrics' must name two known metrics")
-        if len(marks) != 2:
-            raise LexiconError(f"{where}: 'marks' must give two words")
-        out.append(((names[0], names[1]), *pair_marks(marks[0], marks[1])))
-    return tuple(out)
+    return tuple(
+        (names, *pair_marks(*marks))
+        for names, marks in _two_metrics(gram, "metric_marks", "marks", metrics)
+    )
 
 
 def _hedge_tolerance(hedges: Mapping[str, Any], words: Sequence[str]) -> HedgeTolerance:
