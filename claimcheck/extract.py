@@ -294,7 +294,8 @@ def _clause_metric(text: str, sent: Sentence, r: Reading, metric: str, lex: Lexi
 
 def _counted_times(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> Reading:
     """'downloaded 41,300 times': a count of downloads, not a multiple (counted_times)."""
-    if r.unit_kind != "multiplier" or not text[r.mention.start : r.mention.end].endswith("times"):
+    written = text[r.mention.start : r.mention.end].split()
+    if r.unit_kind != "multiplier" or written[-1].lower() not in lex.counting_words:
         return r
     before = words_before(text, r.mention.start, sent.start)[-1:]
     unit = lex.counted_times.get(before[0], "") if before else ""

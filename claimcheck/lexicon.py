@@ -118,6 +118,7 @@ class Lexicon:
     after_metric: Mapping[str, tuple[str, ...]]
     before_metric: Mapping[str, tuple[str, ...]]  # "used 180K output tokens": tokens used
     counted_times: Mapping[str, str]  # "downloaded 41,300 times" -> downloads
+    counting_words: frozenset[str]  # the multiplier words that may count: "times"
     cue_metric: Mapping[str, tuple[str, ...]]
     org_aliases: Mapping[str, str]
     variants: frozenset[str]
@@ -292,14 +293,19 @@ def _metric_pairs(
     )
 
 
-def _counted_times(gram: Mapping[str, Any], units: Mapping[str, Unit]) -> dict[str, str]:
-    """grammar.yaml counted_times: a verb before "N times" and the count unit it makes."""
-    table = _mapping(gram.get("counted_times", {}), "grammar.yaml: counted_times")
-    out = {str(verb).lower(): str(unit) for verb, unit in table.items()}
-    for verb, unit in out.items():
+def _counted_times(
+    gram: Mapping[str, Any], units: Mapping[str, Unit]
+) -> tuple[dict[str, str], frozenset[str]]:
+    """grammar.yaml counted_times: the verbs before "N times" with the count unit each
+    makes, and the multiplier words that may count ("times")."""
+    where = "grammar.yaml: counted_times"
+    spec = _mapping(gram.get("counted_times", {}), where)
+    table = _mapping(spec.get("verbs", {}), f"{where}.verbs")
+    verbs = {str(verb).lower(): str(unit) for verb, unit in table.items()}
+    for verb, unit in verbs.items():
         if unit not in units or units[unit].kind != "count":
-            raise LexiconError(f"grammar.yaml: counted_times: {verb}: {unit!r} is no count unit")
-    return out
+            raise LexiconError(f"{where}: {verb}: {unit!r} is no count unit")
+    return verbs, frozenset(w.lower() for w in _strings(spec, "words", where))
 
 
 def _metric_marks(
@@ -424,6 +430,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
     after_metric: dict[str, list[str]] = {}
     before_metric: dict[str, list[str]] = {}
     cue_metric: dict[str, list[str]] = {}
+    counted_times, counting_words = _counted_times(gram, units)
     for metric in metrics.values():
         for alias in (*metric.aliases, *metric.cased_aliases):
             alias_metric.setdefault(alias.lower(), metric.name)
@@ -540,7 +547,8 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         alias_metric=alias_metric,
         after_metric={k: tuple(v) for k, v in after_metric.items()},
         before_metric={k: tuple(v) for k, v in before_metric.items()},
-        counted_times=_counted_times(gram, units),
+        counted_times=counted_times,
+        counting_words=counting_words,
         cue_metric={k: tuple(v) for k, v in cue_metric.items()},
         org_aliases=orgs,
         variants=frozenset(variants),
