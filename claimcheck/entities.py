@@ -148,8 +148,9 @@ def _placed(
     cue = next(filter(None, (lex.re.comparison.search(t) for t in texts)), None)
     # "behind the closed Gannet-5": a comparison before the noun phrase; "(vs Mistletoe
     # Mini / Orbit-S 4B)": the later names of a compared list
-    for between in (P.DETERMINED, P.LISTED_BEFORE):
-        cue = cue or _comparison_past(between, before, lex)
+    cue = cue or _comparison_past(P.DETERMINED, before, lex)
+    if cue is None and P.LIST_END.search(before):  # the list pattern costs more: test first
+        cue = _comparison_past(P.LISTED_BEFORE, before, lex)
     compared = cue is not None
     object_only = cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues
     if (
@@ -333,11 +334,8 @@ def find_variant_references(
 ) -> list[Entity]:
     """The sentence's entities with the siblings it names by a variant word added: "the
     Mini variant" after Helix-3 is Helix-3 Mini (as the article names it, if it does)."""
-    first = lex.re.subject.variant_reference.search(text, start, end)
-    if first is None:  # most sentences: nothing to add
-        return list(found)
     out = list(found)
-    for m in lex.re.subject.variant_reference.finditer(text, first.start(), end):
+    for m in lex.re.subject.variant_reference.finditer(text, start, end):
         s, e = m.span("variant")
         if _overlaps(s, e, [(f.start, f.end) for f in found]):
             continue
@@ -355,7 +353,7 @@ def find_variant_references(
         elif base:
             sibling = _sibling(base, m.group("variant"), names, lex)
             out.append(Entity(s, m.end(), sibling, MODEL))
-    return sorted(out, key=lambda x: x.start)
+    return sorted(out, key=lambda x: x.start) if len(out) > len(found) else out
 
 
 def _unit_follows(text: str, at: int, end: int, lex: Lexicon) -> bool:

@@ -102,7 +102,9 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
             text, sent.start, sent.end, entities, carried[MODEL], models, lex
         )
         if inside:
-            same = benchmark if lex.re.same_benchmark.search(text, sent.start, sent.end) else None
+            same = benchmark and (
+                benchmark if lex.re.same_benchmark.search(text, sent.start, sent.end) else None
+            )
             found = _sentence_claims(
                 source, text, low, sent, aliases, entities, inside, carried, lex, every_figure, same
             )
@@ -278,7 +280,7 @@ def _denied(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
 def _clause_metric(text: str, sent: Sentence, r: Reading, metric: str, lex: Lexicon) -> str:
     """The metric a noun in the figure's own clause makes of it (metrics.yaml instead_of,
     clause_nouns): "The agreement is valued at $300 million" is a deal's value."""
-    takers = [m for m in lex.metrics.values() if metric in m.instead_of]
+    takers = lex.replaced_by.get(metric, ())
     if not takers:
         return metric
     lo = max(sent.start, r.mention.start - 60)
@@ -288,7 +290,7 @@ def _clause_metric(text: str, sent: Sentence, r: Reading, metric: str, lex: Lexi
     after = P.CLAUSE_BREAK.search(text, r.phrase_end, hi)
     words = set(P.LETTERS.findall(text[lo : after.start() if after else hi].lower()))
     verbs = set(P.LETTERS.findall(text[lo : r.mention.start].lower()))  # "values X at $11B"
-    named = (m for m in takers if words & set(m.clause_nouns) and not verbs & set(m.clause_unless))
+    named = (m for m in takers if words & m.clause_nouns and not verbs & m.clause_unless)
     return next((m.name for m in named), metric)
 
 

@@ -45,8 +45,8 @@ class Metric:
     cased_aliases: tuple[str, ...] = ()  # names matched only as written ("MATH", not "math")
     limit: bool = False  # a maximum by nature: "up to 128K tokens" states the limit itself
     instead_of: tuple[str, ...] = ()  # metrics it replaces when its clause names one of
-    clause_nouns: tuple[str, ...] = ()  # these nouns ("the agreement is valued at ...")
-    clause_unless: tuple[str, ...] = ()  # ... and none of these ("the deal values X at")
+    clause_nouns: frozenset[str] = frozenset()  # these nouns ("the agreement is valued at")
+    clause_unless: frozenset[str] = frozenset()  # ... and none of these ("the deal values X at")
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,8 @@ class Lexicon:
     alias_metric: Mapping[str, str]
     after_metric: Mapping[str, tuple[str, ...]]
     before_metric: Mapping[str, tuple[str, ...]]  # "used 180K output tokens": tokens used
+    replaced_by: Mapping[str, tuple[Metric, ...]]  # metric -> those whose instead_of names it
+    narrowed: frozenset[str]  # metrics another one narrows ("price": "input price")
     counted_times: Mapping[str, str]  # "downloaded 41,300 times" -> downloads
     counting_words: frozenset[str]  # the multiplier words that may count: "times"
     cue_metric: Mapping[str, tuple[str, ...]]
@@ -220,8 +222,8 @@ def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
             cased_aliases=tuple(_strings(spec, "cased_aliases", where)),
             limit=spec.get("limit", False) is True,
             instead_of=tuple(_strings(spec, "instead_of", where)),
-            clause_nouns=tuple(w.lower() for w in _strings(spec, "clause_nouns", where)),
-            clause_unless=tuple(w.lower() for w in _strings(spec, "clause_unless", where)),
+            clause_nouns=frozenset(w.lower() for w in _strings(spec, "clause_nouns", where)),
+            clause_unless=frozenset(w.lower() for w in _strings(spec, "clause_unless", where)),
         )
     return metrics
 
@@ -547,6 +549,15 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         alias_metric=alias_metric,
         after_metric={k: tuple(v) for k, v in after_metric.items()},
         before_metric={k: tuple(v) for k, v in before_metric.items()},
+        replaced_by={
+            name: tuple(m for m in metrics.values() if name in m.instead_of)
+            for name in {n for m in metrics.values() for n in m.instead_of}
+        },
+        narrowed=frozenset(
+            name
+            for name in {*metrics, *(u.metric for u in units.values() if u.metric)}
+            if any(other.endswith(f" {name}") for other in metrics)
+        ),
         counted_times=counted_times,
         counting_words=counting_words,
         cue_metric={k: tuple(v) for k, v in cue_metric.items()},

@@ -197,10 +197,11 @@ POSSESSOR = re.compile(r"(?:\b[A-Z][\w.]*(?:['’]s)?[\s\u00a0]+)+$")
 # "vs Mistletoe Mini / ": capitalised names listed before a name ("/", ",", "and", "or")
 # (the last mark is never a bare comma: "Compared with GPT-5 and Gemini 3, Wren 3 scores")
 _LISTED = r"\b[A-Z][\w.-]*(?:[\s\u00a0]+[A-Z0-9][\w.-]*)*[\s\u00a0]*"
+_LIST_END = r"(?:/|,?[\s\u00a0]*\b(?:and|or)\b|&)[\s\u00a0]*$"
 LISTED_BEFORE = re.compile(
-    rf"(?:{_LISTED}(?:/|,|\band\b|\bor\b|&)[\s\u00a0]*)*"
-    rf"{_LISTED}(?:/|,?[\s\u00a0]*\b(?:and|or)\b|&)[\s\u00a0]*$"
+    rf"(?:{_LISTED}(?:/|,|\band\b|\bor\b|&)[\s\u00a0]*)*{_LISTED}{_LIST_END}"
 )
+LIST_END = re.compile(_LIST_END)  # a quick test that LISTED_BEFORE may match
 # "behind the closed Gannet-5": an article and at most one lower-case word before a name
 DETERMINED = re.compile(r"\b(?:the|a|an)(?:[\s\u00a0]+[a-z][\w-]*)?[\s\u00a0]+$")
 LIST_GAP = re.compile(r"[\s\u00a0]*(?:,|,?[\s\u00a0]+(?:and|or))[\s\u00a0]*")  # "1B, 7B and 32B"

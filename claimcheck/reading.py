@@ -354,7 +354,7 @@ def read_mention(
         metric = lex.units[mention.rate].metric
         # "$0.12 per second": a price per second whatever else the sentence names; but
         # "$2.50 per million tokens" may be the input or the output price it names
-        strong = not any(name.endswith(f" {metric}") for name in lex.metrics)
+        strong = metric not in lex.narrowed
     noun = counted_noun(text, mention, lex) if every_figure and not unit else ""
     if every_figure and unit and kind != "rate":  # quantity mode: "$3,500 a month"
         per = rate_of(text, mention.end, lex)
