@@ -63,6 +63,12 @@ class Mention:
         )
 
 
+def _power_of_ten(exponent: re.Match[str]) -> float:
+    """10 to the exponent a match holds in its one filled group ("25", "−3", "²⁵")."""
+    raw = next(g for g in exponent.groups() if g)
+    return 10.0 ** int(raw.translate(_SUPERSCRIPT).replace("−", "-"))
+
+
 def _converted(value: float, factor: float) -> float:
     """A figure in another unit, without the float noise of the product ("5,600
     teraflops" is 5.6 petaflops, not 5.6000000000000005)."""
@@ -168,19 +174,13 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     scaled = False
     exponent = P.EXPONENT.match(after)
     superscript = P.SUPER_EXPONENT.match(after)
-    if exponent or superscript:
-        raw = (
-            (exponent.group(1) or exponent.group(2))
-            if exponent
-            else superscript.group(1).translate(_SUPERSCRIPT)  # type: ignore[union-attr]
-        )
-        power = 10.0 ** int(raw.replace("−", "-"))
-        span = exponent.end() if exponent else superscript.end()  # type: ignore[union-attr]
-        return _Core(start, end + span, value * power, precision * power, False, True)
+    times = exponent or superscript
+    if times:
+        power = _power_of_ten(times)
+        return _Core(start, end + times.end(), value * power, precision * power, False, True)
     bare = P.BARE_POWER.match(after) if digits == "10" else None
     if bare:  # "above 10^25 FLOPs", "10²⁵": a power of ten written alone
-        raw = bare.group(1) or bare.group(2).translate(_SUPERSCRIPT)
-        power = 10.0 ** int(raw.replace("−", "-"))
+        power = _power_of_ten(bare)
         return _Core(start, end + bare.end(), power, power / 2, False, True)
     plus = P.PLUS_BEFORE_SCALE.match(after)
     word = P.SCALE_WORD.match(after, plus.end()) if plus else None

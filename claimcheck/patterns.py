@@ -44,12 +44,13 @@ COMPOUND = re.compile(rf"{_HYPHEN}([A-Za-z]+(?:{_HYPHEN}[A-Za-z]+)*)")
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
 MINUS_WORD = re.compile(rf"(?<![\w])minus(?:{_SP}+|{_HYPHEN})$", re.IGNORECASE)
 MINUS_SIGN = re.compile(r"[-\u2212]$")
+_POWER = r"([+\-−]?\d{1,3})(?![\w])"  # the exponent of "10^25" (group 1)
+_SUPER_POWER = r"([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"  # the exponent of "10²⁵" (group 1)
 EXPONENT = re.compile(
-    rf"[eE]([+-]?\d{{1,3}})(?![\w])"
-    rf"|{_SP}*[×x*]{_SP}*10(?:\^|\*\*|(?=[\-−]\d))([+\-−]?\d{{1,3}})(?![\w])"
+    rf"[eE]([+-]?\d{{1,3}})(?![\w])|{_SP}*[×x*]{_SP}*10(?:\^|\*\*|(?=[\-−]\d)){_POWER}"
 )
-BARE_POWER = re.compile(r"(?:\^|\*\*)([+\-−]?\d{1,3})(?![\w])|([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\w])")
-SUPER_EXPONENT = re.compile(rf"{_SP}*[×x]{_SP}*10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})")
+BARE_POWER = re.compile(rf"(?:\^|\*\*){_POWER}|{_SUPER_POWER}(?![\w])")  # after a bare "10"
+SUPER_EXPONENT = re.compile(rf"{_SP}*[×x]{_SP}*10{_SUPER_POWER}")
 NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|[/\u2044]\d|,\d")
 SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
 # "about 3 B users": a scale letter set apart from its figure, before what is counted
