@@ -108,7 +108,8 @@ INITIALS = re.compile(r"(?:[A-Z]\.)+")
 FOLLOWING_WORD = re.compile(rf"{_SP}*([A-Za-z0-9](?:[\w’']|\.(?=\w))*(?:-[\w’']+)*)")
 LETTERS = re.compile(r"[A-Za-z]+")
 FIGURE_WORD = re.compile(r"\d+(?:[.,]\d+)+")
-DETERMINER = re.compile(rf"{_SP}+(?:the|its|their|his|her|our|a|an){_SP}+(?=\w)", re.IGNORECASE)
+_DETERMINERS = r"the|its|their|his|her|our|a|an"
+DETERMINER = re.compile(rf"{_SP}+(?:{_DETERMINERS}){_SP}+(?=\w)", re.IGNORECASE)
 # "$3,500 a month", "63 cents per share", "120,000 barrels a day": what a figure is per.
 PER = re.compile(rf"(?:{_SP}|-)+(?:(per)|a|an)(?:{_SP}|-)+(?=[A-Za-z])", re.IGNORECASE)
 PURPOSE = re.compile(rf"{_SP}+(?:for|of|during|in){_SP}+(?:the{_SP}+)?([A-Za-z][\w-]*)")
@@ -216,14 +217,16 @@ COORDINATION = re.compile(
 QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 # A Markdown heading opens a new section: a name carried before it no longer applies.
 HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
-YEAR_OF_THING = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir){_SP}+(?:19|20)\d\d$")
+YEAR_OF_THING = re.compile(rf"\b(?i:{_DETERMINERS}){_SP}+(?:19|20)\d\d$")  # "a 2023 model"
 # A table header that reads as a product's name though it holds no version: two to four
 # capitalised words ("Mistletoe Mini", "Orbit Pro Max")
 NAME_LIKE_LABEL = re.compile(r"[A-Z][A-Za-z-]+(?:[ \u00a0][A-Z][A-Za-z-]+){1,3}")
 RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b")  # a relative clause opens
 TO_END = re.compile(rf"\bto{_SP}*$")  # "from 7.9% «to »3.2%"
 TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
-GLUED_TOKEN = re.compile(r"[A-Z][A-Za-z]*\d[\w.-]*")  # "T3", "H400", "Phi4"
+# A name token with its version glued on: "T3", "H400", "Phi4", "Qwen2.5-72B"
+_GLUED = rf"[A-Z][A-Za-z]*\d[A-Za-z0-9.]*(?:{_HYPHEN}[A-Za-z0-9.]+)*"
+GLUED_TOKEN = re.compile(_GLUED)
 WORD_AND_SCORE = re.compile(r"[A-Z][a-z]+[\s\u00a0]+\d+\.\d+$")  # "French 74.2"
 # A reporting period, never a model: "Q3 2026", "H2 2025", "FY2026", "FY 26"
 PERIOD = re.compile(r"(?:Q[1-4]|H[12]|FY|CY)[\s\u00a0]*'?\d{2,4}$")
@@ -828,7 +831,7 @@ def _model_pattern(
         rf"[A-Za-z][A-Za-z0-9]*(?:(?:\.|{h})[A-Za-z0-9]+)*{h}[A-Za-z]*\d[A-Za-z0-9.]*"
         rf"(?:{h}[A-Za-z0-9.]+)*"
     )
-    glued = rf"[A-Z][A-Za-z]*\d[A-Za-z0-9.]*(?:{h}[A-Za-z0-9.]+)*"
+    glued = _GLUED
     # A capitalised word; a long all-capitals word is a shouted headline, not a name. The
     # version after such words may open on "v" ("Echo-Large v2").
     word = rf"(?!(?:{stop})(?![\w-]))(?![A-Z]{{5,}}\b)[A-Z][A-Za-z]*(?:{h}[A-Z][A-Za-z]*)*"
