@@ -192,6 +192,23 @@ def resolve_metric(
     return None
 
 
+def clause_metric(text: str, sent: Sentence, r: Reading, metric: str, lex: Lexicon) -> str:
+    """The metric a noun in the figure's own clause makes of it (metrics.yaml instead_of,
+    clause_nouns): "The agreement is valued at $300 million" is a deal's value."""
+    takers = lex.replaced_by.get(metric, ())
+    if not takers:
+        return metric
+    lo = max(sent.start, r.mention.start - 60)
+    hi = min(sent.end, r.phrase_end + 40)
+    breaks = list(P.CLAUSE_BREAK.finditer(text, lo, r.mention.start))
+    lo = breaks[-1].end() if breaks else lo
+    after = P.CLAUSE_BREAK.search(text, r.phrase_end, hi)
+    words = set(P.LETTERS.findall(text[lo : after.start() if after else hi].lower()))
+    verbs = set(P.LETTERS.findall(text[lo : r.mention.start].lower()))  # "values X at $11B"
+    named = (m for m in takers if words & m.clause_nouns and not verbs & m.clause_unless)
+    return next((m.name for m in named), metric)
+
+
 def _own_measure(
     text: str, sent: Sentence, r: Reading, alias: re.Match[str] | None, lex: Lexicon
 ) -> str:

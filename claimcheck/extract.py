@@ -11,6 +11,7 @@ from itertools import pairwise
 from claimcheck import patterns as P
 from claimcheck.attribution import (
     alias_name,
+    clause_metric,
     distribute_metrics,
     evaluation_setting,
     paired_metrics,
@@ -277,36 +278,6 @@ def _denied(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     return any(w in lex.denied_before or w in lex.denominator_before for w in before)
 
 
-def _clause_metric(text: str, sent: Sentence, r: Reading, metric: str, lex: Lexicon) -> str:
-    """The metric a noun in the figure's own clause makes of it (metrics.yaml instead_of,
-    clause_nouns): "The agreement is valued at $300 million" is a deal's value."""
-    takers = lex.replaced_by.get(metric, ())
-    if not takers:
-        return metric
-    lo = max(sent.start, r.mention.start - 60)
-    hi = min(sent.end, r.phrase_end + 40)
-    breaks = list(P.CLAUSE_BREAK.finditer(text, lo, r.mention.start))
-    lo = breaks[-1].end() if breaks else lo
-    after = P.CLAUSE_BREAK.search(text, r.phrase_end, hi)
-    words = set(P.LETTERS.findall(text[lo : after.start() if after else hi].lower()))
-    verbs = set(P.LETTERS.findall(text[lo : r.mention.start].lower()))  # "values X at $11B"
-    named = (m for m in takers if words & m.clause_nouns and not verbs & m.clause_unless)
-    return next((m.name for m in named), metric)
-
-
-def _counted_times(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> Reading:
-    """'downloaded 41,300 times': a count of downloads, not a multiple (counted_times)."""
-    written = text[r.mention.start : r.mention.end].split()
-    if r.unit_kind != "multiplier" or written[-1].lower() not in lex.counting_words:
-        return r
-    before = words_before(text, r.mention.start, sent.start)[-1:]
-    unit = lex.counted_times.get(before[0], "") if before else ""
-    if not unit:
-        return r
-    metric = lex.units[unit].metric or unit
-    return replace(r, unit=unit, unit_kind="count", metric=metric, strong=True)
-
-
 def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
     """Whether a figure with no unit counts the plural noun right after it ("with 1,200
     raters", "across 57 subjects"): a count of something the vocabulary does not measure,
@@ -334,13 +305,14 @@ def _previous(
     cue = lex.re.previous.search(text, sent.start, m.start)
     if cue is None:
         return False
-    if cue.group().strip().lower() == "from" and not any(o.end <= cue.start() for o in mentions):
+    bare_from = cue.group().strip().lower() == "from"
+    if bare_from and not any(o.end <= cue.start() for o in mentions):
         # "rose to 85% from 80%" and "fell from 7.9% to 3.2%" hold an earlier value;
         # "learned from 1.2 million hours" does not
         after = next((o for o in mentions if o.start >= m.end), None)
         if after is None or not P.TO_END.search(text, m.end, after.start):
             return False
-    return not (m.bound == Bound.RANGE and cue.group().strip().lower() == "from")
+    return not (m.bound == Bound.RANGE and bare_from)
 
 
 def _family_sizes(
@@ -427,7 +399,6 @@ def _sentence_claims(
         r = read_mention(text, sent, m, lex, every_figure=every_figure)
         if r is None or (not every_figure and _counts_other_noun(text, r, lex)):
             continue
-        r = _counted_times(text, sent, r, lex)
         noise = _noise_spans(text, low, mentions, lex) if noise is None else noise
         if not any(s < m.end and m.start < e for s, e in noise):
             readings.append(_elided(text, r, readings, lex))
@@ -473,7 +444,7 @@ def _sentence_claims(
         if named is None and not every_figure:
             continue
         metric_name, qualifier = named or ("", "")
-        metric_name = _clause_metric(text, sent, r, metric_name, lex)
+        metric_name = clause_metric(text, sent, r, metric_name, lex)
         if r.unit == POINTS and metric_name in lex.metrics and lex.metrics[metric_name].unit == "%":
             metric_name = f"{metric_name} difference"  # "beats GPT-4o by 3 points on MMLU"
             if r.mention.value > 0 and _deficit(text, sent, r, lex):

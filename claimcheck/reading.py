@@ -266,6 +266,19 @@ def _change_metric(text: str, sent: Sentence, mention: Mention, lex: Lexicon) ->
     return ""
 
 
+def _counted_times(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> Reading:
+    """'downloaded 41,300 times': a count of downloads, not a multiple (counted_times)."""
+    written = text[r.mention.start : r.mention.end].split()
+    if r.unit_kind != "multiplier" or written[-1].lower() not in lex.counting_words:
+        return r
+    before = words_before(text, r.mention.start, sent.start)[-1:]
+    unit = lex.counted_times.get(before[0], "") if before else ""
+    if not unit:
+        return r
+    metric = lex.units[unit].metric or unit
+    return replace(r, unit=unit, unit_kind="count", metric=metric, strong=True)
+
+
 def read_mention(
     text: str, sent: Sentence, mention: Mention, lex: Lexicon, *, every_figure: bool = False
 ) -> Reading | None:
@@ -379,7 +392,8 @@ def read_mention(
             # "worth $350 million over three years": "over" spans the time, no bound
             mention = replace(mention, bound=Bound.EQ)
         return Reading(mention, unit, kind, DURATION, False, phrase_end, word if window else "")
-    return Reading(mention, unit, kind, metric, strong, phrase_end, noun=noun)
+    reading = Reading(mention, unit, kind, metric, strong, phrase_end, noun=noun)
+    return _counted_times(text, sent, reading, lex)  # "downloaded 41,300 times"
 
 
 def join_from_to(text: str, sent: Sentence, readings: list[Reading]) -> list[Reading]:
