@@ -19,6 +19,10 @@ _CLAUSE_PENALTY = 40  # per ";", "(" or dash between them
 _CROSSED_PENALTY = 500  # another figure stands between them
 _OWNED_PENALTY = 300  # the name sits right after another figure ("97.3% on MATH-500")
 _AFTER_PENALTY = 5  # a name after the figure, unless joined by "on"/"in"/"at"
+_ON_BONUS = 0.5  # a tie goes to the name joined by "on": "a WER of 4.1% on LibriSpeech"
+# How far before and after a figure its clause is read for a noun that names its metric
+# ("The agreement with Cinderpath is valued at $300 million")
+_CLAUSE_BEFORE, _CLAUSE_AFTER = 60, 40
 
 
 def _alias_metric(
@@ -68,7 +72,7 @@ def _alias_metric(
         if alias.start() >= m.end and not P.OWNED_GAP.fullmatch(gap):
             score += _AFTER_PENALTY
         elif alias.start() >= m.end:
-            score -= 0.5  # a tie goes to the set it was run on: "a WER of 4.1% on LibriSpeech"
+            score -= _ON_BONUS
         if score < best[0]:
             best = (score, metric.name, alias)
     return best
@@ -198,8 +202,8 @@ def clause_metric(text: str, sent: Sentence, r: Reading, metric: str, lex: Lexic
     takers = lex.replaced_by.get(metric, ())
     if not takers:
         return metric
-    lo = max(sent.start, r.mention.start - 60)
-    hi = min(sent.end, r.phrase_end + 40)
+    lo = max(sent.start, r.mention.start - _CLAUSE_BEFORE)
+    hi = min(sent.end, r.phrase_end + _CLAUSE_AFTER)
     breaks = list(P.CLAUSE_BREAK.finditer(text, lo, r.mention.start))
     lo = breaks[-1].end() if breaks else lo
     after = P.CLAUSE_BREAK.search(text, r.phrase_end, hi)
