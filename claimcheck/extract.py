@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from itertools import pairwise
@@ -52,6 +52,7 @@ from claimcheck.subjects import (
     after_predecessor,
     direct_subject,
     distribute_subjects,
+    rival_figures,
     subject_for,
 )
 from claimcheck.text import Sentence, split_sentences, unwrap
@@ -94,20 +95,35 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     recent: dict[str, str] = {}
     benchmark: tuple[str, str] | None = None  # the last one scored, for "the same test"
     previous_end = 0
+    rivals: list[str] = []  # the names the section's heading compares against
     for sent, aliases, entities, inside in per_sentence:
-        if _new_section(text, previous_end, sent.start):
+        heading = _new_section(text, previous_end, sent.start)
+        if heading:
             recent, benchmark = {}, None  # under a new heading, nothing points back
         # a sentence that names no model is about the last one named before it
         carried = {kind: recent.get(kind) or top[kind] for kind in top}
         entities = find_variant_references(
             text, sent.start, sent.end, entities, carried[MODEL], models, lex
         )
+        if heading:  # "## Benchmarks (vs Mistletoe Mini / Orbit-S 4B)"
+            rivals = [e.name for e in entities if e.compared and e.kind in (MODEL, ORG)]
         if inside:
             same = benchmark and (
                 benchmark if lex.re.same_benchmark.search(text, sent.start, sent.end) else None
             )
             found = _sentence_claims(
-                source, text, low, sent, aliases, entities, inside, carried, lex, every_figure, same
+                source,
+                text,
+                low,
+                sent,
+                aliases,
+                entities,
+                inside,
+                carried,
+                lex,
+                every_figure,
+                same,
+                rivals,
             )
             claims.extend(_family_sizes(found, text, sent, models, lex))
             scores = [c for c in found if _benchmark(c.metric, lex)]
@@ -154,7 +170,7 @@ def _named_in_full(
 
 def _new_section(text: str, previous_end: int, start: int) -> bool:
     """Whether the sentence at `start` opens a line that is a Markdown heading."""
-    if text.find("\n", previous_end, start) < 0:
+    if start > 0 and text.find("\n", previous_end, start) < 0:
         return False
     return P.HEADING.match(text, text.rfind("\n", 0, start) + 1) is not None
 
@@ -354,9 +370,11 @@ def _sentence_claims(
     lex: Lexicon,
     every_figure: bool = False,
     same: tuple[str, str] | None = None,
+    heading_rivals: Sequence[str] = (),
 ) -> list[Claim]:
     """The claims of one sentence; `same` is the benchmark the sentence before scored,
-    for a percentage "on the same test"."""
+    for a percentage "on the same test"; `heading_rivals` the names its section's heading
+    compares against."""
     entity_spans = [(e.start, e.end) for e in entities]
     qualified: dict[int, list[str]] = {}
     for alias in aliases:
@@ -425,11 +443,12 @@ def _sentence_claims(
         ]
         if named_in_label:
             direct = dict.fromkeys(direct, named_in_label[0].name)
-        elif P.NAME_LIKE_LABEL.fullmatch(sent.label.strip()) and not any(
-            w in lex.not_names for w in sent.label.split()
+        elif (label := P.NAME_LIKE_LABEL.fullmatch(sent.label.strip())) and not any(
+            w in lex.not_names for w in label.group("name").split()
         ):
-            direct = dict.fromkeys(direct, sent.label.strip())  # a column "Mistletoe Mini"
+            direct = dict.fromkeys(direct, label.group("name"))  # a column "Mistletoe Mini"
     paired = paired_metrics(text, readings, sent, lex)
+    rivals = rival_figures(text, readings, entities, heading_rivals, lex)
     figures = [r.mention for r in readings]
     for r in readings:
         named = (
@@ -451,7 +470,12 @@ def _sentence_claims(
                 r = replace(r, mention=r.mention.negated())  # "3.1 points behind GPT-4o"
         elif _benchmark(metric_name, lex) and _change_amount(text, sent, r.mention, lex):
             metric_name = f"{metric_name} change"  # "its MMLU score dropped 3.2% to 85.1%"
-        if direct[r.mention.start] is None and _previous(text, sent, r.mention, mentions, lex):
+        answers = r.mention.start in rivals
+        if (
+            direct[r.mention.start] is None
+            and not answers
+            and _previous(text, sent, r.mention, mentions, lex)
+        ):
             qualifier = "previous"
         if r.unit_kind == "count" and window_text:
             qualifier = qualifier or window_text
@@ -461,8 +485,15 @@ def _sentence_claims(
             if _benchmark(metric_name, lex) or setting in lex.any_metric_settings:
                 qualifier = ", ".join(q for q in (qualifier, setting) if q)  # "2025, pass@1"
         resolved.append((r, metric_name, qualifier))
+    if rivals:
+        resolved = _answered(resolved, rivals, readings, lex)
     subjects = distribute_subjects(entities, resolved, sent, text, lex)
     for (r, metric, qualifier), subject in zip(resolved, subjects, strict=True):
+        if r.mention.start in rivals:
+            owner, _ = rivals[r.mention.start]
+            if owner is None and not every_figure:
+                continue  # "81.7 against 76.0 and 79.3": rivals' figures, rivals unnamed
+            subject = owner or subject
         known = lex.metrics.get(metric)
         kind = (
             known.subject
@@ -494,6 +525,32 @@ def _sentence_claims(
             )
         )
     return claims
+
+
+def _answered(
+    resolved: list[tuple[Reading, str, str]],
+    rivals: Mapping[int, tuple[str | None, int]],
+    readings: Sequence[Reading],
+    lex: Lexicon,
+) -> list[tuple[Reading, str, str]]:
+    """Rival figures with the metric of the figures they answer: "69.2 on MMLU and 81.7 on
+    GSM8K, versus 66.8 and 76.0" gives 66.8 MMLU, and "$2 per million input tokens and $8
+    per million output tokens, against $3 and $12" gives $3 the input price; only where
+    the rival figures' own words tell them apart no better (one metric for all, or none
+    of the vocabulary's)."""
+    named = {r.mention.start: (metric, qualifier) for r, metric, qualifier in resolved}
+    mine = [(i, r) for i, (r, _, _) in enumerate(resolved) if r.mention.start in rivals]
+    answered = [readings[rivals[r.mention.start][1]] for _, r in mine]
+    owns = [named.get(o.mention.start) for o in answered]
+    theirs = {resolved[i][1] for i, _ in mine}
+    distinct = len({o for o in owns if o}) == len(owns) > 1 and len(theirs) == 1
+    out = list(resolved)
+    for (i, r), own, o in zip(mine, owns, answered, strict=True):
+        if own is None or r.unit_kind != o.unit_kind or own[0] == resolved[i][1]:
+            continue
+        if distinct or resolved[i][1] not in lex.metrics:
+            out[i] = (r, *own)
+    return out
 
 
 def _extract_chunk(task: tuple[Lexicon, Sequence[Source]]) -> list[Claim]:

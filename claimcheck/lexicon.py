@@ -389,6 +389,7 @@ def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWo
         comma_clause_breaks=_strings(ent, "comma_clause_breaks", "entities.yaml"),
         predecessors=_strings(ent, "predecessors", "entities.yaml"),
         compared_gaps=_strings(ent, "compared_figure_gaps", "entities.yaml"),
+        rival_cues=_strings(ent, "rival_figure_cues", "entities.yaml"),
         org_suffixes=_strings(ent, "org_suffixes", "entities.yaml"),
         not_org_words=_strings(ent, "not_org_words", "entities.yaml"),
         variants=variants,

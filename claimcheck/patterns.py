@@ -192,6 +192,7 @@ OWNED_GAP = re.compile(rf"(?:{_SP}|-)*(?:(?:on|in|at|for){_SP}+(?:the{_SP}+)?)?"
 POSSESSIVE_GAP = re.compile(rf"['’]s?{_SP}+")
 CLOSING_PAREN = re.compile(rf"{_SP}*\)")
 FIGURE_LIST_GAP = re.compile(rf"(?:{_SP}*,)?{_SP}*(?:and|&)?{_SP}*")
+SLASH_LIST_GAP = re.compile(rf"{_SP}*/{_SP}*")  # "76.0 / 79.3": a list written with slashes
 OWNER_GAP = re.compile(rf"(?:{_SP}|,)*(?:of|for|in|by){_SP}+(?:its|the|their){_SP}+")
 
 # --- names (entities.py, reconcile.py) ---
@@ -220,7 +221,10 @@ HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 YEAR_OF_THING = re.compile(rf"\b(?i:{_DETERMINERS}){_SP}+(?:19|20)\d\d$")  # "a 2023 model"
 # A table header that reads as a product's name though it holds no version: two to four
 # capitalised words ("Mistletoe Mini", "Orbit Pro Max")
-NAME_LIKE_LABEL = re.compile(r"[A-Z][A-Za-z-]+(?:[ \u00a0][A-Z][A-Za-z-]+){1,3}")
+# a table column named like a product: "Mistletoe Mini", "Mistletoe Mini (3.2B)"
+NAME_LIKE_LABEL = re.compile(
+    r"(?P<name>[A-Z][A-Za-z-]+(?:[ \u00a0][A-Z][A-Za-z-]+){1,3})(?:[ \u00a0]*\([^()]*\))?"
+)
 RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b")  # a relative clause opens
 TO_END = re.compile(rf"\bto{_SP}*$")  # "from 7.9% «to »3.2%"
 TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
@@ -282,6 +286,7 @@ class SubjectWords:
     comma_clause_breaks: Sequence[str]
     predecessors: Sequence[str]
     compared_gaps: Sequence[str]
+    rival_cues: Sequence[str]
     org_suffixes: Sequence[str]
     not_org_words: Sequence[str]
     variants: Sequence[str]
@@ -305,6 +310,7 @@ class SubjectPatterns:
     clause_break: re.Pattern[str]  # "while", ";": what follows is another clause
     predecessor: re.Pattern[str]  # "its predecessor": an earlier model left unnamed
     compared_gap: re.Pattern[str]  # fullmatch: "Helix-2 «at »41%" gives 41% to Helix-2
+    rival_cue: re.Pattern[str]  # search to a figure: "81.7 «vs »76.0", the figure a rival's
     new_org: re.Pattern[str]  # "Lumen Labs raised": an organisation the vocabulary lacks
     org_suffix: re.Pattern[str]  # a quick test that a sentence may hold one
     variant_reference: re.Pattern[str]  # "the Mini variant": a sibling by its variant word
@@ -753,6 +759,11 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         compared_gap=re.compile(
             rf"(?:{_SP}|,)*(?:[a-z]+(?:{_SP}+[\w-]+){{0,3}}{_SP}*,{_SP}*)?"
             rf"(?:{alternation(w.compared_gaps)})(?:{_SP}+[a-z]+){{0,2}}{_SP}*",
+            re.IGNORECASE,
+        ),
+        # "81.7 on GSM8K «vs. »76.0", "$8, «against the »$12": a cue right before a figure
+        rival_cue=re.compile(
+            rf"(?<![\w])(?:{alternation(w.rival_cues)})(?:{_SP}+the)?{_SP}*\(?{_SP}*$",
             re.IGNORECASE,
         ),
         new_org=re.compile(

@@ -201,3 +201,64 @@ def _listed_figures(text: str, figures: Sequence[Reading]) -> bool:
         P.FIGURE_LIST_GAP.fullmatch(text, a.mention.end, b.mention.start)
         for a, b in pairwise(figures)
     )
+
+
+def rival_figures(
+    text: str,
+    readings: Sequence[Reading],
+    entities: Sequence[Entity],
+    heading_rivals: Sequence[str],
+    lex: Lexicon,
+) -> dict[int, tuple[str | None, int]]:
+    """The figures a sentence gives its rivals: those written as a list after a rival cue
+    ("81.7 vs 76.0 / 79.3", "$2 and $8, against $3 and $12 for GPT-5"), each mapped by its
+    start to (the rival's name, the index of the figure before the cue it answers).
+
+    The names are those right after the list ("for Mistletoe Mini and Orbit-S 4B"), else
+    the names the sentence compares against, else those its section's heading compares
+    against ("Benchmarks (vs Mistletoe Mini / Orbit-S 4B)"): one name for each figure, or
+    one for all. With no such names the rival is unknown (None): the figure is still
+    not the subject's. A figure answers the one as far before the cue as it is after it,
+    when the sentence has that many ("$2 and $8, against $3 and $12": $3 answers $2)."""
+    out: dict[int, tuple[str | None, int]] = {}
+    for k in range(1, len(readings)):
+        gap_start = readings[k - 1].phrase_end or readings[k - 1].mention.end
+        if not lex.re.subject.rival_cue.search(text, gap_start, readings[k].mention.start):
+            continue
+        run = [readings[k]]
+        for r in readings[k + 1 :]:
+            a, b = run[-1].mention.end, r.mention.start
+            if not (P.LIST_GAP.fullmatch(text, a, b) or P.SLASH_LIST_GAP.fullmatch(text, a, b)):
+                break
+            run.append(r)
+        after, names = _rival_names(text, run, entities, lex)
+        names = names or list(heading_rivals)
+        if len(names) != len(run) and not (after and len(names) == 1):
+            names = []  # one name owns them all only when written after them
+        if not names and len(run) == 1:
+            break  # "versus 76.0% last year": maybe an earlier value, not a rival's
+        own = k - len(run) if k >= len(run) else k - 1
+        for i, r in enumerate(run):
+            name = (names[i] if len(names) > 1 else names[0]) if names else None
+            out[r.mention.start] = (name, own + i if own + i < k else k - 1)
+        break
+    return out
+
+
+def _rival_names(
+    text: str, run: Sequence[Reading], entities: Sequence[Entity], lex: Lexicon
+) -> tuple[bool, list[str]]:
+    """The names a list of rival figures belongs to: the list of names right after it
+    ("for Mistletoe Mini and Orbit-S 4B"; True), else the names compared before it."""
+    names = [e for e in entities if e.kind in (MODEL, ORG)]
+    end = run[-1].phrase_end or run[-1].mention.end
+    after = [e for e in names if e.start >= end]
+    if after and lex.re.subject.for_gap.fullmatch(text, end, after[0].start):
+        listed = [after[0]]
+        for e in after[1:]:
+            if not P.COORDINATION.fullmatch(text, listed[-1].end, e.start):
+                break
+            listed.append(e)
+        return True, [e.name for e in listed]
+    first = run[0].mention.start
+    return False, [e.name for e in names if e.compared and not e.object_only and e.end <= first]
