@@ -436,7 +436,9 @@ def _sentence_claims(
     resolved: list[tuple[Reading, str, str]] = []
     settings: list[re.Match[str]] | None = None
     assigned = distribute_metrics(text, readings, aliases, sent, lex)
-    direct = {r.mention.start: direct_subject(text, r, entities, lex) for r in readings}
+    direct = _listed_owner(
+        text, readings, {r.mention.start: direct_subject(text, r, entities, lex) for r in readings}
+    )
     if sent.label:
         named_in_label = [
             e for e in find_entities(sent.label, 0, len(sent.label), lex) if e.kind in (MODEL, ORG)
@@ -525,6 +527,22 @@ def _sentence_claims(
             )
         )
     return claims
+
+
+def _listed_owner(
+    text: str, readings: Sequence[Reading], direct: dict[int, str | None]
+) -> dict[int, str | None]:
+    """'$3 and $15 for Halyard-R': the name after the last figure of a plain list of
+    figures owns the figures before it too."""
+    for a, b in reversed(list(pairwise(readings))):
+        owner = direct[b.mention.start]
+        if (
+            owner
+            and direct[a.mention.start] is None
+            and P.LIST_GAP.fullmatch(text, a.mention.end, b.mention.start)
+        ):
+            direct[a.mention.start] = owner
+    return direct
 
 
 def _answered(
