@@ -192,6 +192,8 @@ OWNED_GAP = re.compile(rf"(?:{_SP}|-)*(?:(?:on|in|at|for){_SP}+(?:the{_SP}+)?)?"
 POSSESSIVE_GAP = re.compile(rf"['’]s?{_SP}+")
 CLOSING_PAREN = re.compile(rf"{_SP}*\)")
 FIGURE_LIST_GAP = re.compile(rf"(?:{_SP}*,)?{_SP}*(?:and|&)?{_SP}*")
+# digits after a decimal point or comma: "71.30", "1.20 million", "2,5" (not "8,400")
+DECIMAL_PART = re.compile(r"\d[.,](?:\d{1,2}|\d{4,})(?!\d)")
 SLASH_LIST_GAP = re.compile(rf"{_SP}*/{_SP}*")  # "76.0 / 79.3": a list written with slashes
 OWNER_GAP = re.compile(rf"(?:{_SP}|,)*(?:of|for|in|by){_SP}+(?:its|the|their){_SP}+")
 

@@ -107,17 +107,41 @@ def _meet(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
     return max(a_low, b_low) < min(a_high, b_high) - eps
 
 
+def rounding_place(q: Quantity) -> float:
+    """Half the place a figure may have been rounded at: its written precision, or, for a
+    figure of two or more significant digits ending in zeros, the place of its last
+    non-zero digit ("8,400" may be 8,412 rounded to hundreds: 50; "120,000": 5,000). A
+    figure of one significant digit ("100,000", "2,000") is taken as written: that it
+    was rounded from 120,000 or 2,048 would say nothing. Zeros after a decimal point
+    ("71.30", "1.20 million") are written precision."""
+    step = 2 * q.precision
+    if step <= 0 or q.value == 0 or P.DECIMAL_PART.search(q.surface):
+        return q.precision
+    units = round(abs(q.value) / step)
+    if abs(units * step - abs(q.value)) > 1e-9 * abs(q.value):
+        return q.precision  # not a whole number of written steps
+    zeros = 0
+    while units and units % 10 == 0:
+        units, zeros = units // 10, zeros + 1
+    if not zeros or units < 10:
+        return q.precision
+    return float(q.precision * 10**zeros)
+
+
 def _written_meet(a: Quantity, b: Quantity) -> bool:
     """Whether one figure, on any of its readings, rounds to the other as written: a
     reading of the finer figure (both, when they are written alike) lies in what the
-    coarser one's digits admit. 52.8 rounds to 53; 1M and 2M, or 53 and 54, do not
-    round to each other, and the binary reading of "1M" (1,048,576) is still 1M."""
-    pairs = [(a, b)] if a.precision < b.precision else [(b, a)]
-    if a.precision == b.precision:
-        pairs.append((a, b))
+    coarser one's digits admit (rounding_place). 52.8 rounds to 53 and 8,412 to 8,400;
+    1M and 2M, or 53 and 54, do not round to each other, and the binary reading of
+    "1M" (1,048,576) is still 1M."""
+    plain = not (a.approx or b.approx)  # a hedge says itself how loosely it is meant
+    pa, pb = (rounding_place(a), rounding_place(b)) if plain else (a.precision, b.precision)
+    pairs = [(a, b, pb)] if pa < pb else [(b, a, pa)]
+    if pa == pb:
+        pairs.append((a, b, pb))
     return any(
-        cv - coarse.precision <= fv < cv + coarse.precision
-        for fine, coarse in pairs
+        cv - place <= fv < cv + place
+        for fine, coarse, place in pairs
         for fv in _values(fine)
         for cv in _values(coarse)
     )

@@ -185,6 +185,39 @@ BINARY = [
 ]
 
 
+# Trailing zeros: a figure of two or more significant digits ending in zeros may be
+# rounded at its last non-zero digit; one of a single significant digit is as written.
+TRAILING_ZEROS = [
+    ("Kiva-1 has 8,400 GitHub stars.", "Kiva-1 has 8,412 GitHub stars.", Verdict.ROUNDING),
+    ("Kiva-1 has 8,400 GitHub stars.", "Kiva-1 has 8,460 GitHub stars.", Verdict.CONFLICT),
+    ("Tarn-2 was trained on 1,500 GPUs.", "Tarn-2 was trained on 1,536 GPUs.", Verdict.ROUNDING),
+    ("Tarn-2 was trained on 2,000 GPUs.", "Tarn-2 was trained on 2,048 GPUs.", Verdict.CONFLICT),
+    ("Tarn-2 used 120,000 GPUs.", "Tarn-2 used 100,000 GPUs.", Verdict.CONFLICT),
+    (
+        "Lyre-3 has a time to first token of 350 ms.",
+        "Lyre-3 has a time to first token of 354 ms.",
+        Verdict.ROUNDING,
+    ),
+    (
+        "Lyre-3 has a time to first token of 350 ms.",
+        "Lyre-3 has a time to first token of 356 ms.",
+        Verdict.CONFLICT,
+    ),
+    # the zeros after a decimal point are written precision, not rounding
+    ("Lyre-3 scores 71.30% on MMLU.", "Lyre-3 scores 71.34% on MMLU.", Verdict.CONFLICT),
+    ("Kiva-1 has 1.20 million users.", "Kiva-1 has 1.24 million users.", Verdict.CONFLICT),
+    ("Kiva-1 has 1.2 million users.", "Kiva-1 has 1.24 million users.", Verdict.ROUNDING),
+    # 35B and 37B are both as precise as written: still a contradiction
+    ("Orrin-5 has 35B parameters.", "Orrin-5 has 37B parameters.", Verdict.CONFLICT),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "verdict"), TRAILING_ZEROS)
+def test_trailing_zeros(lex: Lexicon, first: str, second: str, verdict: Verdict) -> None:
+    assert one_verdict(lex, first, second) == verdict
+    assert one_verdict(lex, second, first) == verdict
+
+
 @pytest.mark.parametrize(("first", "second", "verdict"), BINARY)
 def test_binary_readings(lex: Lexicon, first: str, second: str, verdict: Verdict) -> None:
     assert one_verdict(lex, first, second) == verdict
