@@ -112,7 +112,19 @@ def evaluation_setting(
         and (nxt is None or text[s.end() : following].strip(SPACE_CHARS))
         and not P.SENTENCE_PART_BREAK.search(text, m.end, s.start())  # "61.4%; in non-thinking"
     ]
-    before = [s for s in settings if preceding <= s.start() and s.end() <= m.start]
+    # ... but one nearer the figure before, with "and" between, is that one's ("0.5 yuan
+    # on a cache hit, and 8 yuan per million output tokens")
+    before = [
+        s
+        for s in settings
+        if preceding <= s.start()
+        and s.end() <= m.start
+        and not (
+            preceding > sent.start
+            and s.start() - preceding < m.start - s.end()
+            and P.NEXT_ITEM.search(text, s.end(), m.start)
+        )
+    ]
     opening = [s for s in settings if mentions and s.end() <= mentions[0].start]
     if after:
         chosen: str = after[0].group()

@@ -285,6 +285,13 @@ def _rate(text: str, end: int, lex: Lexicon) -> tuple[int, float, str]:
     name = lex.unit_forms.get(P.form_key(rate.group()), "") if rate else ""
     if rate and name and lex.units[name].kind == "rate":
         return rate.end(), lex.units[name].factor, name
+    # "2 yuan ($0.28) per million input tokens": the rate after the amount converted in
+    # brackets is the amount's rate; the mention takes in both (the bracket is an aside)
+    aside = P.BRACKETED_AFTER.match(text, end)
+    rate = lex.re.unit.match(text, aside.end()) if aside else None
+    name = lex.unit_forms.get(P.form_key(rate.group()), "") if rate else ""
+    if rate and name and lex.units[name].kind == "rate":
+        return rate.end(), lex.units[name].factor, name
     return end, 1.0, ""
 
 

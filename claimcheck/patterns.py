@@ -118,6 +118,7 @@ COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 WORD_AFTER_STOP = re.compile(r"[\d,;:()]")
 PER_BEFORE = re.compile(rf"\bper{_SP}+$", re.IGNORECASE)
 # "3.4 points on OSWorld and 1.5 ...": no other figure, then "and" right before this one
+NEXT_ITEM = re.compile(r"\band\b|;")  # what opens the next item of a list or clause
 AND_BEFORE = re.compile(rf"[^\d;]{{0,40}}\band{_SP}+")
 DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?![\d.])")  # "100.000" (a count: 100,000)
 # The size that ends a model's name: the "236B" of "Ferrule-Coder-236B", "Llama 3.1 405B".
@@ -194,6 +195,8 @@ CLOSING_PAREN = re.compile(rf"{_SP}*\)")
 FIGURE_LIST_GAP = re.compile(rf"(?:{_SP}*,)?{_SP}*(?:and|&)?{_SP}*")
 # digits after a decimal point or comma: "71.30", "1.20 million", "2,5" (not "8,400")
 DECIMAL_PART = re.compile(r"\d[.,](?:\d{1,2}|\d{4,})(?!\d)")
+# after an amount: the same amount converted, in brackets (" ($0.28)", " (about €0.26)")
+BRACKETED_AFTER = re.compile(rf"{_SP}*\([^()\n]{{0,24}}\d[^()\n]{{0,12}}\)")
 SLASH_LIST_GAP = re.compile(rf"{_SP}*/{_SP}*")  # "76.0 / 79.3": a list written with slashes
 OWNER_GAP = re.compile(rf"(?:{_SP}|,)*(?:of|for|in|by){_SP}+(?:its|the|their){_SP}+")
 
