@@ -349,6 +349,24 @@ def _two_figures(
     return (fitting[0], fitting[1]) if len(fitting) == 2 else None
 
 
+def unnamed_benchmark(
+    text: str, r: Reading, taken: Sequence[tuple[int, int]], lex: Lexicon
+) -> str | None:
+    """The benchmark a score names right after it that the vocabulary lacks ("71.8% on
+    SimplerEnv", "64.2 on the Foley benchmark"): never a name the sentence already knows
+    as a model, an organisation or a device (`taken`), nor a word such as a month."""
+    if r.unit not in ("%", "") or not 0 <= r.mention.value <= 100:
+        return None
+    m = P.UNNAMED_BENCHMARK.match(text, r.phrase_end or r.mention.end)
+    if m is None:
+        return None
+    group = "name" if m.group("name") else "named"
+    start, end = m.span(group)
+    if m.group(group) in lex.not_names or any(s < end and start < e for s, e in taken):
+        return None
+    return m.group(group)
+
+
 def _cue_metric(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> tuple[float, str]:
     """The metric a nearby cue word gives ("raised $4 billion" -> funding), with its distance."""
     best: tuple[float, str] = (math.inf, "")

@@ -17,6 +17,7 @@ from claimcheck.attribution import (
     paired_metrics,
     resolve_metric,
     settings_in,
+    unnamed_benchmark,
     years_after,
 )
 from claimcheck.entities import (
@@ -462,6 +463,9 @@ def _sentence_claims(
         )
         if named is None and same is not None and r.unit == "%":
             named = same  # "Halyard-R scored 70.9% on the same test"
+        if named is None:
+            unnamed = unnamed_benchmark(text, r, entity_spans, lex)
+            named = (unnamed, "") if unnamed else None  # "71.8% on SimplerEnv"
         if named is None and not every_figure:
             continue
         metric_name, qualifier = named or ("", "")

@@ -118,6 +118,16 @@ COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 WORD_AFTER_STOP = re.compile(r"[\d,;:()]")
 PER_BEFORE = re.compile(rf"\bper{_SP}+$", re.IGNORECASE)
 # "3.4 points on OSWorld and 1.5 ...": no other figure, then "and" right before this one
+# "71.8% on SimplerEnv", "64.2 on the Foley benchmark": a benchmark the vocabulary lacks,
+# named right after a score by a word with a capital or digit inside it, or any
+# capitalised word before "benchmark" (group "name"), at the end of its clause
+UNNAMED_BENCHMARK = re.compile(
+    rf"{_SP}+on{_SP}+(?:the{_SP}+)?"
+    rf"(?:(?P<name>[A-Z][a-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)"
+    rf"(?:{_SP}+(?:benchmark|suite|leaderboard|eval)\b)?"
+    rf"|(?P<named>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*){_SP}+(?:benchmark|suite|eval)\b)"
+    rf"(?={_SP}*(?:[,.;:)(—]|$|and\b|while\b|but\b))"
+)
 NEXT_ITEM = re.compile(r"\band\b|;")  # what opens the next item of a list or clause
 AND_BEFORE = re.compile(rf"[^\d;]{{0,40}}\band{_SP}+")
 DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?![\d.])")  # "100.000" (a count: 100,000)
@@ -738,7 +748,7 @@ def _fraction_pattern(w: PatternWords) -> str:
         rf"(?P<den>{fraction})(?![\w-])(?(num)|(?={_SP}+(?:{alone})(?![\w-])))"
         rf"|(?<![\w-])(?P<inum>{number}|\d{{1,3}}){_SP}+(?:in|out{_SP}+of){_SP}+"
         rf"(?P<iden>{number}|\d{{1,3}})"
-        rf"(?![\w-])"
+        rf"(?![\w-]|[.,]\d|{_SP}*%)"  # "Veo 3 in 61.4% of comparisons" holds no "3 in 61"
         rf"|(?<![\w/.,])(?P<dnum>\d{{1,3}})/(?P<dden>\d{{1,4}})(?:st|nd|rd|th)(?![\w])"
     )
 
