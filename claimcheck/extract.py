@@ -214,15 +214,16 @@ def _elided(text: str, r: Reading, before: Sequence[Reading], lex: Lexicon) -> R
 
 
 def _unit_from_next(text: str, readings: list[Reading]) -> list[Reading]:
-    """'1,200 and 700 watts', '28.4 and 61 tokens per second': a figure joined to the next
-    by "and"/"or" with no measure of its own is in the next one's measure (as written,
-    not converted: "28 and 61 ms" would need the figure scaled too, so it is left)."""
+    """'1,200 and 700 watts', '28.4 and 61 tokens per second', 'in 42 and 18 seconds': a
+    figure joined to the next by "and"/"or" with no measure of its own is in the next
+    one's measure (as written, not converted: "28 and 61 ms" would need the figure scaled
+    too, so it is left)."""
     out = list(readings)
     for i in range(len(out) - 2, -1, -1):
         r, following = out[i], out[i + 1]
         if (
             r.unit_kind in ("", "count")
-            and following.unit_kind in ("measure", "rate")
+            and following.unit_kind in ("measure", "rate", "time")
             and not following.mention.written
             and not r.mention.scaled
             and P.LIST_GAP.fullmatch(text, r.mention.end, following.mention.start)
@@ -481,8 +482,8 @@ def _sentence_claims(
             direct[r.mention.start] is None
             and not answers
             and _previous(text, sent, r.mention, mentions, lex)
-        ):
-            qualifier = "previous"
+        ) or any(lex.re.earlier_header.search(h) for h in (sent.key, sent.label) if h):
+            qualifier = "previous"  # "up from $5"; a table column "Input (old)"
         if r.unit_kind == "count" and window_text:
             qualifier = qualifier or window_text
         if metric_name:
@@ -491,6 +492,7 @@ def _sentence_claims(
             if _benchmark(metric_name, lex) or setting in lex.any_metric_settings:
                 qualifier = ", ".join(q for q in (qualifier, setting) if q)  # "2025, pass@1"
         resolved.append((r, metric_name, qualifier))
+    resolved = _listed_prices(text, resolved)
     if rivals:
         resolved = _answered(resolved, rivals, readings, lex)
     subjects = distribute_subjects(entities, resolved, sent, text, lex)
@@ -531,6 +533,30 @@ def _sentence_claims(
             )
         )
     return claims
+
+
+def _listed_prices(
+    text: str, resolved: list[tuple[Reading, str, str]]
+) -> list[tuple[Reading, str, str]]:
+    """'$15, $4 and $0.60 per million output tokens': amounts listed before one written
+    with a rate are prices of the same kind (output prices), whatever the clause names
+    nearer to them."""
+    out = list(resolved)
+    for i in range(len(out) - 2, -1, -1):
+        (a, _, _), (b, metric, qualifier) = out[i], out[i + 1]
+        if (
+            a.unit_kind == b.unit_kind == "currency"
+            and a.unit == b.unit
+            and not a.mention.rate
+            and b.mention.rate
+            and P.LIST_GAP.fullmatch(text, a.mention.end, b.mention.start)
+        ):
+            out[i] = (
+                replace(a, mention=replace(a.mention, rate=b.mention.rate)),
+                metric,
+                qualifier,
+            )
+    return out
 
 
 def _listed_owner(

@@ -523,6 +523,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 previous_cues=_strings(gram, "previous_cues", "grammar.yaml"),
                 score_words=_strings(gram, "score_words", "grammar.yaml"),
                 same_benchmark=_strings(gram, "same_benchmark", "grammar.yaml"),
+                earlier_headers=_strings(gram, "earlier_headers", "grammar.yaml"),
                 measure_heads=_strings(gram, "measure_heads", "grammar.yaml"),
                 settings=list(settings),
                 setting_patterns=_strings(evaluation, "as_written", "grammar.yaml"),

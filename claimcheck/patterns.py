@@ -375,6 +375,7 @@ class PatternWords:
     setting_patterns: Sequence[str]
     noise: Sequence[str]
     same_benchmark: Sequence[str] = ()  # "on the same test"
+    earlier_headers: Sequence[str] = ()  # "Input (old)": a table column of earlier values
 
 
 @dataclass(frozen=True)
@@ -407,6 +408,7 @@ class Patterns:
     previous: Ending
     score_before: Ending
     same_benchmark: re.Pattern[str]  # "on the same test": the benchmark just scored
+    earlier_header: re.Pattern[str]  # search a table header: "Input (old)", "Before"
     setting: re.Pattern[str]  # an evaluation setting ("with tools", "pass@1")
     noise: re.Pattern[str]
     # the noise patterns split in two: those written in lower case, compiled without
@@ -659,6 +661,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
         previous=_ending(w.previous_cues),
         score_before=_ending(w.score_words, ":"),
         same_benchmark=re.compile(whole_words(w.same_benchmark) or r"(?!x)x", re.IGNORECASE),
+        earlier_header=re.compile(whole_words(w.earlier_headers) or r"(?!x)x", re.IGNORECASE),
         setting=re.compile(
             rf"(?<![\w@-])(?:{alternation(w.settings)}|{'|'.join(w.setting_patterns)})(?![\w@-])",
             re.IGNORECASE,
