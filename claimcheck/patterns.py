@@ -241,6 +241,7 @@ NAME_LIKE_LABEL = re.compile(
     r"(?P<name>[A-Z][A-Za-z-]+(?:[ \u00a0][A-Z][A-Za-z-]+){1,3})(?:[ \u00a0]*\([^()]*\))?"
 )
 RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b")  # a relative clause opens
+COMMA_NEXT = re.compile(rf"{_SP}*,")  # "to GPT-5«,» at $1.25": an aside opens
 TO_END = re.compile(rf"\bto{_SP}*$")  # "from 7.9% «to »3.2%"
 TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
 # A name token with its version glued on: "T3", "H400", "Phi4", "Qwen2.5-72B"

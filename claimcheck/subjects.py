@@ -113,8 +113,14 @@ def _compared_owner(text: str, r: Reading, fits: Sequence[Entity], lex: Lexicon)
     e = before[-1]
     if not lex.re.subject.compared_gap.fullmatch(text, e.end, m.start):
         return None
-    if e.object_only and not P.RELATIVE.search(text, e.end, m.start):
-        return None  # "for Argent's Helion H400, which carries 192 GB": a relative clause
+    if (
+        e.object_only
+        and not P.RELATIVE.search(text, e.end, m.start)
+        and not P.COMMA_NEXT.match(text, e.end)
+    ):
+        # an object owns the figure only through a relative clause ("for Argent's Helion
+        # H400, which carries 192 GB") or an aside ("closer to GPT-5, at $1.25")
+        return None
     if "(" in text[e.end : m.start] and not P.CLOSING_PAREN.match(text, r.phrase_end):
         return None  # "beats Helix-2 (52.8% vs 41%)": the parenthesis holds more
     return e
