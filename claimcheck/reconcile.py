@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -199,10 +199,16 @@ def group_verdict(claims: Sequence[Claim], tolerance: float = 0.0) -> Verdict:
     for c in claims:
         origins[widen(c.quantity, tolerance)].add((c.path, c.line, c.sentence))
     distinct = sorted(origins, key=lambda q: (q.value, q.low, q.high, q.bound))
+    listed: dict[tuple[str, int, str], list[Quantity]] = defaultdict(list)
+    for q in distinct:
+        for origin in origins[q]:
+            listed[origin].append(q)
     worst = Verdict.AGREE
     for i, a in enumerate(distinct):
         for b in distinct[i + 1 :]:
             if len(origins[a]) == 1 and origins[a] == origins[b]:
+                continue
+            if _one_of_a_list(a, b, origins, listed) or _one_of_a_list(b, a, origins, listed):
                 continue
             verdict = compare_quantities(a, b)
             if verdict.rank > worst.rank:
@@ -210,6 +216,25 @@ def group_verdict(claims: Sequence[Claim], tolerance: float = 0.0) -> Verdict:
     if worst == Verdict.AGREE and len({c.path for c in claims}) < 2:
         return Verdict.SINGLE_SOURCE
     return worst
+
+
+def _one_of_a_list(
+    a: Quantity,
+    b: Quantity,
+    origins: Mapping[Quantity, set[tuple[str, int, str]]],
+    listed: Mapping[tuple[str, int, str], Sequence[Quantity]],
+) -> bool:
+    """Whether `a` is only ever written in sentences that list several figures of the
+    group ("HumanEval: 48.2 / 74.6 / 88.4 / 92.7", one per family member) one of which
+    `b` agrees with: `b` may be that member's figure, so it says nothing against the
+    others. A figure that agrees with none of a list still conflicts with all of it."""
+    lists = [listed[o] for o in origins[a]]
+    if not all(len(items) > 1 for items in lists):
+        return False
+    return all(
+        any(q is not a and compare_quantities(q, b) != Verdict.CONFLICT for q in items)
+        for items in lists
+    )
 
 
 def slug(text: str) -> str:

@@ -231,3 +231,12 @@ def test_a_list_in_one_sentence_is_not_a_self_contradiction(lex: Lexicon) -> Non
     assert [f.verdict for f in listed] == [Verdict.SINGLE_SOURCE]
     apart = compare(lex, "Heron 4 has 70B parameters. Later, Heron 4 has 405B parameters.")
     assert [f.verdict for f in apart] == [Verdict.CONFLICT]
+
+
+def test_a_figure_from_elsewhere_is_set_against_a_list_as_a_whole(lex: Lexicon) -> None:
+    """One outlet lists a figure per family member under one subject ("HumanEval: 48.2 /
+    74.6 / 88.4"); another gives one of them: that agrees with the list, it does not
+    contradict the other members. A figure matching no member still conflicts."""
+    listing = "Kestrel-3 HumanEval: 48.2%, 74.6% and 88.4% across the family."
+    assert one_verdict(lex, listing, "Kestrel-3 scores 74.6% on HumanEval.") == Verdict.AGREE
+    assert one_verdict(lex, listing, "Kestrel-3 scores 76.1% on HumanEval.") == Verdict.CONFLICT
