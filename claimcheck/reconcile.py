@@ -396,8 +396,9 @@ def _agree(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
 def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
     """Findings for every (subject, metric, qualifier, unit) group, most severe first.
 
-    A group whose metric only names its unit (unit_only_metrics) is split into sets of
-    agreeing figures: those are corroborated or single-source, never a conflict."""
+    A group whose metric only names its unit (unit_only_metrics), or whose figures are
+    options (metrics.yaml `options`: "4-bit and 8-bit"), is split into sets of agreeing
+    figures: those are corroborated or single-source, never a conflict."""
     subjects = canonical_subjects([c.subject for c in claims], lex)
     metrics = _canonical_metrics((c.metric for c in claims), frozenset(lex.metrics))
     groups: dict[GroupKey, list[Claim]] = defaultdict(list)
@@ -412,11 +413,12 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
     _fold_unqualified(groups, lex)
     unit_only = unit_only_metrics(lex)
     _fold_unit_only(groups, unit_only)
+    split = unit_only | {name for name, spec in lex.metrics.items() if spec.options}
     findings: list[Finding] = []
     ids: Counter[str] = Counter()
     for (subject, metric, qualifier, unit), group in sorted(groups.items()):
         tolerance = lex.tolerances.get(metric, 0.0)
-        for members in agreeing_sets(group, tolerance) if metric in unit_only else [group]:
+        for members in agreeing_sets(group, tolerance) if metric in split else [group]:
             findings.append(_finding(subject, metric, qualifier, unit, members, tolerance, ids))
     findings.sort(key=lambda f: (-f.verdict.rank, f.claims[0].sort_key, f.id))
     return findings

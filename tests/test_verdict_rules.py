@@ -240,3 +240,12 @@ def test_a_figure_from_elsewhere_is_set_against_a_list_as_a_whole(lex: Lexicon) 
     listing = "Kestrel-3 HumanEval: 48.2%, 74.6% and 88.4% across the family."
     assert one_verdict(lex, listing, "Kestrel-3 scores 74.6% on HumanEval.") == Verdict.AGREE
     assert one_verdict(lex, listing, "Kestrel-3 scores 76.1% on HumanEval.") == Verdict.CONFLICT
+
+
+def test_figures_of_an_options_metric_never_conflict(lex: Lexicon) -> None:
+    """Quantization bits are options a model is offered in (metrics.yaml `options`):
+    4-bit weights in one outlet and 8-bit in another are two findings, not a conflict."""
+    findings = compare(
+        lex, "Orla 2 ships with 4-bit quantization.", "Orla 2 ships with 8-bit quantization."
+    )
+    assert [f.verdict for f in findings] == [Verdict.SINGLE_SOURCE, Verdict.SINGLE_SOURCE]
