@@ -471,6 +471,9 @@ def _sentence_claims(
             continue
         metric_name, qualifier = named or ("", "")
         metric_name = clause_metric(text, sent, r, metric_name, lex)
+        if metric_name in lex.metrics and lex.metrics[metric_name].qualifier == "rival":
+            rival = _rival_before(entities, r)  # "preferred over Veo 3 in 61% of comparisons"
+            qualifier = ", ".join(q for q in (qualifier, rival and f"vs {rival}") if q)
         if r.unit == POINTS and metric_name in lex.metrics and lex.metrics[metric_name].unit == "%":
             metric_name = f"{metric_name} difference"  # "beats GPT-4o by 3 points on MMLU"
             if r.mention.value > 0 and _deficit(text, sent, r, lex):
@@ -533,6 +536,14 @@ def _sentence_claims(
             )
         )
     return claims
+
+
+def _rival_before(entities: Sequence[Entity], r: Reading) -> str:
+    """The last model or organisation compared against before a figure, or ""."""
+    compared = [
+        e for e in entities if e.compared and e.kind in (MODEL, ORG) and e.end <= r.mention.start
+    ]
+    return compared[-1].name if compared else ""
 
 
 def _listed_prices(
