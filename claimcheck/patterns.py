@@ -238,9 +238,11 @@ HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 YEAR_OF_THING = re.compile(rf"\b(?i:{_DETERMINERS}){_SP}+(?:19|20)\d\d$")  # "a 2023 model"
 # A table header that reads as a product's name though it holds no version: two to four
 # capitalised words ("Mistletoe Mini", "Orbit Pro Max")
-# a table column named like a product: "Mistletoe Mini", "Mistletoe Mini (3.2B)"
+# a table column or row named like a product: "Mistletoe Mini", "Mistletoe Mini (3.2B)",
+# "Halyard-R", "OpenVLA" (one word only with a capital inside it)
 NAME_LIKE_LABEL = re.compile(
-    r"(?P<name>[A-Z][A-Za-z-]+(?:[ \u00a0][A-Z][A-Za-z-]+){1,3})(?:[ \u00a0]*\([^()]*\))?"
+    r"(?P<name>[A-Z][A-Za-z-]+(?:[ \u00a0][A-Z][A-Za-z-]+){1,3}"
+    r"|[A-Z][a-z]*(?:-?[A-Z][A-Za-z]*)+)(?:[ \u00a0]*\([^()]*\))?"
 )
 RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b")  # a relative clause opens
 COMMA_NEXT = re.compile(rf"{_SP}*,")  # "to GPT-5«,» at $1.25": an aside opens
