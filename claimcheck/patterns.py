@@ -134,6 +134,14 @@ DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?![\d.])")  # "100.000" (a c
 # The size that ends a model's name: the "236B" of "Ferrule-Coder-236B", "Llama 3.1 405B".
 _SIZE = r"\d+(?:\.\d+)?[BMT]"  # a model's size in its name: "70B", "1.5B"
 NAME_SIZE = re.compile(rf"(?<=[\s-]){_SIZE}$")
+# sizes listed before another, the list opened by a word (group 1): "«The 7B, »32B and
+# 236B models", "«the 7B and »32B versions"
+SIZES_LISTED_BEFORE = re.compile(
+    rf"\b([A-Za-z]+){_SP}+(?:{_SIZE}(?:{_SP}*,{_SP}*(?:(?:and|or){_SP}+)?|{_SP}+(?:and|or){_SP}+))+$"
+)
+# a size in brackets right after a score or a price labels it: "41.5% «(32B)»", "$0.40
+# (7B)"; never after a name's version ("Llama 3.1 (405B)") or another size ("671B (37B")
+SIZE_LABEL = re.compile(rf"(?:\d{_SP}?%|(?<![\w.])[$€£]{_SP}?\d[\d.,]*){_SP}*\({_SP}*$")
 SIZES = re.compile(_SIZE)
 COPULA_SUBJECT = re.compile(
     rf"\b([a-z][a-z-]+){_SP}+(?:is|are|was|were|runs|run|becomes|got|gets){_SP}+$"

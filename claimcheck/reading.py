@@ -305,12 +305,17 @@ def read_mention(
             # a claim (but "the 7B Kestrel-1-Lite" states the size of the model it names)
             named = P.FOLLOWING_WORD.match(text, mention.end)
             before = words_before(text, mention.start, sent.start)
+            listed = P.SIZES_LISTED_BEFORE.search(text, sent.start, mention.start)
+            if listed and listed.group(1).lower() in lex.definite:
+                before = [listed.group(1).lower()]  # "The 7B, 32B and 236B models"
             if (
                 before
                 and before[-1] in lex.definite
                 and (sized or not (named and named.group(1)[0].isupper()))
             ):
                 return None
+            if P.SIZE_LABEL.search(text, sent.start, mention.start):
+                return None  # "41.5% (32B)": the size names whose figure it is
             count, modifiers, phrase_end = size, (), mention.end  # "a 70B model", "(405B)"
         if count and not unit:
             unit, kind = count, "count"
