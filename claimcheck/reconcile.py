@@ -196,8 +196,8 @@ def group_verdict(claims: Sequence[Claim], tolerance: float = 0.0) -> Verdict:
     contradict itself (a source that says 35B in one place and 37B in another does).
     """
     origins: dict[Quantity, set[tuple[str, int, str]]] = defaultdict(set)
-    for c in claims:
-        origins[widen(c.quantity, tolerance)].add((c.path, c.line, c.sentence))
+    for c in claims:  # a sentence, wherever its lines wrap
+        origins[widen(c.quantity, tolerance)].add((c.path, c.sentence_start, c.sentence))
     distinct = sorted(origins, key=lambda q: (q.value, q.low, q.high, q.bound))
     listed: dict[tuple[str, int, str], list[Quantity]] = defaultdict(list)
     for q in distinct:
@@ -396,9 +396,10 @@ def _agree(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
 def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
     """Findings for every (subject, metric, qualifier, unit) group, most severe first.
 
-    A group whose metric only names its unit (unit_only_metrics), or whose figures are
-    options (metrics.yaml `options`: "4-bit and 8-bit"), is split into sets of agreeing
-    figures: those are corroborated or single-source, never a conflict."""
+    A group whose metric only names its unit (unit_only_metrics), whose figures are
+    options (metrics.yaml `options`: "4-bit and 8-bit"), or whose subject is unknown, is
+    split into sets of agreeing figures: those are corroborated or single-source, never a
+    conflict."""
     subjects = canonical_subjects([c.subject for c in claims], lex)
     metrics = _canonical_metrics((c.metric for c in claims), frozenset(lex.metrics))
     groups: dict[GroupKey, list[Claim]] = defaultdict(list)
@@ -418,7 +419,9 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
     ids: Counter[str] = Counter()
     for (subject, metric, qualifier, unit), group in sorted(groups.items()):
         tolerance = lex.tolerances.get(metric, 0.0)
-        for members in agreeing_sets(group, tolerance) if metric in split else [group]:
+        # a figure whose subject no source names can be anyone's: never a conflict
+        apart = metric in split or not subject
+        for members in agreeing_sets(group, tolerance) if apart else [group]:
             findings.append(_finding(subject, metric, qualifier, unit, members, tolerance, ids))
     findings.sort(key=lambda f: (-f.verdict.rank, f.claims[0].sort_key, f.id))
     return findings

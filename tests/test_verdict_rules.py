@@ -205,8 +205,16 @@ TRAILING_ZEROS = [
     ),
     # the zeros after a decimal point are written precision, not rounding
     ("Lyre-3 scores 71.30% on MMLU.", "Lyre-3 scores 71.34% on MMLU.", Verdict.CONFLICT),
-    ("Kiva-1 has 1.20 million users.", "Kiva-1 has 1.24 million users.", Verdict.CONFLICT),
-    ("Kiva-1 has 1.2 million users.", "Kiva-1 has 1.24 million users.", Verdict.ROUNDING),
+    (
+        "Kiva-1 was trained for 1.20 million GPU hours.",
+        "Kiva-1 was trained for 1.24 million GPU hours.",
+        Verdict.CONFLICT,
+    ),
+    (
+        "Kiva-1 was trained for 1.2 million GPU hours.",
+        "Kiva-1 was trained for 1.24 million GPU hours.",
+        Verdict.ROUNDING,
+    ),
     # 35B and 37B are both as precise as written: still a contradiction
     ("Orrin-5 has 35B parameters.", "Orrin-5 has 37B parameters.", Verdict.CONFLICT),
 ]
@@ -249,3 +257,21 @@ def test_figures_of_an_options_metric_never_conflict(lex: Lexicon) -> None:
         lex, "Orla 2 ships with 4-bit quantization.", "Orla 2 ships with 8-bit quantization."
     )
     assert [f.verdict for f in findings] == [Verdict.SINGLE_SOURCE, Verdict.SINGLE_SOURCE]
+
+
+def test_figures_no_source_attributes_never_conflict(lex: Lexicon) -> None:
+    """Two outlets' figures whose subject neither names can be anyone's (a rival app, a
+    campus the vocabulary lacks): two findings, not a conflict under an empty subject."""
+    findings = compare(
+        lex,
+        "The campus will create 320 permanent jobs.",
+        "Rival projects promise 900 permanent jobs.",
+    )
+    assert [f.verdict for f in findings] == [Verdict.SINGLE_SOURCE, Verdict.SINGLE_SOURCE]
+
+
+def test_a_self_contradiction_does_not_depend_on_line_wrapping(lex: Lexicon) -> None:
+    """One sentence is one sentence wherever its lines wrap."""
+    one_line = "Kelso-4 scores 71% on MMLU and, in later testing, 75% on MMLU."
+    wrapped = "Kelso-4 scores 71% on MMLU and, in later testing,\n75% on MMLU."
+    assert one_verdict(lex, one_line) == one_verdict(lex, wrapped)
