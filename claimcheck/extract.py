@@ -499,6 +499,7 @@ def _sentence_claims(
     if rivals:
         resolved = _answered(resolved, rivals, readings, lex)
     subjects = distribute_subjects(entities, resolved, sent, text, lex)
+    starts = [m.start for m in mentions]
     for (r, metric, qualifier), subject in zip(resolved, subjects, strict=True):
         if r.mention.start in rivals:
             owner, _ = rivals[r.mention.start]
@@ -512,7 +513,7 @@ def _sentence_claims(
             else (lex.units[r.unit].subject if r.unit in lex.units else "model")
         )
         given = subject if subject is not None else direct[r.mention.start]
-        subject = subject_for(text, sent, entities, r, kind, given, top, lex)
+        subject = subject_for(text, sent, entities, r, kind, given, top, lex, starts)
         if not qualifier and after_predecessor(text, sent, r, entities, lex):
             qualifier = "previous"  # "while its predecessor scored 41.0%"
         if known and known.limit and r.mention.bound == Bound.LE:

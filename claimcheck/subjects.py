@@ -23,8 +23,10 @@ def subject_for(
     given: str | None,
     carried: Mapping[str, str],
     lex: Lexicon,
+    figures: Sequence[int] = (),
 ) -> str:
-    """The subject of one figure whose metric describes a `kind` of subject.
+    """The subject of one figure whose metric describes a `kind` of subject (`figures`:
+    where the sentence's figures start).
 
     `given` is a name the sentence's shape already gave it ("GPT-4o's 74.6%", a table
     row, "respectively"); `carried` the model and organisation named before the
@@ -37,12 +39,12 @@ def subject_for(
     ):
         return given
     if kind == ORG:
-        return pick_subject(text, sent, entities, r, ORG, carried[ORG], lex)
+        return pick_subject(text, sent, entities, r, ORG, carried[ORG], lex, figures)
     fallback = carried[MODEL] or carried[ORG]
     if kind == "any":
-        named = pick_subject(text, sent, entities, r, MODEL, "", lex)
-        return named or pick_subject(text, sent, entities, r, ORG, fallback, lex)
-    return pick_subject(text, sent, entities, r, kind, fallback, lex)
+        named = pick_subject(text, sent, entities, r, MODEL, "", lex, figures)
+        return named or pick_subject(text, sent, entities, r, ORG, fallback, lex, figures)
+    return pick_subject(text, sent, entities, r, kind, fallback, lex, figures)
 
 
 def pick_subject(
@@ -53,6 +55,7 @@ def pick_subject(
     kind: str,
     fallback: str,
     lex: Lexicon,
+    figures: Sequence[int] = (),
 ) -> str:
     """The name a figure is about, read from its sentence, else `fallback`.
 
@@ -78,16 +81,20 @@ def pick_subject(
     if fallback and lex.re.subject.anaphor.search(text, sent.start, m.start):
         return fallback
     objects = [e for e in fits if e.object_only]
-    close = _just_after(text, r, ahead, lex) or [e for e in objects if e.end <= m.start][-1:]
-    close = close or _just_after(text, r, objects, lex)
+    close = _just_after(text, r, ahead, lex, figures)
+    close = close or [e for e in objects if e.end <= m.start][-1:]
+    close = close or _just_after(text, r, objects, lex, figures)
     if close:
         return close[0].name
     return fallback
 
 
-def _just_after(text: str, r: Reading, names: Sequence[Entity], lex: Lexicon) -> list[Entity]:
+def _just_after(
+    text: str, r: Reading, names: Sequence[Entity], lex: Lexicon, figures: Sequence[int] = ()
+) -> list[Entity]:
     """The names a little after a figure in its own clause, nearest first, with no other
-    figure between ("78.6% on MMLU, against 76.9% for Plover-3": Plover-3 is 76.9%'s)."""
+    figure between ("78.6% on MMLU, against 76.9% for Plover-3": Plover-3 is 76.9%'s;
+    "3.8e26 FLOPs, roughly four times what we spent on Kelso-3": the four times is)."""
     m = r.mention
     return [
         e
@@ -96,6 +103,7 @@ def _just_after(text: str, r: Reading, names: Sequence[Entity], lex: Lexicon) ->
         and e.start - m.end <= _REACH_AFTER
         and not lex.re.subject.clause_break.search(text, m.end, e.start)
         and not P.ANY_DIGIT.search(text, r.phrase_end, e.start)
+        and not any(m.end <= f < e.start for f in figures)
     ]
 
 
