@@ -184,7 +184,7 @@ def dominant(entities: Sequence[Entity], kind: str) -> str:
 
     Names only quoted or only the object of a clause ("chips for Apple") count when
     nothing else is named; a name only compared against, or only named in passing ("Rival
-    Gannet-5", "also released X"), never does.
+    Gannet-5", "also released X"), never does, nor an older version of another name.
     """
     named = [e for e in entities if e.kind == kind and not e.aside]
     names = [e.name for e in named if not (e.compared or e.quoted)]
@@ -192,6 +192,13 @@ def dominant(entities: Sequence[Entity], kind: str) -> str:
         names = [e.name for e in named if e.object_only or not e.compared]
     if not names:
         return ""
+    # a launch is about the version it opens on, when that is the newest: "Torvin 1 was
+    # slower, and Torvin 1 was bigger" late in an article that opens on Torvin 2 does not
+    # make Torvin 1 its subject (but a "Cairn-2.1 update planned for Q4" keeps Cairn-2)
+    first = {n: names.index(n) for n in set(names)}
+    names = [
+        n for n in names if not any(older_version(n, o) and first[o] < first[n] for o in first)
+    ]
     counts = Counter(names)
     best = max(counts.values())
     return next(n for n in names if counts[n] == best)
@@ -424,8 +431,8 @@ def older_version(name: str, than: str) -> bool:
     words, a lower version number."""
     numbers, words = version_parts(name)
     other_numbers, other_words = version_parts(than)
-    if not numbers or not other_numbers or words != other_words:
-        return False
+    if not numbers or len(numbers) != len(other_numbers) or words != other_words:
+        return False  # "wayfarer-3-2026-06-09" is a dated snapshot, no newer Wayfarer-3
     try:
         return tuple(map(float, numbers)) < tuple(map(float, other_numbers))
     except ValueError:

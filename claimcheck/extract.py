@@ -131,10 +131,16 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
             benchmark = (scores[-1].metric, scores[-1].qualifier) if scores else benchmark
         for kind in top if entities else ():
             named = handed_on(entities, kind)
-            if named and not (kind == MODEL and older_version(named, top[MODEL])):
-                recent[kind] = named  # an older version named in passing is not handed on
+            if named and not (kind == MODEL and _other_version(named, top[MODEL])):
+                recent[kind] = named  # another version named in passing is not handed on
         previous_end = sent.end
     return claims
+
+
+def _other_version(name: str, subject: str) -> bool:
+    """Whether `name` is an earlier or a later version of the article's subject ("Zeta-1.5
+    had ...", "a Cairn-4.1 update is planned"): named in passing, not handed on."""
+    return older_version(name, subject) or older_version(subject, name)
 
 
 def _named_in_full(
