@@ -324,8 +324,12 @@ def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
 def _previous(
     text: str, sent: Sentence, m: Mention, mentions: Sequence[Mention], lex: Lexicon
 ) -> bool:
-    """Whether the words before a figure make it an earlier value ("up from 1,290");
-    a range opened by "from" ("range from $1 to $3") is a range, not an earlier value."""
+    """Whether the words before a figure make it an earlier value ("up from 1,290"), or an
+    arrow after it ("Params: 2.7B → 3.8B"); a range opened by "from" ("range from $1 to
+    $3") is a range, not an earlier value."""
+    after = next((o for o in mentions if o.start >= m.end), None)
+    if after is not None and P.ARROW_GAP.fullmatch(text, m.end, after.start):
+        return True
     cue = lex.re.previous.search(text, sent.start, m.start)
     if cue is None:
         return False

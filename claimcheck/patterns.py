@@ -128,6 +128,7 @@ UNNAMED_BENCHMARK = re.compile(
     rf"|(?P<named>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*){_SP}+(?:benchmark|suite|eval)\b)"
     rf"(?={_SP}*(?:[,.;:)(—]|$|and\b|while\b|but\b))"
 )
+ARROW_GAP = re.compile(rf"{_SP}*(?:→|->|=>|⟶|➔){_SP}*")  # "2.7B → 3.8B": from, to
 NEXT_ITEM = re.compile(r"\band\b|;")  # what opens the next item of a list or clause
 AND_BEFORE = re.compile(rf"[^\d;]{{0,40}}\band{_SP}+")
 DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?![\d.])")  # "100.000" (a count: 100,000)
