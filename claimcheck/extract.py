@@ -502,7 +502,11 @@ def _sentence_claims(
         if metric_name:
             settings = settings_in(text, sent, lex) if settings is None else settings
             setting = evaluation_setting(text, sent, r.mention, settings, figures, lex)
-            if _benchmark(metric_name, lex) or setting in lex.any_metric_settings:
+            if (
+                _benchmark(metric_name, lex)
+                or setting in lex.any_metric_settings
+                or (setting in lex.price_settings and r.unit_kind == "currency")
+            ):
                 qualifier = ", ".join(q for q in (qualifier, setting) if q)  # "2025, pass@1"
         resolved.append((r, metric_name, qualifier))
     resolved = _listed_prices(text, resolved)
