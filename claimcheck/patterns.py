@@ -128,6 +128,8 @@ UNNAMED_BENCHMARK = re.compile(
     rf"|(?P<named>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*){_SP}+(?:benchmark|suite|eval)\b)"
     rf"(?={_SP}*(?:[,.;:)(—]|$|and\b|while\b|but\b))"
 )
+# the date a model snapshot's id ends in: "tessaly-4-max«-2025-06-30»", "…sonnet«-20241022»"
+SNAPSHOT_DATE = re.compile(r"[-_](?:20\d\d[-_]\d\d[-_]\d\d|20\d{6})$")
 ARROW_GAP = re.compile(rf"{_SP}*(?:→|->|=>|⟶|➔){_SP}*")  # "2.7B → 3.8B": from, to
 NEXT_ITEM = re.compile(r"\band\b|;")  # what opens the next item of a list or clause
 AND_BEFORE = re.compile(rf"[^\d;]{{0,40}}\band{_SP}+")

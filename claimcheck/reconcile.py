@@ -31,7 +31,9 @@ def canonical_subjects(names: Sequence[str], lex: Lexicon) -> dict[str, str]:
     variants = frozenset(v.lower() for v in lex.variants)
     aliases = {name_key(k): v for k, v in lex.subject_aliases.items()}
     aliases.update({name_key(v): v for v in lex.subject_aliases.values()})
-    counts = Counter(aliases.get(name_key(n), n) for n in names)
+    # a dated snapshot is its model: "tessaly-4-max-2025-06-30" is Tessaly 4 Max
+    undated = {n: P.SNAPSHOT_DATE.sub("", n) or n for n in names}
+    counts = Counter(aliases.get(name_key(undated[n]), undated[n]) for n in names)
     order = sorted(counts, key=lambda n: (-counts[n], len(n), n))
     heads: dict[tuple[str, ...], list[tuple[str, frozenset[str]]]] = defaultdict(list)
     mapping: dict[str, str] = {}
@@ -48,7 +50,7 @@ def canonical_subjects(names: Sequence[str], lex: Lexicon) -> dict[str, str]:
             heads[nums].append((name, words))
             mapping[name] = name
     _unversioned_to_versioned(mapping, heads)
-    return {n: mapping[aliases.get(name_key(n), n)] for n in names}
+    return {n: mapping[aliases.get(name_key(undated[n]), undated[n])] for n in names}
 
 
 def _unversioned_to_versioned(
@@ -314,15 +316,27 @@ def _fold_target(
     return fits[0] if len(fits) == 1 else None
 
 
+def _qualifier_parts(qualifier: str) -> frozenset[str]:
+    return frozenset(q for q in qualifier.split(", ") if q)
+
+
 def _fold_unqualified(groups: dict[GroupKey, list[Claim]], lex: Lexicon) -> None:
-    """Unqualified figures join a qualified group of the same subject, metric and unit
-    (AIME 97% -> AIME 2025), as _fold_target decides."""
+    """Figures join a group of the same subject, metric and unit that is qualified more
+    narrowly (AIME 97% -> AIME 2025; AIME 2025 93% -> AIME 2025 at high effort), as
+    _fold_target decides; the least qualified figures are placed first."""
     qualified: dict[tuple[str, str, str], list[GroupKey]] = defaultdict(list)
     for key in groups:
         if key[2]:
             qualified[(key[0], key[1], key[3])].append(key)
-    for key in sorted(k for k in groups if not k[2]):
-        options = sorted(qualified.get((key[0], key[1], key[3]), []))
+    for key in sorted(groups, key=lambda k: (len(_qualifier_parts(k[2])), k)):
+        if key not in groups:
+            continue
+        parts = _qualifier_parts(key[2])
+        options = sorted(
+            k
+            for k in qualified.get((key[0], key[1], key[3]), [])
+            if k in groups and _qualifier_parts(k[2]) > parts
+        )
         if not options:
             continue
         remaining = []

@@ -275,3 +275,27 @@ def test_a_self_contradiction_does_not_depend_on_line_wrapping(lex: Lexicon) -> 
     one_line = "Kelso-4 scores 71% on MMLU and, in later testing, 75% on MMLU."
     wrapped = "Kelso-4 scores 71% on MMLU and, in later testing,\n75% on MMLU."
     assert one_verdict(lex, one_line) == one_verdict(lex, wrapped)
+
+
+def test_a_dated_snapshot_is_its_model(lex: Lexicon) -> None:
+    """Release notes name a snapshot ("tessaly-4-max-2025-06-30"), news the model."""
+    assert (
+        one_verdict(
+            lex,
+            "tessaly-4-max-2025-06-30 scores 81.27% on MMLU-Pro.",
+            "Tessaly 4 Max scores 81.3% on MMLU-Pro.",
+        )
+        == Verdict.ROUNDING
+    )
+
+
+def test_a_figure_joins_a_more_narrowly_scoped_group_it_fits(lex: Lexicon) -> None:
+    """'AIME 2025 93%' and 'AIME 2025 92.7% at high effort' are one figure, rounded."""
+    assert (
+        one_verdict(
+            lex,
+            "Sorrel-3 scores 92.7% on AIME 2025 at high effort.",
+            "Sorrel-3 scores 93% on AIME 2025.",
+        )
+        == Verdict.ROUNDING
+    )
