@@ -510,6 +510,8 @@ def _sentence_claims(
                 qualifier = ", ".join(q for q in (qualifier, setting) if q)  # "2025, pass@1"
         resolved.append((r, metric_name, qualifier))
     resolved = _listed_prices(text, resolved)
+    if not every_figure:
+        resolved = _without_parts(text, resolved, lex)
     if rivals:
         resolved = _answered(resolved, rivals, readings, lex)
     subjects = distribute_subjects(entities, resolved, sent, text, lex)
@@ -551,6 +553,33 @@ def _sentence_claims(
             )
         )
     return claims
+
+
+def _without_parts(
+    text: str, resolved: list[tuple[Reading, str, str]], lex: Lexicon
+) -> list[tuple[Reading, str, str]]:
+    """Without the figures that break down an earlier one: "1.2 million hours of audio:
+    900,000 hours of web audio and 300,000 hours of transcribed speech" (a breakdown cue
+    after the whole, and the parts sum to it) are not two more training-audio figures."""
+    parts: set[int] = set()
+    for i, (whole, metric, _) in enumerate(resolved):
+        same = [
+            j
+            for j in range(i + 1, len(resolved))
+            if resolved[j][1] == metric and resolved[j][0].unit == whole.unit
+        ]
+        end_of_whole = whole.phrase_end or whole.mention.end
+        if not same or not lex.re.breakdown.search(
+            text, end_of_whole, resolved[same[0]][0].mention.start
+        ):
+            continue
+        for end in range(len(same), 1, -1):
+            run = [resolved[j][0].mention for j in same[:end]]
+            slack = whole.mention.precision + sum(m.precision for m in run)
+            if abs(sum(m.value for m in run) - whole.mention.value) <= slack:
+                parts.update(same[:end])
+                break
+    return [item for i, item in enumerate(resolved) if i not in parts]
 
 
 def _rival_before(entities: Sequence[Entity], r: Reading) -> str:

@@ -529,6 +529,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 score_words=_strings(gram, "score_words", "grammar.yaml"),
                 same_benchmark=_strings(gram, "same_benchmark", "grammar.yaml"),
                 earlier_headers=_strings(gram, "earlier_headers", "grammar.yaml"),
+                breakdown_cues=_strings(gram, "breakdown_cues", "grammar.yaml"),
                 measure_heads=_strings(gram, "measure_heads", "grammar.yaml"),
                 settings=list(settings),
                 setting_patterns=_strings(evaluation, "as_written", "grammar.yaml"),

@@ -392,6 +392,7 @@ class PatternWords:
     noise: Sequence[str]
     same_benchmark: Sequence[str] = ()  # "on the same test"
     earlier_headers: Sequence[str] = ()  # "Input (old)": a table column of earlier values
+    breakdown_cues: Sequence[str] = ()  # "1.2M hours«:» 900K ... and 300K ...": parts follow
 
 
 @dataclass(frozen=True)
@@ -425,6 +426,7 @@ class Patterns:
     score_before: Ending
     same_benchmark: re.Pattern[str]  # "on the same test": the benchmark just scored
     earlier_header: re.Pattern[str]  # search a table header: "Input (old)", "Before"
+    breakdown: re.Pattern[str]  # search between a whole and its parts: ":", "of which"
     setting: re.Pattern[str]  # an evaluation setting ("with tools", "pass@1")
     noise: re.Pattern[str]
     # the noise patterns split in two: those written in lower case, compiled without
@@ -678,6 +680,11 @@ def compile_patterns(w: PatternWords) -> Patterns:
         score_before=_ending(w.score_words, ":"),
         same_benchmark=re.compile(whole_words(w.same_benchmark) or r"(?!x)x", re.IGNORECASE),
         earlier_header=re.compile(whole_words(w.earlier_headers) or r"(?!x)x", re.IGNORECASE),
+        breakdown=re.compile(
+            "|".join(whole_words([c]) if c[0].isalpha() else re.escape(c) for c in w.breakdown_cues)
+            or r"(?!x)x",
+            re.IGNORECASE,
+        ),
         setting=re.compile(
             rf"(?<![\w@-])(?:{alternation(w.settings)}|{'|'.join(w.setting_patterns)})(?![\w@-])",
             re.IGNORECASE,
