@@ -360,7 +360,37 @@ def find_variant_references(
         elif base:
             sibling = _sibling(base, m.group("variant"), names, lex)
             out.append(Entity(s, m.end(), sibling, MODEL))
+    for m in lex.re.subject.by_rank.finditer(text, start, end):
+        if not _overlaps(m.start(), m.end(), [(f.start, f.end) for f in out]):
+            member = _ranked_member(carried, names, largest=m.group("largest") is not None)
+            if member:  # "The biggest model reaches 90.4%"
+                out.append(Entity(m.start(), m.end(), member, MODEL))
     return sorted(out, key=lambda x: x.start) if len(out) > len(found) else out
+
+
+def _ranked_member(base: str, names: Sequence[str], *, largest: bool) -> str:
+    """The largest (or smallest) member of `base`'s family among the sized names the
+    article gives, or of the one family it gives several sizes of; '' if neither."""
+    families: dict[str, list[tuple[float, str]]] = {}
+    for name in names:
+        size = P.NAME_SIZE.search(name)
+        if size:
+            families.setdefault(name_key(name[: size.start()]), []).append(
+                (_size_value(size.group()), name)
+            )
+    own = P.NAME_SIZE.search(base)
+    stem = name_key(base[: own.start()] if own else base)
+    members = families.get(stem) or next(
+        (m for m in families.values() if len(m) > 1 and len(families) == 1), []
+    )
+    if len(members) < 2:
+        return ""
+    return (max if largest else min)(members)[1]
+
+
+def _size_value(size: str) -> float:
+    """A size as a name writes it, as a number: '14B' -> 1.4e10."""
+    return float(size[:-1]) * {"M": 1e6, "B": 1e9, "T": 1e12}[size[-1]]
 
 
 def _unit_follows(text: str, at: int, end: int, lex: Lexicon) -> bool:

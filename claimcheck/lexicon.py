@@ -406,6 +406,8 @@ def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWo
         owner_verbs=_strings(ent, "owner_verbs", "entities.yaml"),
         model_nouns=_strings(ent, "model_nouns", "entities.yaml"),
         size_list_nouns=_strings(ent, "size_list_nouns", "entities.yaml"),
+        largest_words=_strings(ent, "largest_words", "entities.yaml"),
+        smallest_words=_strings(ent, "smallest_words", "entities.yaml"),
         device_nouns=_strings(ent, "device_nouns", "entities.yaml"),
     )
 

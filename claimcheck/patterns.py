@@ -329,6 +329,8 @@ class SubjectWords:
     owner_verbs: Sequence[str] = ()
     model_nouns: Sequence[str] = ()
     size_list_nouns: Sequence[str] = ()
+    largest_words: Sequence[str] = ()
+    smallest_words: Sequence[str] = ()
     device_nouns: Sequence[str] = ()
 
 
@@ -346,6 +348,7 @@ class SubjectPatterns:
     org_suffix: re.Pattern[str]  # a quick test that a sentence may hold one
     variant_reference: re.Pattern[str]  # "the Mini variant": a sibling by its variant word
     size_list: re.Pattern[str]  # "comes in 8B and 70B «versions»": sizes of a family's members
+    by_rank: re.Pattern[str]  # "the biggest model": group "largest" or "smallest"
     short_variants: frozenset[str]  # last words that name a model alone ("Behemoth")
     named: re.Pattern[str]  # "a model called Quillon": group "name", a model without version
     named_owned: re.Pattern[str]  # "Brindle's Quillon, released ...": group "name" too
@@ -824,6 +827,11 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"|(?(size)(?<=B)|)(?P<bare>(?=[,;:)]|\.(?!\d)|{_SP}+[a-z])))"
         ),
         size_list=re.compile(whole_words(w.size_list_nouns), re.IGNORECASE),
+        by_rank=re.compile(
+            rf"\b[Tt]he{_SP}+(?:(?P<largest>{alternation(w.largest_words, fold=False)})"
+            rf"|(?P<smallest>{alternation(w.smallest_words, fold=False)}))"
+            rf"{_SP}+(?:{alternation(w.variant_nouns)})(?![\w-])"
+        ),
         short_variants=frozenset(w.short_variants),
         named=_named_pattern(w, stop),
         named_owned=_named_pattern(w, stop, owned=True),
