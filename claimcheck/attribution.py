@@ -192,7 +192,7 @@ def resolve_metric(
     measure = _own_measure(text, sent, r, alias, lex)
     if measure:
         return measure, ""
-    cue_distance, cue = _cue_metric(text, sent, r, lex)
+    cue_distance, cue = _cue_metric(text, sent, r, aliases, lex)
     if cue and cue_distance < score:
         return cue, ""
     if named and alias is not None:
@@ -367,14 +367,25 @@ def unnamed_benchmark(
     return m.group(group)
 
 
-def _cue_metric(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> tuple[float, str]:
-    """The metric a nearby cue word gives ("raised $4 billion" -> funding), with its distance."""
+def _cue_metric(
+    text: str, sent: Sentence, r: Reading, aliases: Sequence[re.Match[str]], lex: Lexicon
+) -> tuple[float, str]:
+    """The metric a nearby cue word gives ("raised $4 billion" -> funding), with its
+    distance; a cue inside the name of a metric the figure's unit fits is that name's
+    ("the price per minute (21 dollars)" is no bare price)."""
     best: tuple[float, str] = (math.inf, "")
     if not r.unit:
         return best
     for cue in lex.re.cue.finditer(text, sent.start, sent.end):
         if P.TO_AFTER.match(text, cue.end()):
             continue  # "was raised to 2 yuan": a price moved, no money raised
+        if any(
+            a.start() <= cue.start()
+            and cue.end() <= a.end()
+            and units_fit(lex.metrics[alias_name(a, lex)].unit, r.unit, lex)
+            for a in aliases
+        ):
+            continue  # ("training" in "training cost" still cues "2,048 GPUs")
         for name in lex.cue_metric[cue.group().lower()]:
             if r.unit_kind == "count" and lex.metrics[name].unit != r.unit:
                 continue
