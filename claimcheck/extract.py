@@ -29,6 +29,7 @@ from claimcheck.entities import (
     find_short_names,
     find_variant_references,
     handed_on,
+    name_key,
     named_without_version,
     older_version,
     quotations,
@@ -101,6 +102,12 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
         heading = _new_section(text, previous_end, sent.start)
         if heading:
             recent, benchmark = {}, None  # under a new heading, nothing points back
+        elif _other_family(recent.get(MODEL, ""), top[MODEL]) and _new_paragraph(
+            text, previous_end, sent.start
+        ):
+            # a rival is the subject of its own paragraph only: "GPT-5 still leads on AIME
+            # at 94.6%.\n\nAt $3 per million input tokens the model is not cheap"
+            recent.pop(MODEL)
         # a sentence that names no model is about the last one named before it
         carried = {kind: recent.get(kind) or top[kind] for kind in top}
         entities = find_variant_references(
@@ -141,6 +148,22 @@ def _other_version(name: str, subject: str) -> bool:
     """Whether `name` is an earlier or a later version of the article's subject ("Zeta-1.5
     had ...", "a Cairn-4.1 update is planned"): named in passing, not handed on."""
     return older_version(name, subject) or older_version(subject, name)
+
+
+def _new_paragraph(text: str, previous_end: int, start: int) -> bool:
+    """Whether the sentence at `start` opens a new paragraph: it starts a line (the text
+    is unwrapped, so a line is a paragraph, a heading or a list item) that is no list
+    item or table row going on from the block above."""
+    if text.find("\n", previous_end, start) < 0:
+        return False
+    return P.CONTINUED_LINE.match(text, text.rfind("\n", 0, start) + 1) is None
+
+
+def _other_family(name: str, subject: str) -> bool:
+    """Whether `name` is a model of another family than the article's subject."""
+    if not name or not subject:
+        return False
+    return name_key(name).split(" ")[0] != name_key(subject).split(" ")[0]
 
 
 def _named_in_full(
