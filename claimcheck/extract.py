@@ -267,6 +267,30 @@ def _unit_from_next(text: str, readings: list[Reading]) -> list[Reading]:
     return out
 
 
+def _part_of_whole(text: str, readings: list[Reading], lex: Lexicon) -> list[Reading]:
+    """'activates 22 billion of its 235 billion parameters': a bare figure before "of its"
+    and a count counts a part of that whole, in its unit and the unit's part metric
+    (active parameters); the whole is the unit's own metric (total parameters)."""
+    out = list(readings)
+    for i in range(len(out) - 1):
+        part, whole = out[i], out[i + 1]
+        if part.unit or whole.unit_kind != "count" or whole.unit not in lex.units:
+            continue
+        if not P.PART_OF_GAP.fullmatch(text, part.mention.end, whole.mention.start):
+            continue
+        unit = lex.units[whole.unit]
+        out[i] = replace(
+            part,
+            unit=whole.unit,
+            unit_kind=whole.unit_kind,
+            metric=unit.part_metric or part.metric,
+            strong=bool(unit.part_metric) or part.strong,
+        )
+        if unit.metric:
+            out[i + 1] = replace(whole, metric=unit.metric, strong=True)
+    return out
+
+
 def _noise_spans(
     text: str, low: str | None, mentions: Sequence[Mention], lex: Lexicon
 ) -> list[tuple[int, int]]:
@@ -455,7 +479,7 @@ def _sentence_claims(
         noise = _noise_spans(text, low, mentions, lex) if noise is None else noise
         if not any(s < m.end and m.start < e for s, e in noise):
             readings.append(_elided(text, r, readings, lex))
-    readings = _unit_from_next(text, readings)
+    readings = _part_of_whole(text, _unit_from_next(text, readings), lex)
     if every_figure:  # "from 640 MW to 710" is one range to a quantity extractor
         readings = join_from_to(text, sent, readings)
     windows = [r for r in readings if r.window]

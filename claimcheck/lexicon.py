@@ -97,6 +97,7 @@ class Unit:
     sized_nouns: tuple[str, ...] = ()  # nouns such a figure sizes, not counts ("a 70B model")
     loose: bool = False  # a count of it alone may be any figure ("a 2,000-token prompt")
     windowed: bool = True  # a duration in its sentence may scope it ("ten models in two months")
+    part_metric: str = ""  # what "N of its M <unit>" makes N ("22 billion of its 235 billion")
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,7 @@ def _units(data: Mapping[str, Any]) -> tuple[dict[str, Unit], dict[str, str], di
                 tuple(w.lower() for w in _strings(spec, "sized_nouns", where)),
                 bool(spec.get("loose", False)),
                 spec.get("windowed", True) is not False,
+                str(spec.get("part_metric", "")),
             )
             for form in _strings(spec, "forms", where) + _strings(spec, "words", where):
                 forms.setdefault(form.lower(), name)

@@ -134,6 +134,7 @@ SNAPSHOT_DATE = re.compile(r"[-_](?:20\d\d[-_]\d\d[-_]\d\d|20\d{6})$")
 CONTINUED_LINE = re.compile(
     r"[ \t]*(?:(?:[•*\-–·▪◦+]|\d{1,2}[.)])[ \t]+|\||[A-Z][\w ()/.&-]{0,40}:[ \t])"
 )
+PART_OF_GAP = re.compile(rf"{_SP}+of{_SP}+(?:its|their|the)(?:{_SP}+total)?{_SP}+")  # "22B of its"
 ARROW_GAP = re.compile(rf"{_SP}*(?:→|->|=>|⟶|➔){_SP}*")  # "2.7B → 3.8B": from, to
 NEXT_ITEM = re.compile(r"\band\b|;")  # what opens the next item of a list or clause
 AND_BEFORE = re.compile(rf"[^\d;]{{0,40}}\band{_SP}+")
