@@ -57,13 +57,21 @@ def find_entities(
     lex: Lexicon,
     exclude: Sequence[tuple[int, int]] = (),
     quotes: Sequence[tuple[int, int]] = (),
+    digit: bool | None = None,
 ) -> list[Entity]:
     """Models and organisations named in text[start:end], leftmost-longest, no overlaps;
-    those inside one of the `quotes` spans are marked `quoted`."""
+    those inside one of the `quotes` spans are marked `quoted`. `digit`: whether the
+    span holds a digit, when the caller has already looked."""
+    if digit is None:
+        digit = P.ANY_DIGIT.search(text, start, end) is not None
+    if not digit and lex.re.named_word.search(text, start, end) is None:
+        # most sentences have no digit, family, organisation or organisation word, so
+        # none of the patterns below can match: one search rules them all out
+        return []
     found: list[tuple[int, int, str, str]] = []
     # A model name holds a digit or a family word ("Command R"): skip the costly pattern
     # in the many sentences that have neither.
-    maybe_model = P.ANY_DIGIT.search(text, start, end) or lex.re.family.search(text, start, end)
+    maybe_model = digit or lex.re.family.search(text, start, end)
     for whole in lex.re.model.finditer(text, start, end) if maybe_model else ():
         m = _after_excluded(whole, text, end, exclude, lex)
         if m is None:
@@ -102,7 +110,8 @@ def find_entities(
     for m in lex.re.subject.new_org.finditer(text, start, end) if maybe_org else ():
         if not _overlaps(m.start(), m.end(), known):
             found.append((m.start(), m.end(), squash(m.group()), ORG))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    if len(found) > 1:
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     entities: list[Entity] = []
     last = -1
     for s, e, name, kind in found:
@@ -142,14 +151,18 @@ def _placed(
 ) -> Entity:
     """A found name with its role in the sentence: compared against, an object, quoted."""
     written = text[max(start, s - 40) : s]
-    before = P.POSSESSOR.sub("", written)  # "than Vireo's Oberon-5": the cue before the owner
+    before = _without_possessor(written)  # "than Vireo's Oberon-5": the cue before the owner
     # the possessor rule strips a capitalised cue too ("Rival Gannet-5"): read both texts
-    texts = (before,) if before == written else (before, written)
-    cue = next(filter(None, (lex.re.comparison.search(t) for t in texts)), None)
-    # "behind the closed Gannet-5": a comparison before the noun phrase; "(vs Mistletoe
-    # Mini / Orbit-S 4B)": the later names of a compared list
-    cue = cue or _comparison_past(P.DETERMINED, before, lex)
-    if cue is None and P.LIST_END.search(before):  # the list pattern costs more: test first
+    other = None if before == written else written
+    cue = lex.re.comparison.search(before)
+    if cue is None and other is not None:
+        cue = lex.re.comparison.search(other)
+    # "behind the closed Gannet-5": a comparison before the noun phrase (it ends in white
+    # space: test that first); "(vs Mistletoe Mini / Orbit-S 4B)": the later names of a
+    # compared list (the list pattern costs more: test its last word first)
+    if cue is None and before[-1:].isspace():
+        cue = _comparison_past(P.DETERMINED, before, lex)
+    if cue is None and before.rstrip().endswith(_LIST_WORDS) and P.LIST_END.search(before):
         cue = _comparison_past(P.LISTED_BEFORE, before, lex)
     compared = cue is not None
     object_only = cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues
@@ -163,8 +176,28 @@ def _placed(
         # Gemini 3, Wren 3 scores 70%" the comma closes the list: Wren 3 is the subject)
         compared, object_only = True, earlier[-1].object_only
     quoted = _quoted(s, e, quotes)
-    aside = any(lex.re.subject.aside.search(t) for t in texts)
+    aside = lex.re.subject.aside.search(before) is not None or (
+        other is not None and lex.re.subject.aside.search(other) is not None
+    )
     return Entity(s, e, name, kind, compared, quoted, object_only, aside)
+
+
+# What P.LIST_END can end on, before its trailing white space
+_LIST_WORDS = ("/", "&", "and", "or")
+
+
+def _without_possessor(written: str) -> str:
+    """`written` without the possessor ending it ("than «Vireo's »Oberon-5").
+
+    P.POSSESSOR ends in white space after a word holding a capital; most names follow
+    a lower-case word, so that is tested first (the pattern is tried at every position).
+    """
+    if not written[-1:].isspace():
+        return written
+    last = written.rsplit(None, 1)[-1:]
+    if not last or last[0].lower() == last[0]:
+        return written
+    return P.POSSESSOR.sub("", written)
 
 
 def _comparison_past(between: re.Pattern[str], before: str, lex: Lexicon) -> re.Match[str] | None:

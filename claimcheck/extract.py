@@ -81,7 +81,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
         has_digit = P.ANY_DIGIT.search(text, sent.start, sent.end) is not None
         aliases = list(lex.re.metric.finditer(text, low, sent.start, sent.end)) if has_digit else []
         alias_spans = [(a.start(), a.end()) for a in aliases]
-        entities = find_entities(text, sent.start, sent.end, lex, alias_spans, quotes)
+        entities = find_entities(text, sent.start, sent.end, lex, alias_spans, quotes, has_digit)
         while index < len(mentions) and mentions[index].start < sent.start:
             index += 1
         inside = []

@@ -423,6 +423,9 @@ class Patterns:
     org: re.Pattern[str]
     model: re.Pattern[str]
     family: re.Pattern[str]
+    # any family, organisation or organisation word: a sentence with none of them and
+    # no digit names nothing (entities.find_entities tests it first)
+    named_word: re.Pattern[str]
     hardware: re.Pattern[str]
     comparison: Ending
     subject: SubjectPatterns
@@ -670,6 +673,11 @@ def compile_patterns(w: PatternWords) -> Patterns:
             )
         ),
         family=re.compile(whole_words(w.families, fold=False, lead=True)),
+        named_word=re.compile(
+            whole_words(
+                [*w.families, *w.orgs, *w.subject_words.org_suffixes], fold=False, lead=True
+            )
+        ),
         hardware=re.compile(rf"(?:{'|'.join(w.hardware)})(?:s)?$"),
         comparison=_ending(w.comparison_cues),
         subject=_subject_patterns(w.subject_words, w.not_names),
