@@ -147,11 +147,7 @@ def _digits_value(text: str) -> tuple[float, float]:
 def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     """Read a digit core and its scale suffix or scale word; None when it is part of a name."""
     start, end = m.start(), m.end()
-    begin = start
-    floor = max(0, start - 40)
-    while begin > floor and not text[begin - 1].isspace():
-        begin -= 1
-    token = text[begin:start].lstrip(_OPENERS)  # the word the figure is glued to, if any
+    token = _glued_before(text, start).lstrip(_OPENERS)  # the word the figure is glued to
     if token and _glued(token, lex):
         return None
     digits = m.group()
@@ -215,6 +211,14 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     if variant and variant.group(1) in lex.product_words:
         return None  # "the 16 Pro and 16 Pro Max", "three new 777 Max jets"
     return _Core(start, end, value, precision, False, scaled, alternatives)
+
+
+def _glued_before(text: str, start: int) -> str:
+    """The characters written right before text[start] with no white space between, at
+    most 40 (split off in C, not walked back one character at a time)."""
+    if start == 0 or text[start - 1].isspace():
+        return ""
+    return text[max(0, start - 40) : start].rsplit(None, 1)[-1]
 
 
 def _glued(token: str, lex: Lexicon) -> bool:
@@ -326,7 +330,7 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
         value, precision, end, scaled = value * 1e6, precision * 1e6, end + 1, True
     # A range: "5-10%", "5 to 10 billion", "between 5 and 10".
     rng = P.RANGE_JOINER.match(text[end : end + 12])
-    named = P.NAME_BEFORE.search(text, max(0, start - 24), start)
+    named = P.NAME_BEFORE.search(text, max(0, start - 24), start) if rng else None
     if named and named.group(1) not in lex.not_names:
         rng = None  # "Claude Haiku 5 to 400K": a version number does not open a range
     before = words_before(text, start) if rng and moves else []
@@ -515,21 +519,18 @@ def _small_number(word: str, lex: Lexicon) -> int | None:
 
 def _joins(text: str, first: Mention, second: Mention, lex: Lexicon, moves: bool) -> bool:
     """'5% to 10%', '$300,000 to $12 million', 'between 5% and 6%': two figures in one
-    unit make one range (but 'rose 12 sen to RM4.80' is a move from one figure to another)."""
+    unit make one range (but 'rose 12 sen to RM4.80' is a move from one figure to another).
+    The cheapest tests come first: most pairs of figures differ in unit or stand apart."""
+    if not (first.unit and first.unit == second.unit and first.bound == second.bound == Bound.EQ):
+        return False
+    if P.RANGE_GAP.fullmatch(text, first.end, second.start) is None and not (
+        P.BETWEEN.search(text, max(0, first.start - 20), first.start) is not None
+        and P.AND_GAP.fullmatch(text, first.end, second.start) is not None
+    ):
+        return False
     before = words_before(text, first.start)
-    between = P.BETWEEN.search(text, max(0, first.start - 20), first.start) is not None
-    return (
-        not (before and before[-1] in lex.change_verbs)
-        and not (
-            moves and (_moves(before, lex) or _descending(before, first.value, second.value, lex))
-        )
-        and bool(first.unit)
-        and first.unit == second.unit
-        and first.bound == second.bound == Bound.EQ
-        and (
-            P.RANGE_GAP.fullmatch(text, first.end, second.start) is not None
-            or (between and P.AND_GAP.fullmatch(text, first.end, second.start) is not None)
-        )
+    return not (before and before[-1] in lex.change_verbs) and not (
+        moves and (_moves(before, lex) or _descending(before, first.value, second.value, lex))
     )
 
 
