@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import pairwise
 
 from claimcheck import patterns as P
@@ -36,6 +36,25 @@ class Sentence:
         return self.row or (self.start, self.end)
 
 
+_SENTENCE_DEFAULTS = {f.name: f.default for f in fields(Sentence)}
+
+
+def _sentence(start: int, end: int, block: int, key: str, key_end: int) -> Sentence:
+    """Sentence(start, end, block, key, key_end), made without the frozen dataclass's
+    __init__, which sets each of the nine fields through object.__setattr__: an article
+    has hundreds of sentences, and this is about four times faster. The result is the
+    same object (equal, same hash and repr); the other fields keep their defaults."""
+    values = _SENTENCE_DEFAULTS.copy()
+    values["start"] = start
+    values["end"] = end
+    values["block"] = block
+    values["key"] = key
+    values["key_end"] = key_end
+    sentence = object.__new__(Sentence)
+    object.__setattr__(sentence, "__dict__", values)
+    return sentence
+
+
 def _line_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
@@ -53,10 +72,11 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     header: list[str] = []
     for index, (line_start, line_end) in enumerate(spans):
         line = text[line_start:line_end]
-        if not line.strip():
+        if not line or line.isspace():
             block += 1
             continue
-        if P.TABLE_ROW.match(line) or P.TABLE_RULE.match(line):
+        # both table patterns need a "|": most lines have none
+        if "|" in line and (P.TABLE_ROW.match(line) or P.TABLE_RULE.match(line)):
             following = (
                 text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else ""
             )
@@ -80,7 +100,7 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
         pieces = _split_line(line, lex)
         for i, (s, e) in enumerate(pieces):
             sentences.append(
-                Sentence(line_start + s, line_start + e, block, key if i == 0 else "", key_end)
+                _sentence(line_start + s, line_start + e, block, key if i == 0 else "", key_end)
             )
         if bullet or key:
             block += 1
