@@ -270,7 +270,8 @@ COMMA_NEXT = re.compile(rf"{_SP}*,")  # "to GPT-5«,» at $1.25": an aside opens
 TO_END = re.compile(rf"\bto{_SP}*$")  # "from 7.9% «to »3.2%"
 TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
 # A name token with its version glued on: "T3", "H400", "Phi4", "Qwen2.5-72B"
-_GLUED = rf"[A-Z][A-Za-z]*\d[A-Za-z0-9.]*(?:{_HYPHEN}[A-Za-z0-9.]+)*"
+# ("*+" takes the letters without giving any back: a digit must follow them anyway)
+_GLUED = rf"[A-Z][A-Za-z]*+\d[A-Za-z0-9.]*(?:{_HYPHEN}[A-Za-z0-9.]+)*"
 GLUED_TOKEN = re.compile(_GLUED)
 WORD_AND_SCORE = re.compile(r"[A-Z][a-z]+[\s\u00a0]+\d+\.\d+$")  # "French 74.2"
 # A reporting period, never a model: "Q3 2026", "H2 2025", "FY2026", "FY 26"
@@ -895,6 +896,14 @@ def _model_pattern(
 
     Money is never a name: "$US12", "RM4.80", "EUR 20m" (a currency sign before the
     letters, or a currency code before the digits); nor is a negative "minus-5".
+
+    The pattern is tried at every word of a sentence with a digit, so it is written to
+    fail fast. A run written "*+" (or "++", "{2,}+") never gives back what it took,
+    where what follows it can never match one of its characters: a name word's letters
+    before a hyphen or the space every use of `word` is followed by, a token's letters
+    and digits before the "." or hyphen that must follow them, letters before a digit.
+    The engine would only try the same failing test at each shorter length. A word is
+    tested for its capital before the list of words that are never names.
     """
     stop = alternation(not_names, fold=False)
     codes = [c.strip() for c in currency_signs if c.strip().isalpha()]
@@ -906,13 +915,15 @@ def _model_pattern(
     # A hyphenated name token that carries a digit: GPT-5.4, DeepSeek-V3-0324, Qwen2.5-72B.
     h = _HYPHEN
     hyphenated = (
-        rf"[A-Za-z][A-Za-z0-9]*(?:(?:\.|{h})[A-Za-z0-9]+)*{h}[A-Za-z]*\d[A-Za-z0-9.]*"
+        rf"[A-Za-z][A-Za-z0-9]*+(?:(?:\.|{h})[A-Za-z0-9]++)*{h}[A-Za-z]*+\d[A-Za-z0-9.]*"
         rf"(?:{h}[A-Za-z0-9.]+)*"
     )
     glued = _GLUED
     # A capitalised word; a long all-capitals word is a shouted headline, not a name. The
     # version after such words may open on "v" ("Echo-Large v2").
-    word = rf"(?!(?:{stop})(?![\w-]))(?![A-Z]{{5,}}\b)[A-Z][A-Za-z]*(?:{h}[A-Z][A-Za-z]*)*"
+    word = (
+        rf"(?=[A-Z])(?!(?:{stop})(?![\w-]))(?![A-Z]{{5,}}\b)[A-Z][A-Za-z]*+(?:{h}[A-Z][A-Za-z]*+)*"
+    )
     family = alternation(families, fold=False)
     variant = alternation(variants, fold=False)
     tail = (
@@ -927,7 +938,7 @@ def _model_pattern(
         # "Quillion's Mistletoe Mini": an owner's word and a variant word name a product
         rf"|(?<=['’]s[ \u00a0]){word}[ \u00a0](?:{variant})(?![\w\-\u2011])"
         # "Halyard-R": a capitalised word and one capital letter, the letter its version
-        rf"|(?!(?:{stop})(?![\w-]))[A-Z][a-z]{{2,}}{h}[A-Z](?![\w\-\u2011.])"
+        rf"|(?=[A-Z])(?!(?:{stop})(?![\w-]))[A-Z][a-z]{{2,}}+{h}[A-Z](?![\w\-\u2011.])"
         rf"|(?:{family})[ \u00a0](?:{variant})(?:{h}(?:{variant}))*)"
     )
     lowercase = rf"(?:{'|'.join(lower)})" if lower else r"(?!x)x"
