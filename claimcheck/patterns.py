@@ -40,6 +40,7 @@ ZERO_LED = re.compile(r"0\d+")  # a whole number written with a leading zero: a 
 THOUSANDS = re.compile(r"[ ,'\u00a0\u202f\u2009]")
 # Words hyphenated to a figure that do not make it a name: "minus-5 yards", "sub-7 nm".
 _FIGURE_PREFIXES = r"[Mm]inus|[Ss]ub"
+_FIGURE_PREFIX_OPENING = r"(?=[MmSs])"  # what one of them opens on
 # A word glued to a figure makes it part of a name ("GPT-4"), except the prefixes of a
 # figure and the end of a range ("0-to-60-mph").
 NAME_PREFIX = re.compile(
@@ -903,12 +904,16 @@ def _model_pattern(
     before a hyphen or the space every use of `word` is followed by, a token's letters
     and digits before the "." or hyphen that must follow them, letters before a digit.
     The engine would only try the same failing test at each shorter length. A word is
-    tested for its capital before the list of words that are never names.
+    tested for its capital before the list of words that are never names, and a currency
+    code or "minus" for its first letter before the list of them (_opening).
     """
     stop = alternation(not_names, fold=False)
     codes = [c.strip() for c in currency_signs if c.strip().isalpha()]
-    money = rf"(?!(?:{alternation(codes, fold=False)})[ \u00a0]?\d)" if codes else ""
-    money += rf"(?!(?:{_FIGURE_PREFIXES}){_HYPHEN}\d)"  # "minus-5 yards", "sub-7 nm chips"
+    money = (
+        rf"(?!{_opening(codes)}(?:{alternation(codes, fold=False)})[ \u00a0]?\d)" if codes else ""
+    )
+    # "minus-5 yards", "sub-7 nm chips"
+    money += rf"(?!{_FIGURE_PREFIX_OPENING}(?:{_FIGURE_PREFIXES}){_HYPHEN}\d)"
     marks = {ch for c in currency_signs for ch in c if not (ch.isalnum() or ch.isspace())}
     signs = re.escape("".join(sorted(marks)))
     version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"
@@ -930,8 +935,11 @@ def _model_pattern(
         rf"(?:[ \u00a0](?:(?:{variant})(?:{h}(?:{variant}))*"
         rf"|{version}(?:{h}[A-Za-z0-9]+)*(?![\w%]|[.,]\d))(?![\w\-\u2011]))*"
     )
+    # every alternative but the first opens on a capital or a family's first character:
+    # most words do not, and are turned away by one test
+    capital = _opening(families, "A-Z")
     head = (
-        rf"(?:{hyphenated}|{glued}"
+        rf"(?:{hyphenated}|{capital}(?:{glued}"
         rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0][vV]?{version}(?![\w%]|[.,]\d)"
         rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
         rf"|{word}[ \u00a0]{glued}"  # "Zeta T3", "Helion H400": a word, then a glued version
@@ -939,10 +947,20 @@ def _model_pattern(
         rf"|(?<=['’]s[ \u00a0]){word}[ \u00a0](?:{variant})(?![\w\-\u2011])"
         # "Halyard-R": a capitalised word and one capital letter, the letter its version
         rf"|(?=[A-Z])(?!(?:{stop})(?![\w-]))[A-Z][a-z]{{2,}}+{h}[A-Z](?![\w\-\u2011.])"
-        rf"|(?:{family})[ \u00a0](?:{variant})(?:{h}(?:{variant}))*)"
+        rf"|(?:{family})[ \u00a0](?:{variant})(?:{h}(?:{variant}))*))"
     )
     lowercase = rf"(?:{'|'.join(lower)})" if lower else r"(?!x)x"
     return rf"(?<![\w.\-\u2011{signs}]){money}(?:{head}|{lowercase}){tail}(?<![.])(?![\w\-\u2011])"
+
+
+def _opening(forms: Sequence[str], also: str = "") -> str:
+    """A lookahead for the characters `alternation(forms, fold=False)` can open on, and
+    those of the character class body `also`, put before it so that most positions fail
+    one character test instead of one per form. A form opening on a space or a slash
+    (read as a run of white space) or an empty one makes it "": no test."""
+    if not all(forms) or any(f[0] in " /" for f in forms):
+        return ""
+    return rf"(?=[{also}{''.join(sorted({re.escape(f[0]) for f in forms}))}])"
 
 
 def bound_of(phrase: str, table: Mapping[str, Bound]) -> Bound | None:
