@@ -189,10 +189,10 @@ def _placed(
     cue = lex.re.comparison.search(before)
     if cue is None and other is not None:
         cue = lex.re.comparison.search(other)
-    # "behind the closed Gannet-5": a comparison before the noun phrase (it ends in white
-    # space: test that first); "(vs Mistletoe Mini / Orbit-S 4B)": the later names of a
-    # compared list (the list pattern costs more: test its last word first)
-    if cue is None and before[-1:].isspace():
+    # "behind the closed Gannet-5": a comparison before the noun phrase; "(vs Mistletoe
+    # Mini / Orbit-S 4B)": the later names of a compared list (both patterns are tried at
+    # every position of the window: test their last words first)
+    if cue is None and _may_be_determined(before):
         cue = _comparison_past(P.DETERMINED, before, lex)
     if cue is None and before.rstrip().endswith(_LIST_WORDS) and P.LIST_END.search(before):
         cue = _comparison_past(P.LISTED_BEFORE, before, lex)
@@ -214,6 +214,16 @@ def _placed(
     return _entity(s, e, name, kind, compared, quoted, object_only, aside)
 
 
+def _may_be_determined(before: str) -> bool:
+    """Whether P.DETERMINED may match: it ends in white space after "the", "a" or "an",
+    or after one of them and one more word."""
+    if not before[-1:].isspace():
+        return False
+    return any(word.endswith(_DETERMINERS) for word in before.rsplit(None, 2)[-2:])
+
+
+# What P.DETERMINED's last or second-last word ends with
+_DETERMINERS = ("the", "a", "an")
 # What P.LIST_END can end on, before its trailing white space
 _LIST_WORDS = ("/", "&", "and", "or")
 
@@ -272,8 +282,11 @@ def dominant(entities: Sequence[Entity], kind: str) -> str:
 def handed_on(entities: Sequence[Entity], kind: str) -> str | None:
     """The name of this kind a sentence hands on to the sentences after it ("The model
     ..."): the first it names that is neither compared against nor quoted."""
-    named = [e.name for e in entities if e.kind == kind and not (e.compared or e.quoted or e.aside)]
-    return next((n for n in named if n), None)  # '': a sibling the article leaves unnamed
+    for e in entities:
+        # e.name '': a sibling the article leaves unnamed
+        if e.kind == kind and e.name and not (e.compared or e.quoted or e.aside):
+            return e.name
+    return None
 
 
 def short_names(entities: Sequence[Entity], lex: Lexicon) -> dict[str, tuple[str, str]]:
@@ -523,7 +536,10 @@ def name_key(name: str) -> str:
 
 def older_version(name: str, than: str) -> bool:
     """Whether `name` is an earlier version of `than` ("Zeta-1.5" of "Zeta-2"): the same
-    words, a lower version number."""
+    words, a lower version number. A name is no earlier than itself (the article's
+    dominant model, most often): that needs no parsing."""
+    if name == than or not than:
+        return False
     numbers, words = version_parts(name)
     other_numbers, other_words = version_parts(than)
     if not numbers or len(numbers) != len(other_numbers) or words != other_words:

@@ -670,7 +670,11 @@ def compile_patterns(w: PatternWords) -> Patterns:
         count=re.compile(rf"(?:{alternation(w.count_units)})(?![\w])", re.IGNORECASE),
         metric=_folding(
             metric,
-            cased=whole_words(w.cased_metric_aliases, fold=False) if w.cased_metric_aliases else "",
+            cased=(
+                whole_words(w.cased_metric_aliases, fold=False, lead=True)
+                if w.cased_metric_aliases
+                else ""
+            ),
         ),
         cue=re.compile(whole_words(w.cues), re.IGNORECASE),
         org=re.compile(whole_words(w.orgs, fold=False, lead=True)),
