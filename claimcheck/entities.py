@@ -183,6 +183,26 @@ def _placed(
 ) -> Entity:
     """A found name with its role in the sentence: compared against, an object, quoted."""
     written = text[max(start, s - 40) : s]
+    # a sentence opening on the name (a third of them) has nothing before it to read
+    cue, aside = _read_before(written, lex) if written else (None, False)
+    compared = cue is not None
+    object_only = cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues
+    if (
+        earlier
+        and earlier[-1].compared
+        and P.COORDINATION.fullmatch(text, earlier[-1].end, s)
+        and not (P.BARE_COMMA.fullmatch(text, earlier[-1].end, s) and P.VERB_NEXT.match(text, e))
+    ):
+        # "compared it to Claude Sonnet 4.6 and Opus 4.6" (but in "Compared with GPT-5 and
+        # Gemini 3, Wren 3 scores 70%" the comma closes the list: Wren 3 is the subject)
+        compared, object_only = True, earlier[-1].object_only
+    quoted = _quoted(s, e, quotes)
+    return _entity(s, e, name, kind, compared, quoted, object_only, aside)
+
+
+def _read_before(written: str, lex: Lexicon) -> tuple[re.Match[str] | None, bool]:
+    """The comparison cue the words `written` before a name end in (None if none), and
+    whether they name it in passing ("also released X")."""
     before = _without_possessor(written)  # "than Vireo's Oberon-5": the cue before the owner
     # the possessor rule strips a capitalised cue too ("Rival Gannet-5"): read both texts
     other = None if before == written else written
@@ -196,22 +216,10 @@ def _placed(
         cue = _comparison_past(P.DETERMINED, before, lex)
     if cue is None and before.rstrip().endswith(_LIST_WORDS) and P.LIST_END.search(before):
         cue = _comparison_past(P.LISTED_BEFORE, before, lex)
-    compared = cue is not None
-    object_only = cue is not None and squash(cue.group()).lower() in lex.re.subject.object_cues
-    if (
-        earlier
-        and earlier[-1].compared
-        and P.COORDINATION.fullmatch(text, earlier[-1].end, s)
-        and not (P.BARE_COMMA.fullmatch(text, earlier[-1].end, s) and P.VERB_NEXT.match(text, e))
-    ):
-        # "compared it to Claude Sonnet 4.6 and Opus 4.6" (but in "Compared with GPT-5 and
-        # Gemini 3, Wren 3 scores 70%" the comma closes the list: Wren 3 is the subject)
-        compared, object_only = True, earlier[-1].object_only
-    quoted = _quoted(s, e, quotes)
     aside = lex.re.subject.aside.search(before) is not None or (
         other is not None and lex.re.subject.aside.search(other) is not None
     )
-    return _entity(s, e, name, kind, compared, quoted, object_only, aside)
+    return cue, aside
 
 
 def _may_be_determined(before: str) -> bool:
@@ -219,7 +227,10 @@ def _may_be_determined(before: str) -> bool:
     or after one of them and one more word."""
     if not before[-1:].isspace():
         return False
-    return any(word.endswith(_DETERMINERS) for word in before.rsplit(None, 2)[-2:])
+    words = before.rsplit(None, 2)
+    return bool(words) and (
+        words[-1].endswith(_DETERMINERS) or (len(words) > 1 and words[-2].endswith(_DETERMINERS))
+    )
 
 
 # What P.DETERMINED's last or second-last word ends with
