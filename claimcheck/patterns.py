@@ -498,17 +498,33 @@ def whole_words(forms: Iterable[str], fold: bool = True, *, lead: bool = False) 
     """A whole-word alternation: not inside a longer word.
 
     With `lead`, when every form opens on a plain character, the check that no word
-    character comes before is made just after that first character (`(?<![\\w].)`), so
-    the pattern opens on a choice of literals and the engine skips, in C, to the
-    positions holding one of them. That pays only when those characters are rare in
-    text: capitals (names), or a few letters, in case-sensitive patterns (run those over
-    `folded` text); under IGNORECASE, or for many opening letters, it costs more.
+    character comes before is made after the form's first characters (`(?<![\\w]ab)`
+    after "ab", see _lead_regex), so the pattern opens on a choice of literals and the
+    engine skips, in C, to the positions holding one of them. That pays only when those
+    characters are rare in text: capitals (names), or a few letters, in case-sensitive
+    patterns (run those over `folded` text); under IGNORECASE, or for many opening
+    letters, it costs more.
     """
     trie = _trie(forms, fold)
     if lead and trie and "" not in trie and all(_one_char(token) for token in trie):
-        branches = [rf"{t}(?<![\w].){_trie_regex(child)}" for t, child in sorted(trie.items())]
-        return rf"(?:{'|'.join(branches)})(?![\w])"
+        return rf"(?:{_lead_regex(trie, '')})(?![\w])"
     return rf"(?<![\w])(?:{alternation(forms, fold)})(?![\w])"
+
+
+_LEAD_DEPTH = 3  # characters a lead pattern takes before it tests what comes before them
+
+
+def _lead_regex(node: dict[str, Any], taken: str) -> str:
+    """The regex of a trie node reached by the one-character tokens `taken`, with the
+    test that no word character stands before them made once the forms' first
+    _LEAD_DEPTH characters are taken (or where a form ends, or a token stands for more
+    than one character), as a lookbehind over `taken`: it looks at the same character
+    wherever it is made, and most positions holding a first character fail on the next
+    ones before it is tried."""
+    if len(taken) >= _LEAD_DEPTH or "" in node or not all(_one_char(t) for t in node):
+        return rf"(?<![\w]{taken}){_trie_regex(node)}"
+    branches = [t + _lead_regex(child, taken + t) for t, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _one_char(token: str) -> bool:
