@@ -159,6 +159,8 @@ def _after_excluded(
 ) -> re.Match[str] | None:
     """The name a match holds after a metric's name it runs over ("SWE-bench «Verified
     Halcyon 5»" holds Halcyon 5), the match itself when it runs over none."""
+    if not exclude:
+        return m
     cut = max((e for s, e in exclude if s < m.end() and m.start() < e), default=-1)
     if cut < 0:
         return m
