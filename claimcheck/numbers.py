@@ -13,6 +13,7 @@ from claimcheck.models import Bound
 
 _OPENERS = "([{\"'“‘*"
 _SIGNS = "+-\u2212\u2013"
+_MINUS_SIGNS = "-\u2212"  # what P.MINUS_SIGN matches
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
@@ -275,9 +276,13 @@ def _word_core(text: str, pos: int, lex: Lexicon) -> tuple[_Core | None, float]:
 
 def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int, bool]:
     """The currency sign written right before a figure ("$", "US$", "€"), where it starts,
-    and whether a minus sits between them ("$-50.8bn")."""
-    minus = P.MINUS_SIGN.search(text, max(0, start - 1), start) is not None
+    and whether a minus sits between them ("$-50.8bn"). Most figures follow a character
+    no sign ends on, which is tested before the end-anchored sign pattern is searched."""
+    minus = start > 0 and text[start - 1] in _MINUS_SIGNS  # P.MINUS_SIGN on one character
     at = start - 1 if minus else start
+    before = text[at - 1] if at > 0 else ""
+    if before not in lex.re.currency_sign_ends and before != "\n":  # "$" may end before "\n"
+        return "", start, False
     sign = lex.re.currency_sign.search(text, max(0, at - 8), at)
     if sign is None or (sign.start() > 0 and text[sign.start() - 1].isalpha()):
         return "", start, False

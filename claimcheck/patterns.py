@@ -423,6 +423,8 @@ class Patterns:
     postfix: re.Pattern[str]
     unit: re.Pattern[str]
     currency_sign: re.Pattern[str]
+    # the characters a currency_sign match can end on: a figure after any other has none
+    currency_sign_ends: frozenset[str]
     currency_lead: re.Pattern[str]
     count: re.Pattern[str]
     metric: Folding
@@ -688,6 +690,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
         postfix=re.compile(rf"{_SP}*(?:{alternation(w.postfix_bounds)})(?![\w])", re.IGNORECASE),
         unit=re.compile(rf"(?:{_SP}|-)?(?:{alternation(w.measure_units)})(?![\w])", re.IGNORECASE),
         currency_sign=re.compile(rf"(?:{alternation(w.currency_signs, fold=False)})$"),
+        currency_sign_ends=_last_characters(w.currency_signs),
         currency_lead=re.compile(alternation(w.currency_signs, fold=False)),
         count=re.compile(rf"(?:{alternation(w.count_units)})(?![\w])", re.IGNORECASE),
         metric=_folding(
@@ -977,6 +980,15 @@ def _model_pattern(
     )
     lowercase = rf"(?:{'|'.join(lower)})" if lower else r"(?!x)x"
     return rf"(?<![\w.\-\u2011{signs}]){money}(?:{head}|{lowercase}){tail}(?<![.])(?![\w\-\u2011])"
+
+
+def _last_characters(forms: Sequence[str]) -> frozenset[str]:
+    """The characters `alternation(forms)` (not folded) can end on: each form's last, and
+    white space for one ending in a space or a slash (read as runs of white space)."""
+    ends = {f[-1] for f in forms if f}
+    if ends & {" ", "/"}:
+        ends |= set(SPACE_CHARS)
+    return frozenset(ends)
 
 
 def _opening(forms: Sequence[str], also: str = "") -> str:
