@@ -516,16 +516,16 @@ def whole_words(forms: Iterable[str], fold: bool = True, *, lead: bool = False) 
 _LEAD_DEPTH = 3  # characters a lead pattern takes before it tests what comes before them
 
 
-def _lead_regex(node: dict[str, Any], taken: str) -> str:
+def _lead_regex(node: dict[str, Any], taken: str, before: str = r"[\w]") -> str:
     """The regex of a trie node reached by the one-character tokens `taken`, with the
     test that no word character stands before them made once the forms' first
     _LEAD_DEPTH characters are taken (or where a form ends, or a token stands for more
     than one character), as a lookbehind over `taken`: it looks at the same character
     wherever it is made, and most positions holding a first character fail on the next
-    ones before it is tried."""
+    ones before it is tried. `before`: the class of what may not stand before them."""
     if len(taken) >= _LEAD_DEPTH or "" in node or not all(_one_char(t) for t in node):
-        return rf"(?<![\w]{taken}){_trie_regex(node)}"
-    branches = [t + _lead_regex(child, taken + t) for t, child in sorted(node.items())]
+        return rf"(?<!{before}{taken}){_trie_regex(node)}"
+    branches = [t + _lead_regex(child, taken + t, before) for t, child in sorted(node.items())]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
@@ -911,8 +911,31 @@ def _named_pattern(w: SubjectWords, stop: str, owned: bool = False) -> re.Patter
     cues = alternation(w.naming_cues)
     if owned:
         return re.compile(rf"['’](?<=[\w.]['’])s?{_SP}+(?P<name>{name}),{_SP}+(?:{cues})\b")
+    after = rf"(?P<name>{name})(?=[,.;:]|{_SP}+[a-z])"
+    lead = _cue_lead([*(f"{c} " for c in w.naming_cues), *(f"{n}, " for n in w.model_nouns)])
+    if lead:
+        return re.compile(lead + after)
     cue = rf"(?:{cues}){_SP}+|(?:{alternation(w.model_nouns)}),{_SP}+"
-    return re.compile(rf"(?<![\w-])(?:{cue})(?P<name>{name})(?=[,.;:]|{_SP}+[a-z])")
+    return re.compile(rf"(?<![\w-])(?:{cue}){after}")
+
+
+def _cue_lead(forms: Sequence[str]) -> str:
+    r"""The naming cues with their space ("called ") and the model nouns with their comma
+    ("model, ") as one lead pattern (see whole_words), so the whole-text search skips to
+    their first letters: the same matches as (?<![\w-])(?:(?:cues) +|(?:nouns), +),
+    where a name (a capital) follows. Where two forms part, one needs a space, a comma or
+    a letter the other cannot take, so at most one can be followed by a name, except where
+    one form continues another, and there both patterns try the longer first. "" when a
+    form holds a slash or white space other than a space, which that does not cover."""
+    if not forms or any("/" in f or any(c.isspace() and c != " " for c in f) for f in forms):
+        return ""
+    trie = _trie(forms, fold=True)
+    if "" in trie or not all(_one_char(token) for token in trie):
+        return ""
+    return f"(?:{_lead_regex(trie, '', _NAME_BEFORE)})"
+
+
+_NAME_BEFORE = r"[\w-]"  # what may not stand right before a naming cue
 
 
 def _model_pattern(
