@@ -55,31 +55,21 @@ def _sentence(start: int, end: int, block: int, key: str, key_end: int) -> Sente
     return sentence
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
 def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     """Sentences in order; a line never continues into the next, a blank line starts a block."""
     sentences: list[Sentence] = []
     block = 0
-    spans = _line_spans(text)
+    lines = text.split("\n")
     header: list[str] = []
-    for index, (line_start, line_end) in enumerate(spans):
-        line = text[line_start:line_end]
+    next_start = 0
+    for index, line in enumerate(lines):
+        line_start, next_start = next_start, next_start + len(line) + 1
         if not line or line.isspace():
             block += 1
             continue
         # both table patterns need a "|": most lines have none
         if "|" in line and (P.TABLE_ROW.match(line) or P.TABLE_RULE.match(line)):
-            following = (
-                text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else ""
-            )
+            following = lines[index + 1] if index + 1 < len(lines) else ""
             if P.TABLE_RULE.match(following):
                 header = [c.group().strip() for c in P.TABLE_CELL.finditer(line)]
                 continue
