@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from operator import itemgetter
 
 from claimcheck import patterns as P
@@ -32,37 +32,6 @@ class Entity:
     quoted: bool = False
     object_only: bool = False  # compared only as the object of "for", "in", "with", ...
     aside: bool = False  # named in passing ("also released X"): not handed on
-
-
-_ENTITY_DEFAULTS = {f.name: f.default for f in fields(Entity)}
-
-
-def _entity(
-    s: int,
-    e: int,
-    name: str,
-    kind: str,
-    compared: bool,
-    quoted: bool,
-    object_only: bool,
-    aside: bool,
-) -> Entity:
-    """Entity(s, e, name, kind, compared, quoted, object_only, aside), made without the
-    frozen dataclass's __init__, which sets each field through object.__setattr__: three
-    times as fast, and an article names hundreds of subjects. The result is the same
-    object (equal, same hash and repr)."""
-    values = _ENTITY_DEFAULTS.copy()
-    values["start"] = s
-    values["end"] = e
-    values["name"] = name
-    values["kind"] = kind
-    values["compared"] = compared
-    values["quoted"] = quoted
-    values["object_only"] = object_only
-    values["aside"] = aside
-    entity = object.__new__(Entity)
-    object.__setattr__(entity, "__dict__", values)
-    return entity
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -199,7 +168,7 @@ def _placed(
         # Gemini 3, Wren 3 scores 70%" the comma closes the list: Wren 3 is the subject)
         compared, object_only = True, earlier[-1].object_only
     quoted = _quoted(s, e, quotes)
-    return _entity(s, e, name, kind, compared, quoted, object_only, aside)
+    return Entity(s, e, name, kind, compared, quoted, object_only, aside)
 
 
 def _read_before(written: str, lex: Lexicon) -> tuple[re.Match[str] | None, bool]:
@@ -225,18 +194,17 @@ def _read_before(written: str, lex: Lexicon) -> tuple[re.Match[str] | None, bool
 
 
 def _may_be_determined(before: str) -> bool:
-    """Whether P.DETERMINED may match: it ends in white space after "the", "a" or "an",
-    or after one of them and one more word."""
+    """Whether P.DETERMINED may match: it ends in white space after one of its words
+    ("the", "its", ...), or after one of them and one more word."""
     if not before[-1:].isspace():
         return False
     words = before.rsplit(None, 2)
     return bool(words) and (
-        words[-1].endswith(_DETERMINERS) or (len(words) > 1 and words[-2].endswith(_DETERMINERS))
+        words[-1].endswith(P.DETERMINED_WORDS)
+        or (len(words) > 1 and words[-2].endswith(P.DETERMINED_WORDS))
     )
 
 
-# What P.DETERMINED's last or second-last word ends with
-_DETERMINERS = ("the", "a", "an")
 # What P.LIST_END can end on, before its trailing white space
 _LIST_WORDS = ("/", "&", "and", "or")
 

@@ -243,8 +243,9 @@ LISTED_BEFORE = re.compile(
 )
 LIST_END = re.compile(_LIST_END)  # a quick test that LISTED_BEFORE may match
 # "behind the closed Gannet-5": an article and at most one lower-case word before a name
+DETERMINED_WORDS = ("the", "a", "an", "its", "their", "our", "his", "her")
 DETERMINED = re.compile(
-    r"\b(?:the|a|an|its|their|our|his|her)(?:[\s\u00a0]+[a-z][\w-]*)?[\s\u00a0]+$"
+    rf"\b(?:{'|'.join(DETERMINED_WORDS)})(?:[\s\u00a0]+[a-z][\w-]*)?[\s\u00a0]+$"
 )  # "behind the closed", "over our own": a determiner and maybe one word before a name
 LIST_GAP = re.compile(r"[\s\u00a0]*(?:,|,?[\s\u00a0]+(?:and|or))[\s\u00a0]*")  # "1B, 7B and 32B"
 BARE_COMMA = re.compile(r"[\s\u00a0]*,[\s\u00a0]*")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from itertools import pairwise
 
 from claimcheck import patterns as P
@@ -34,25 +34,6 @@ class Sentence:
         """The span a report shows as the claim's sentence: a table cell's row, so the
         reader sees the row's label beside the figure; otherwise the sentence itself."""
         return self.row or (self.start, self.end)
-
-
-_SENTENCE_DEFAULTS = {f.name: f.default for f in fields(Sentence)}
-
-
-def _sentence(start: int, end: int, block: int, key: str, key_end: int) -> Sentence:
-    """Sentence(start, end, block, key, key_end), made without the frozen dataclass's
-    __init__, which sets each of the nine fields through object.__setattr__: an article
-    has hundreds of sentences, and this is about four times faster. The result is the
-    same object (equal, same hash and repr); the other fields keep their defaults."""
-    values = _SENTENCE_DEFAULTS.copy()
-    values["start"] = start
-    values["end"] = end
-    values["block"] = block
-    values["key"] = key
-    values["key_end"] = key_end
-    sentence = object.__new__(Sentence)
-    object.__setattr__(sentence, "__dict__", values)
-    return sentence
 
 
 def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
@@ -90,7 +71,7 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
         pieces = _split_line(line, lex)
         for i, (s, e) in enumerate(pieces):
             sentences.append(
-                _sentence(line_start + s, line_start + e, block, key if i == 0 else "", key_end)
+                Sentence(line_start + s, line_start + e, block, key if i == 0 else "", key_end)
             )
         if bullet or key:
             block += 1
