@@ -243,10 +243,10 @@ def _elided(text: str, r: Reading, before: Sequence[Reading], lex: Lexicon) -> R
 
 
 def _unit_from_next(text: str, readings: list[Reading]) -> list[Reading]:
-    """'1,200 and 700 watts', '28.4 and 61 tokens per second', 'in 42 and 18 seconds': a
-    figure joined to the next by "and"/"or" with no measure of its own is in the next
-    one's measure (as written, not converted: "28 and 61 ms" would need the figure scaled
-    too, so it is left)."""
+    """'1,200 and 700 watts', '28.4 and 61 tokens per second', 'in 42 and 18 seconds', '14
+    -> 17.2 tok/s': a figure joined to the next by "and"/"or" or an arrow with no measure
+    of its own is in the next one's measure (as written, not converted: "28 and 61 ms"
+    would need the figure scaled too, so it is left)."""
     out = list(readings)
     for i in range(len(out) - 2, -1, -1):
         r, following = out[i], out[i + 1]
@@ -255,7 +255,10 @@ def _unit_from_next(text: str, readings: list[Reading]) -> list[Reading]:
             and following.unit_kind in ("measure", "rate", "time")
             and not following.mention.written
             and not r.mention.scaled
-            and P.LIST_GAP.fullmatch(text, r.mention.end, following.mention.start)
+            and (
+                P.LIST_GAP.fullmatch(text, r.mention.end, following.mention.start)
+                or P.ARROW_GAP.fullmatch(text, r.mention.end, following.mention.start)
+            )
         ):
             out[i] = replace(
                 r,

@@ -427,7 +427,9 @@ def _bounded(text: str, start: int, end: int, bound: Bound, lex: Lexicon) -> tup
         phrase = pre.group().strip().lower()
         if phrase == "between" and bound == Bound.RANGE:
             start -= len(pre.group())
-        elif phrase in lex.prefix_bounds:
+        elif phrase in lex.prefix_bounds and not P.ARROW_HEAD.search(
+            text, max(0, start - 8), start
+        ):
             bound = bound if bound == Bound.RANGE else lex.prefix_bounds[phrase]
             start -= len(pre.group())
     post = lex.re.postfix.match(text, end)

@@ -142,6 +142,7 @@ CONTINUED_LINE = re.compile(
 )
 PART_OF_GAP = re.compile(rf"{_SP}+of{_SP}+(?:its|their|the)(?:{_SP}+total)?{_SP}+")  # "22B of its"
 ARROW_GAP = re.compile(rf"{_SP}*(?:→|->|=>|⟶|➔){_SP}*")  # "2.7B → 3.8B": from, to
+ARROW_HEAD = re.compile(rf"[-=]>{_SP}*$")  # "14 -> 17.2": the ">" ends an arrow, no bound
 NEXT_ITEM = re.compile(r"\band\b|;")  # what opens the next item of a list or clause
 AND_BEFORE = re.compile(rf"[^\d;]{{0,40}}\band{_SP}+")
 DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?![\d.])")  # "100.000" (a count: 100,000)
