@@ -180,33 +180,17 @@ def _read_before(written: str, lex: Lexicon) -> tuple[re.Match[str] | None, bool
     cue = lex.re.comparison.search(before)
     if cue is None and other is not None:
         cue = lex.re.comparison.search(other)
-    # "behind the closed Gannet-5": a comparison before the noun phrase; "(vs Mistletoe
-    # Mini / Orbit-S 4B)": the later names of a compared list (both patterns are tried at
-    # every position of the window: test their last words first)
-    if cue is None and _may_be_determined(before):
+    # "behind the closed Gannet-5": a comparison before the noun phrase (it ends in white
+    # space: test that first); "(vs Mistletoe Mini / Orbit-S 4B)": the later names of a
+    # compared list (the list pattern costs more: test first)
+    if cue is None and before[-1:].isspace():
         cue = _comparison_past(P.DETERMINED, before, lex)
-    if cue is None and before.rstrip().endswith(_LIST_WORDS) and P.LIST_END.search(before):
+    if cue is None and P.LIST_END.search(before):
         cue = _comparison_past(P.LISTED_BEFORE, before, lex)
     aside = lex.re.subject.aside.search(before) is not None or (
         other is not None and lex.re.subject.aside.search(other) is not None
     )
     return cue, aside
-
-
-def _may_be_determined(before: str) -> bool:
-    """Whether P.DETERMINED may match: it ends in white space after one of its words
-    ("the", "its", ...), or after one of them and one more word."""
-    if not before[-1:].isspace():
-        return False
-    words = before.rsplit(None, 2)
-    return bool(words) and (
-        words[-1].endswith(P.DETERMINED_WORDS)
-        or (len(words) > 1 and words[-2].endswith(P.DETERMINED_WORDS))
-    )
-
-
-# What P.LIST_END can end on, before its trailing white space
-_LIST_WORDS = ("/", "&", "and", "or")
 
 
 def _without_possessor(written: str) -> str:

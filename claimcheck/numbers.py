@@ -13,7 +13,6 @@ from claimcheck.models import Bound
 
 _OPENERS = "([{\"'“‘*"
 _SIGNS = "+-\u2212\u2013"
-_MINUS_SIGNS = "-\u2212"  # what P.MINUS_SIGN matches
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
@@ -264,7 +263,7 @@ def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int, boo
     """The currency sign written right before a figure ("$", "US$", "€"), where it starts,
     and whether a minus sits between them ("$-50.8bn"). Most figures follow a character
     no sign ends on, which is tested before the end-anchored sign pattern is searched."""
-    minus = start > 0 and text[start - 1] in _MINUS_SIGNS  # P.MINUS_SIGN on one character
+    minus = start > 0 and text[start - 1] in P.MINUS_SIGNS  # P.MINUS_SIGN on one character
     at = start - 1 if minus else start
     before = text[at - 1] if at > 0 else ""
     if before not in lex.re.currency_sign_ends and before != "\n":  # "$" may end before "\n"

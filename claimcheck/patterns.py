@@ -49,7 +49,8 @@ NAME_PREFIX = re.compile(
 COMPOUND = re.compile(rf"{_HYPHEN}([A-Za-z]+(?:{_HYPHEN}[A-Za-z]+)*)")
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
 MINUS_WORD = re.compile(rf"(?<![\w])minus(?:{_SP}+|{_HYPHEN})$", re.IGNORECASE)
-MINUS_SIGN = re.compile(r"[-\u2212]$")
+MINUS_SIGNS = "-\u2212"  # a minus sign written before a figure ("$-50.8bn")
+MINUS_SIGN = re.compile(rf"[{MINUS_SIGNS}]$")
 _POWER = r"([+\-−]?\d{1,3})(?![\w])"  # the exponent of "10^25" (group 1)
 _SUPER_POWER = r"([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"  # the exponent of "10²⁵" (group 1)
 EXPONENT = re.compile(
