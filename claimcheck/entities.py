@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from operator import itemgetter
 
 from claimcheck import patterns as P
@@ -224,7 +225,8 @@ def dominant(entities: Sequence[Entity], kind: str) -> str:
 
     Names only quoted or only the object of a clause ("chips for Apple") count when
     nothing else is named; a name only compared against, or only named in passing ("Rival
-    Gannet-5", "also released X"), never does, nor an older version of another name.
+    Gannet-5", "also released X"), never does, nor an older version of a name named
+    before it.
     """
     named = [e for e in entities if e.kind == kind and not e.aside]
     names = [e.name for e in named if not (e.compared or e.quoted)]
@@ -235,10 +237,11 @@ def dominant(entities: Sequence[Entity], kind: str) -> str:
     # a launch is about the version it opens on, when that is the newest: "Torvin 1 was
     # slower, and Torvin 1 was bigger" late in an article that opens on Torvin 2 does not
     # make Torvin 1 its subject (but a "Cairn-2.1 update planned for Q4" keeps Cairn-2)
-    first = {n: names.index(n) for n in set(names)}
-    names = [
-        n for n in names if not any(older_version(n, o) and first[o] < first[n] for o in first)
-    ]
+    first = list(dict.fromkeys(names))  # each name once, in the order first named
+    older = {
+        n for i, n in enumerate(first) if any(older_version(n, o) for o in first[:i])
+    }  # compared once per pair of distinct names, not per mention
+    names = [n for n in names if n not in older]
     counts = Counter(names)
     best = max(counts.values())
     return next(n for n in names if counts[n] == best)
@@ -515,8 +518,10 @@ def older_version(name: str, than: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=8192)
 def version_parts(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The numbers and the variant words in a name; two names that differ in either differ."""
+    """The numbers and the variant words in a name; two names that differ in either differ.
+    (Cached: an article compares the same few names again and again.)"""
     key = name_key(name)
     numbers = tuple(P.VERSION_NUMBER.findall(key))
     words = frozenset(w for w in key.split() if not w[:1].isdigit())
