@@ -230,13 +230,13 @@ def _one_of_a_list(
     group ("HumanEval: 48.2 / 74.6 / 88.4 / 92.7", one per family member) one of which
     `b` agrees with: `b` may be that member's figure, so it says nothing against the
     others. A figure that agrees with none of a list still conflicts with all of it."""
-    lists = [listed[o] for o in origins[a]]
-    if not all(len(items) > 1 for items in lists):
-        return False
-    return all(
-        any(q is not a and compare_quantities(q, b) != Verdict.CONFLICT for q in items)
-        for items in lists
-    )
+    for origin in origins[a]:  # most figures are written alone somewhere: stop there
+        items = listed[origin]
+        if len(items) < 2 or not any(
+            q is not a and compare_quantities(q, b) != Verdict.CONFLICT for q in items
+        ):
+            return False
+    return True
 
 
 def slug(text: str) -> str:
