@@ -879,8 +879,11 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"|(?(size)(?<=B)|)(?P<bare>(?=[,;:)]|\.(?!\d)|{_SP}+[a-z])))"
         ),
         size_list=re.compile(whole_words(w.size_list_nouns), re.IGNORECASE),
+        # (opens on "[Tt]he" like variant_reference, the engine skipping to it in C; the
+        # lookbehind is the \b before it)
         by_rank=re.compile(
-            rf"\b[Tt]he{_SP}+(?:(?P<largest>{alternation(w.largest_words, fold=False)})"
+            rf"[Tt]he(?<![\w][Tt]he){_SP}+"
+            rf"(?:(?P<largest>{alternation(w.largest_words, fold=False)})"
             rf"|(?P<smallest>{alternation(w.smallest_words, fold=False)}))"
             rf"{_SP}+(?:{alternation(w.variant_nouns)})(?![\w-])"
         ),
