@@ -271,7 +271,9 @@ def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int, boo
     sign = lex.re.currency_sign.search(text, max(0, at - 8), at)
     if sign is None or (sign.start() > 0 and text[sign.start() - 1].isalpha()):
         return "", start, False
-    return lex.currency_signs[sign.group()], sign.start(), minus
+    # the pattern takes any space inside a sign ("RM\u00a05"), the table one plain space
+    unit = lex.currency_signs.get(P.SPACES.sub(" ", sign.group()), "")
+    return (unit, sign.start(), minus) if unit else ("", start, False)
 
 
 def _counted(word: str, lex: Lexicon) -> bool:
@@ -423,7 +425,7 @@ def _bounded(text: str, start: int, end: int, bound: Bound, lex: Lexicon) -> tup
     after it ("or more"); a range keeps its own bound."""
     pre = lex.re.prefix.search(text[max(0, start - 32) : start])
     if pre:
-        phrase = pre.group().strip().lower()
+        phrase = P.squash(pre.group()).lower()  # "more\u00a0than" is "more than"
         if phrase == "between" and bound == Bound.RANGE:
             start -= len(pre.group())
         elif phrase in lex.prefix_bounds and not P.ARROW_HEAD.search(
@@ -432,8 +434,8 @@ def _bounded(text: str, start: int, end: int, bound: Bound, lex: Lexicon) -> tup
             bound = bound if bound == Bound.RANGE else lex.prefix_bounds[phrase]
             start -= len(pre.group())
     post = lex.re.postfix.match(text, end)
-    if post and bound == Bound.EQ:
-        bound = lex.postfix_bounds[post.group().strip().lower()]
+    if post and bound == Bound.EQ and P.squash(post.group()).lower() in lex.postfix_bounds:
+        bound = lex.postfix_bounds[P.squash(post.group()).lower()]  # "and\tup" is "and up"
         end = post.end()
     return start, end, bound
 

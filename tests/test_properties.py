@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.extract import extract_claims
@@ -115,6 +115,8 @@ def _positions(claims: list[Claim]) -> list[tuple[int, int, int, int, str, str]]
 
 @SETTINGS
 @given(texts)
+@example("0 AND\tUP")  # a bound written with a tab ("and\tup") was looked up as written
+@example("costs RM\u00a05")  # so was a currency sign with a no-break space
 def test_extractor_spans_are_valid(text: str) -> None:
     source, claims = _extract(text)
     for c in claims:
