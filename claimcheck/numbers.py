@@ -263,7 +263,7 @@ def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int, boo
     """The currency sign written right before a figure ("$", "US$", "€"), where it starts,
     and whether a minus sits between them ("$-50.8bn"). Most figures follow a character
     no sign ends on, which is tested before the end-anchored sign pattern is searched."""
-    minus = start > 0 and text[start - 1] in P.MINUS_SIGNS  # P.MINUS_SIGN on one character
+    minus = start > 0 and text[start - 1] in P.MINUS_SIGNS
     at = start - 1 if minus else start
     before = text[at - 1] if at > 0 else ""
     if before not in lex.re.currency_sign_ends and before != "\n":  # "$" may end before "\n"

@@ -50,7 +50,6 @@ COMPOUND = re.compile(rf"{_HYPHEN}([A-Za-z]+(?:{_HYPHEN}[A-Za-z]+)*)")
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[:=]))[-\u2212]$")
 MINUS_WORD = re.compile(rf"(?<![\w])minus(?:{_SP}+|{_HYPHEN})$", re.IGNORECASE)
 MINUS_SIGNS = "-\u2212"  # a minus sign written before a figure ("$-50.8bn")
-MINUS_SIGN = re.compile(rf"[{MINUS_SIGNS}]$")
 _POWER = r"([+\-−]?\d{1,3})(?![\w])"  # the exponent of "10^25" (group 1)
 _SUPER_POWER = r"([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"  # the exponent of "10²⁵" (group 1)
 EXPONENT = re.compile(
@@ -115,12 +114,13 @@ INITIALS = re.compile(r"(?:[A-Z]\.)+")
 FOLLOWING_WORD = re.compile(rf"{_SP}*([A-Za-z0-9](?:[\w’']|\.(?=\w))*(?:-[\w’']+)*)")
 LETTERS = re.compile(r"[A-Za-z]+")
 FIGURE_WORD = re.compile(r"\d+(?:[.,]\d+)+")
-_DETERMINERS = r"the|its|their|his|her|our|a|an"
+# the words that open a noun phrase before a name or a figure ("the", "its", ...)
+DETERMINED_WORDS = ("the", "its", "their", "his", "her", "our", "a", "an")
+_DETERMINERS = "|".join(DETERMINED_WORDS)
 DETERMINER = re.compile(rf"{_SP}+(?:{_DETERMINERS}){_SP}+(?=\w)", re.IGNORECASE)
 # "$3,500 a month", "63 cents per share", "120,000 barrels a day": what a figure is per.
 PER = re.compile(rf"(?:{_SP}|-)+(?:(per)|a|an)(?:{_SP}|-)+(?=[A-Za-z])", re.IGNORECASE)
 PURPOSE = re.compile(rf"{_SP}+(?:for|of|during|in){_SP}+(?:the{_SP}+)?([A-Za-z][\w-]*)")
-COPULA_AFTER = re.compile(rf"{_SP}+(?:are|is|were|was)\b")
 # Where the words right after a figure stop naming it: the next figure or a clause mark.
 WORD_AFTER_STOP = re.compile(r"[\d,;:()]")
 PER_BEFORE = re.compile(rf"\bper{_SP}+$", re.IGNORECASE)
@@ -141,7 +141,7 @@ SNAPSHOT_DATE = re.compile(r"[-_](?:20\d\d[-_]\d\d[-_]\d\d|20\d{6})$")
 CONTINUED_LINE = re.compile(
     r"[ \t]*(?:(?:[•*\-–·▪◦+]|\d{1,2}[.)])[ \t]+|\||[A-Z][\w ()/.&-]{0,40}:[ \t])"
 )
-PART_OF_GAP = re.compile(rf"{_SP}+of{_SP}+(?:its|their|the)(?:{_SP}+total)?{_SP}+")  # "22B of its"
+PART_OF_GAP = re.compile(rf"{_SP}+of{_SP}+(?:{_DETERMINERS})(?:{_SP}+total)?{_SP}+")  # "22B of its"
 ARROW_GAP = re.compile(rf"{_SP}*(?:→|->|=>|⟶|➔){_SP}*")  # "2.7B → 3.8B": from, to
 ARROW_HEAD = re.compile(rf"[-=]>{_SP}*$")  # "14 -> 17.2": the ">" ends an arrow, no bound
 NEXT_ITEM = re.compile(r"\band\b|;")  # what opens the next item of a list or clause
@@ -245,9 +245,8 @@ LISTED_BEFORE = re.compile(
 )
 LIST_END = re.compile(_LIST_END)  # a quick test that LISTED_BEFORE may match
 # "behind the closed Gannet-5": an article and at most one lower-case word before a name
-DETERMINED_WORDS = ("the", "a", "an", "its", "their", "our", "his", "her")
 DETERMINED = re.compile(
-    rf"\b(?:{'|'.join(DETERMINED_WORDS)})(?:[\s\u00a0]+[a-z][\w-]*)?[\s\u00a0]+$"
+    rf"\b(?:{_DETERMINERS})(?:[\s\u00a0]+[a-z][\w-]*)?[\s\u00a0]+$"
 )  # "behind the closed", "over our own": a determiner and maybe one word before a name
 LIST_GAP = re.compile(r"[\s\u00a0]*(?:,|,?[\s\u00a0]+(?:and|or))[\s\u00a0]*")  # "1B, 7B and 32B"
 BARE_COMMA = re.compile(r"[\s\u00a0]*,[\s\u00a0]*")
