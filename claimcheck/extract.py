@@ -57,7 +57,7 @@ from claimcheck.subjects import (
     rival_figures,
     subject_for,
 )
-from claimcheck.text import Sentence, split_sentences, unwrap
+from claimcheck.text import Sentence, continues_block, split_sentences, unwrap
 
 _Parts = tuple[Sentence, list[re.Match[str]], list[Entity], list[Mention]]
 
@@ -152,11 +152,13 @@ def _other_version(name: str, subject: str) -> bool:
 
 def _new_paragraph(text: str, previous_end: int, start: int) -> bool:
     """Whether the sentence at `start` opens a new paragraph: it starts a line (the text
-    is unwrapped, so a line is a paragraph, a heading or a list item) that is no list
-    item or table row going on from the block above."""
+    is unwrapped, so a line is a paragraph, a heading or a list item) that does not go on
+    the block above (text.continues_block: a list item, a table row, "Key: value")."""
     if text.find("\n", previous_end, start) < 0:
         return False
-    return P.CONTINUED_LINE.match(text, text.rfind("\n", 0, start) + 1) is None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return not continues_block(text[line_start : len(text) if line_end < 0 else line_end])
 
 
 def _other_family(name: str, subject: str) -> bool:

@@ -137,10 +137,6 @@ UNNAMED_BENCHMARK = re.compile(
 )
 # the date a model snapshot's id ends in: "tessaly-4-max«-2025-06-30»", "…sonnet«-20241022»"
 SNAPSHOT_DATE = re.compile(r"[-_](?:20\d\d[-_]\d\d[-_]\d\d|20\d{6})$")
-# a line that goes on the block above it: a list item, a table row, a "Key: value" line
-CONTINUED_LINE = re.compile(
-    r"[ \t]*(?:(?:[•*\-–·▪◦+]|\d{1,2}[.)])[ \t]+|\||[A-Z][\w ()/.&-]{0,40}:[ \t])"
-)
 PART_OF_GAP = re.compile(rf"{_SP}+of{_SP}+(?:{_DETERMINERS})(?:{_SP}+total)?{_SP}+")  # "22B of its"
 ARROW_GAP = re.compile(rf"{_SP}*(?:→|->|=>|⟶|➔){_SP}*")  # "2.7B → 3.8B": from, to
 ARROW_HEAD = re.compile(rf"[-=]>{_SP}*$")  # "14 -> 17.2": the ">" ends an arrow, no bound

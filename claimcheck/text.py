@@ -111,6 +111,12 @@ def unwrap(text: str) -> str:
     return " ".join(pieces)
 
 
+def continues_block(line: str) -> bool:
+    """Whether a line goes on the block above it instead of opening a paragraph: a list
+    item, a table row or a "Key: value" line."""
+    return bool(P.BULLET.match(line) or P.TABLE_ROW.match(line) or _spec_line(line))
+
+
 def _spec_line(line: str) -> re.Match[str] | None:
     """The "Key: value" match of a line; only a line with a colon can be one, and looking
     for the colon is far cheaper than trying the pattern."""
