@@ -408,13 +408,13 @@ def find_variant_references(
             out.append(Entity(s, m.end(), sibling, MODEL))
     for m in lex.re.subject.by_rank.finditer(text, start, end):
         if not _overlaps(m.start(), m.end(), [(f.start, f.end) for f in out]):
-            member = _ranked_member(carried, names, largest=m.group("largest") is not None)
+            member = _ranked_member(carried, names, lex, largest=m.group("largest") is not None)
             if member:  # "The biggest model reaches 90.4%"
                 out.append(Entity(m.start(), m.end(), member, MODEL))
     return sorted(out, key=lambda x: x.start) if len(out) > len(found) else out
 
 
-def _ranked_member(base: str, names: Sequence[str], *, largest: bool) -> str:
+def _ranked_member(base: str, names: Sequence[str], lex: Lexicon, *, largest: bool) -> str:
     """The largest (or smallest) member of `base`'s family among the sized names the
     article gives, or of the one family it gives several sizes of; '' if neither."""
     families: dict[str, list[tuple[float, str]]] = {}
@@ -422,7 +422,7 @@ def _ranked_member(base: str, names: Sequence[str], *, largest: bool) -> str:
         size = P.NAME_SIZE.search(name)
         if size:
             families.setdefault(name_key(name[: size.start()]), []).append(
-                (_size_value(size.group()), name)
+                (float(size.group()[:-1]) * lex.suffixes[size.group()[-1]][0], name)
             )
     own = P.NAME_SIZE.search(base)
     stem = name_key(base[: own.start()] if own else base)
@@ -432,11 +432,6 @@ def _ranked_member(base: str, names: Sequence[str], *, largest: bool) -> str:
     if len(members) < 2:
         return ""
     return (max if largest else min)(members)[1]
-
-
-def _size_value(size: str) -> float:
-    """A size as a name writes it, as a number: '14B' -> 1.4e10."""
-    return float(size[:-1]) * {"M": 1e6, "B": 1e9, "T": 1e12}[size[-1]]
 
 
 def _unit_follows(text: str, at: int, end: int, lex: Lexicon) -> bool:
