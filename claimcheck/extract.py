@@ -39,7 +39,7 @@ from claimcheck.entities import (
     word_runs,
 )
 from claimcheck.lexicon import Lexicon
-from claimcheck.models import Bound, Claim, Source
+from claimcheck.models import QUALIFIER_SEPARATOR, Bound, Claim, Source
 from claimcheck.numbers import Mention, find_mentions, words_before
 from claimcheck.reading import (
     POINTS,
@@ -386,12 +386,14 @@ def _previous(
     if cue is None:
         return False
     bare_from = cue.group().strip().lower() == "from"
-    if bare_from and not any(o.end <= cue.start() for o in mentions):
-        # "rose to 85% from 80%" and "fell from 7.9% to 3.2%" hold an earlier value;
-        # "learned from 1.2 million hours" does not
-        after = next((o for o in mentions if o.start >= m.end), None)
-        if after is None or not P.TO_END.search(text, m.end, after.start):
-            return False
+    # "rose to 85% from 80%" and "fell from 7.9% to 3.2%" hold an earlier value; "learned
+    # from 1.2 million hours" does not
+    if (
+        bare_from
+        and not any(o.end <= cue.start() for o in mentions)
+        and (after is None or not P.TO_END.search(text, m.end, after.start))
+    ):
+        return False
     return not (m.bound == Bound.RANGE and bare_from)
 
 
@@ -516,6 +518,8 @@ def _sentence_claims(
     paired = paired_metrics(text, readings, sent, lex)
     rivals = rival_figures(text, readings, entities, heading_rivals, lex)
     figures = [r.mention for r in readings]
+    # a table column or "Key:" of earlier values: "| Input (old) |"
+    earlier_column = any(lex.re.earlier_header.search(h) for h in (sent.key, sent.label) if h)
     for r in readings:
         named = (
             (paired[r.mention.start], "")
@@ -535,7 +539,7 @@ def _sentence_claims(
         metric_name = clause_metric(text, sent, r, metric_name, lex)
         if metric_name in lex.metrics and lex.metrics[metric_name].qualifier == "rival":
             rival = _rival_before(entities, r)  # "preferred over Veo 3 in 61% of comparisons"
-            qualifier = ", ".join(q for q in (qualifier, rival and f"vs {rival}") if q)
+            qualifier = _joined(qualifier, rival and f"vs {rival}")
         if r.unit == POINTS and metric_name in lex.metrics and lex.metrics[metric_name].unit == "%":
             metric_name = f"{metric_name} difference"  # "beats GPT-4o by 3 points on MMLU"
             if r.mention.value > 0 and _deficit(text, sent, r, lex):
@@ -547,7 +551,7 @@ def _sentence_claims(
             direct[r.mention.start] is None
             and not answers
             and _previous(text, sent, r.mention, mentions, lex)
-        ) or any(lex.re.earlier_header.search(h) for h in (sent.key, sent.label) if h):
+        ) or earlier_column:
             qualifier = "previous"  # "up from $5"; a table column "Input (old)"
         if r.unit_kind == "count" and window_text:
             qualifier = qualifier or window_text
@@ -559,7 +563,7 @@ def _sentence_claims(
                 or setting in lex.any_metric_settings
                 or (setting in lex.price_settings and r.unit_kind == "currency")
             ):
-                qualifier = ", ".join(q for q in (qualifier, setting) if q)  # "2025, pass@1"
+                qualifier = _joined(qualifier, setting)  # "2025, pass@1"
         resolved.append((r, metric_name, qualifier))
     resolved = _listed_prices(text, resolved)
     if not every_figure:
@@ -605,6 +609,11 @@ def _sentence_claims(
             )
         )
     return claims
+
+
+def _joined(*qualifiers: str) -> str:
+    """Qualifiers written as one, in order: "2025", "pass@1" -> "2025, pass@1"."""
+    return QUALIFIER_SEPARATOR.join(q for q in qualifiers if q)
 
 
 def _without_parts(

@@ -130,6 +130,10 @@ class Quantity:
     alternatives: tuple[float, ...] = ()
 
 
+# A claim with several qualifiers writes them as one: "2025, high compute".
+QUALIFIER_SEPARATOR = ", "
+
+
 @dataclass(frozen=True)
 class Claim:
     """One numeric claim: who, what, which scope, how much; position kept out of equality."""

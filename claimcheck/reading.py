@@ -279,6 +279,9 @@ def _counted_times(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> Readi
     return replace(r, unit=unit, unit_kind="count", metric=metric, strong=True)
 
 
+_SIZES_REACH = 64  # characters before a size read for the list or score it labels
+
+
 def read_mention(
     text: str, sent: Sentence, mention: Mention, lex: Lexicon, *, every_figure: bool = False
 ) -> Reading | None:
@@ -305,7 +308,9 @@ def read_mention(
             # a claim (but "the 7B Kestrel-1-Lite" states the size of the model it names)
             named = P.FOLLOWING_WORD.match(text, mention.end)
             before = words_before(text, mention.start, sent.start)
-            listed = P.SIZES_LISTED_BEFORE.search(text, sent.start, mention.start)
+            # both patterns end where the figure starts: read only the few words before it
+            near = max(sent.start, mention.start - _SIZES_REACH)
+            listed = P.SIZES_LISTED_BEFORE.search(text, near, mention.start)
             if listed and listed.group(1).lower() in lex.definite:
                 before = [listed.group(1).lower()]  # "The 7B, 32B and 236B models"
             if (
@@ -314,7 +319,7 @@ def read_mention(
                 and (sized or not (named and named.group(1)[0].isupper()))
             ):
                 return None
-            if P.SIZE_LABEL.search(text, sent.start, mention.start):
+            if P.SIZE_LABEL.search(text, near, mention.start):
                 return None  # "41.5% (32B)": the size names whose figure it is
             count, modifiers, phrase_end = size, (), mention.end  # "a 70B model", "(405B)"
         if count and not unit:

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from claimcheck import patterns as P
 from claimcheck.entities import name_key, version_parts
 from claimcheck.lexicon import Lexicon
-from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
+from claimcheck.models import QUALIFIER_SEPARATOR, Bound, Claim, Finding, Quantity, Verdict
 from claimcheck.patterns import squash
 from claimcheck.reading import UNIT_ONLY_METRICS
 
@@ -317,7 +317,7 @@ def _fold_target(
 
 
 def _qualifier_parts(qualifier: str) -> frozenset[str]:
-    return frozenset(q for q in qualifier.split(", ") if q)
+    return frozenset(q for q in qualifier.split(QUALIFIER_SEPARATOR) if q)
 
 
 def _fold_unqualified(groups: dict[GroupKey, list[Claim]], lex: Lexicon) -> None:
