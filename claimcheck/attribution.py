@@ -357,7 +357,7 @@ def unnamed_benchmark(
     as a model, an organisation or a device (`taken`), nor a word such as a month."""
     if r.unit not in ("%", "") or not 0 <= r.mention.value <= 100:
         return None
-    m = P.UNNAMED_BENCHMARK.match(text, r.phrase_end or r.mention.end)
+    m = lex.re.unnamed_benchmark.match(text, r.phrase_end or r.mention.end)
     if m is None:
         return None
     group = "name" if m.group("name") else "named"

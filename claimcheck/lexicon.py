@@ -532,6 +532,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 previous_cues=_strings(gram, "previous_cues", "grammar.yaml"),
                 score_words=_strings(gram, "score_words", "grammar.yaml"),
                 same_benchmark=_strings(gram, "same_benchmark", "grammar.yaml"),
+                benchmark_nouns=_strings(gram, "benchmark_nouns", "grammar.yaml"),
                 earlier_headers=_strings(gram, "earlier_headers", "grammar.yaml"),
                 breakdown_cues=_strings(gram, "breakdown_cues", "grammar.yaml"),
                 measure_heads=_strings(gram, "measure_heads", "grammar.yaml"),

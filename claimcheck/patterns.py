@@ -125,16 +125,6 @@ PURPOSE = re.compile(rf"{_SP}+(?:for|of|during|in){_SP}+(?:the{_SP}+)?([A-Za-z][
 WORD_AFTER_STOP = re.compile(r"[\d,;:()]")
 PER_BEFORE = re.compile(rf"\bper{_SP}+$", re.IGNORECASE)
 # "3.4 points on OSWorld and 1.5 ...": no other figure, then "and" right before this one
-# "71.8% on SimplerEnv", "64.2 on the Foley benchmark": a benchmark the vocabulary lacks,
-# named right after a score by a word with a capital or digit inside it, or any
-# capitalised word before "benchmark" (group "name"), at the end of its clause
-UNNAMED_BENCHMARK = re.compile(
-    rf"{_SP}+on{_SP}+(?:the{_SP}+)?"
-    rf"(?:(?P<name>[A-Z][a-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)"
-    rf"(?:{_SP}+(?:benchmark|suite|leaderboard|eval)\b)?"
-    rf"|(?P<named>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*){_SP}+(?:benchmark|suite|eval)\b)"
-    rf"(?={_SP}*(?:[,.;:)(—]|$|and\b|while\b|but\b))"
-)
 # the date a model snapshot's id ends in: "tessaly-4-max«-2025-06-30»", "…sonnet«-20241022»"
 SNAPSHOT_DATE = re.compile(r"[-_](?:20\d\d[-_]\d\d[-_]\d\d|20\d{6})$")
 PART_OF_GAP = re.compile(rf"{_SP}+of{_SP}+(?:{_DETERMINERS})(?:{_SP}+total)?{_SP}+")  # "22B of its"
@@ -404,6 +394,7 @@ class PatternWords:
     setting_patterns: Sequence[str]
     noise: Sequence[str]
     same_benchmark: Sequence[str] = ()  # "on the same test"
+    benchmark_nouns: Sequence[str] = ()  # "on the Foley «benchmark»"
     earlier_headers: Sequence[str] = ()  # "Input (old)": a table column of earlier values
     breakdown_cues: Sequence[str] = ()  # "1.2M hours«:» 900K ... and 300K ...": parts follow
 
@@ -443,6 +434,7 @@ class Patterns:
     previous: Ending
     score_before: Ending
     same_benchmark: re.Pattern[str]  # "on the same test": the benchmark just scored
+    unnamed_benchmark: re.Pattern[str]  # match after a score: "on SimplerEnv", group "name"
     earlier_header: re.Pattern[str]  # search a table header: "Input (old)", "Before"
     breakdown: re.Pattern[str]  # search between a whole and its parts: ":", "of which"
     setting: re.Pattern[str]  # an evaluation setting ("with tools", "pass@1")
@@ -729,6 +721,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
         previous=_ending(w.previous_cues),
         score_before=_ending(w.score_words, ":"),
         same_benchmark=re.compile(whole_words(w.same_benchmark) or r"(?!x)x", re.IGNORECASE),
+        unnamed_benchmark=_unnamed_benchmark(w.benchmark_nouns),
         earlier_header=re.compile(whole_words(w.earlier_headers) or r"(?!x)x", re.IGNORECASE),
         breakdown=re.compile(
             "|".join(whole_words([c]) if c[0].isalpha() else re.escape(c) for c in w.breakdown_cues)
@@ -899,6 +892,20 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"(?:{_SP}+[\w-]+){{0,3}},?{_SP}*$",
             re.IGNORECASE,
         ),
+    )
+
+
+def _unnamed_benchmark(nouns: Sequence[str]) -> re.Pattern[str]:
+    """ "71.8% on SimplerEnv", "64.2 on the Foley benchmark": a benchmark the vocabulary
+    lacks, named right after a score by a word with a capital or digit inside it, or by any
+    capitalised word before one of `nouns` (group "name" or "named"), ending its clause."""
+    noun = alternation(nouns, fold=False)
+    word = r"[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+    return re.compile(
+        rf"{_SP}+on{_SP}+(?:the{_SP}+)?"
+        rf"(?:(?P<name>[A-Z][a-z0-9]*[A-Z0-9]{word})(?:{_SP}+(?:{noun})\b)?"
+        rf"|(?P<named>[A-Z]{word}){_SP}+(?:{noun})\b)"
+        rf"(?={_SP}*(?:[,.;:)(—]|$|and\b|while\b|but\b))"
     )
 
 
