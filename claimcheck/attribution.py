@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from claimcheck import patterns as P
@@ -398,3 +399,80 @@ def _cue_metric(
                 if distance < best[0]:
                     best = (float(distance), name)
     return best
+
+
+def listed_prices(
+    text: str, resolved: list[tuple[Reading, str, str]]
+) -> list[tuple[Reading, str, str]]:
+    """'$15, $4 and $0.60 per million output tokens': amounts listed before one written
+    with a rate are prices of the same kind (output prices), whatever the clause names
+    nearer to them."""
+    out = list(resolved)
+    for i in range(len(out) - 2, -1, -1):
+        (a, _, _), (b, metric, qualifier) = out[i], out[i + 1]
+        if (
+            a.unit_kind == b.unit_kind == "currency"
+            and a.unit == b.unit
+            and not a.mention.rate
+            and b.mention.rate
+            and P.LIST_GAP.fullmatch(text, a.mention.end, b.mention.start)
+        ):
+            out[i] = (
+                replace(a, mention=replace(a.mention, rate=b.mention.rate)),
+                metric,
+                qualifier,
+            )
+    return out
+
+
+def without_parts(
+    text: str, resolved: list[tuple[Reading, str, str]], lex: Lexicon
+) -> list[tuple[Reading, str, str]]:
+    """Without the figures that break down an earlier one: "1.2 million hours of audio:
+    900,000 hours of web audio and 300,000 hours of transcribed speech" (a breakdown cue
+    after the whole, and the parts sum to it) are not two more training-audio figures."""
+    parts: set[int] = set()
+    for i, (whole, metric, _) in enumerate(resolved):
+        same = [
+            j
+            for j in range(i + 1, len(resolved))
+            if resolved[j][1] == metric and resolved[j][0].unit == whole.unit
+        ]
+        end_of_whole = whole.phrase_end or whole.mention.end
+        if not same or not lex.re.breakdown.search(
+            text, end_of_whole, resolved[same[0]][0].mention.start
+        ):
+            continue
+        for end in range(len(same), 1, -1):
+            run = [resolved[j][0].mention for j in same[:end]]
+            slack = whole.mention.precision + sum(m.precision for m in run)
+            if abs(sum(m.value for m in run) - whole.mention.value) <= slack:
+                parts.update(same[:end])
+                break
+    return [item for i, item in enumerate(resolved) if i not in parts]
+
+
+def answered_metrics(
+    resolved: list[tuple[Reading, str, str]],
+    rivals: Mapping[int, tuple[str | None, int]],
+    readings: Sequence[Reading],
+    lex: Lexicon,
+) -> list[tuple[Reading, str, str]]:
+    """Rival figures with the metric of the figures they answer: "69.2 on MMLU and 81.7 on
+    GSM8K, versus 66.8 and 76.0" gives 66.8 MMLU, and "$2 per million input tokens and $8
+    per million output tokens, against $3 and $12" gives $3 the input price; only where
+    the rival figures' own words tell them apart no better (one metric for all, or none
+    of the vocabulary's)."""
+    named = {r.mention.start: (metric, qualifier) for r, metric, qualifier in resolved}
+    mine = [(i, r) for i, (r, _, _) in enumerate(resolved) if r.mention.start in rivals]
+    answered = [readings[rivals[r.mention.start][1]] for _, r in mine]
+    owns = [named.get(o.mention.start) for o in answered]
+    theirs = {resolved[i][1] for i, _ in mine}
+    distinct = len({o for o in owns if o}) == len(owns) > 1 and len(theirs) == 1
+    out = list(resolved)
+    for (i, r), own, o in zip(mine, owns, answered, strict=True):
+        if own is None or r.unit_kind != o.unit_kind or own[0] == resolved[i][1]:
+            continue
+        if distinct or resolved[i][1] not in lex.metrics:
+            out[i] = (r, *own)
+    return out

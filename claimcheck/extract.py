@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from itertools import pairwise
@@ -11,13 +11,16 @@ from itertools import pairwise
 from claimcheck import patterns as P
 from claimcheck.attribution import (
     alias_name,
+    answered_metrics,
     clause_metric,
     distribute_metrics,
     evaluation_setting,
+    listed_prices,
     paired_metrics,
     resolve_metric,
     settings_in,
     unnamed_benchmark,
+    without_parts,
     years_after,
 )
 from claimcheck.entities import (
@@ -54,6 +57,8 @@ from claimcheck.subjects import (
     after_predecessor,
     direct_subject,
     distribute_subjects,
+    listed_owner,
+    rival_before,
     rival_figures,
     subject_for,
 )
@@ -502,7 +507,7 @@ def _sentence_claims(
     resolved: list[tuple[Reading, str, str]] = []
     settings: list[re.Match[str]] | None = None
     assigned = distribute_metrics(text, readings, aliases, sent, lex)
-    direct = _listed_owner(
+    direct = listed_owner(
         text, readings, {r.mention.start: direct_subject(text, r, entities, lex) for r in readings}
     )
     if sent.label:
@@ -538,7 +543,7 @@ def _sentence_claims(
         metric_name, qualifier = named or ("", "")
         metric_name = clause_metric(text, sent, r, metric_name, lex)
         if metric_name in lex.metrics and lex.metrics[metric_name].qualifier == "rival":
-            rival = _rival_before(entities, r)  # "preferred over Veo 3 in 61% of comparisons"
+            rival = rival_before(entities, r)  # "preferred over Veo 3 in 61% of comparisons"
             qualifier = _joined(qualifier, rival and f"vs {rival}")
         if r.unit == POINTS and metric_name in lex.metrics and lex.metrics[metric_name].unit == "%":
             metric_name = f"{metric_name} difference"  # "beats GPT-4o by 3 points on MMLU"
@@ -565,11 +570,11 @@ def _sentence_claims(
             ):
                 qualifier = _joined(qualifier, setting)  # "2025, pass@1"
         resolved.append((r, metric_name, qualifier))
-    resolved = _listed_prices(text, resolved)
+    resolved = listed_prices(text, resolved)
     if not every_figure:
-        resolved = _without_parts(text, resolved, lex)
+        resolved = without_parts(text, resolved, lex)
     if rivals:
-        resolved = _answered(resolved, rivals, readings, lex)
+        resolved = answered_metrics(resolved, rivals, readings, lex)
     subjects = distribute_subjects(entities, resolved, sent, text, lex)
     starts = [m.start for m in mentions]
     for (r, metric, qualifier), subject in zip(resolved, subjects, strict=True):
@@ -614,107 +619,6 @@ def _sentence_claims(
 def _joined(*qualifiers: str) -> str:
     """Qualifiers written as one, in order: "2025", "pass@1" -> "2025, pass@1"."""
     return QUALIFIER_SEPARATOR.join(q for q in qualifiers if q)
-
-
-def _without_parts(
-    text: str, resolved: list[tuple[Reading, str, str]], lex: Lexicon
-) -> list[tuple[Reading, str, str]]:
-    """Without the figures that break down an earlier one: "1.2 million hours of audio:
-    900,000 hours of web audio and 300,000 hours of transcribed speech" (a breakdown cue
-    after the whole, and the parts sum to it) are not two more training-audio figures."""
-    parts: set[int] = set()
-    for i, (whole, metric, _) in enumerate(resolved):
-        same = [
-            j
-            for j in range(i + 1, len(resolved))
-            if resolved[j][1] == metric and resolved[j][0].unit == whole.unit
-        ]
-        end_of_whole = whole.phrase_end or whole.mention.end
-        if not same or not lex.re.breakdown.search(
-            text, end_of_whole, resolved[same[0]][0].mention.start
-        ):
-            continue
-        for end in range(len(same), 1, -1):
-            run = [resolved[j][0].mention for j in same[:end]]
-            slack = whole.mention.precision + sum(m.precision for m in run)
-            if abs(sum(m.value for m in run) - whole.mention.value) <= slack:
-                parts.update(same[:end])
-                break
-    return [item for i, item in enumerate(resolved) if i not in parts]
-
-
-def _rival_before(entities: Sequence[Entity], r: Reading) -> str:
-    """The last model or organisation compared against before a figure, or ""."""
-    compared = [
-        e for e in entities if e.compared and e.kind in (MODEL, ORG) and e.end <= r.mention.start
-    ]
-    return compared[-1].name if compared else ""
-
-
-def _listed_prices(
-    text: str, resolved: list[tuple[Reading, str, str]]
-) -> list[tuple[Reading, str, str]]:
-    """'$15, $4 and $0.60 per million output tokens': amounts listed before one written
-    with a rate are prices of the same kind (output prices), whatever the clause names
-    nearer to them."""
-    out = list(resolved)
-    for i in range(len(out) - 2, -1, -1):
-        (a, _, _), (b, metric, qualifier) = out[i], out[i + 1]
-        if (
-            a.unit_kind == b.unit_kind == "currency"
-            and a.unit == b.unit
-            and not a.mention.rate
-            and b.mention.rate
-            and P.LIST_GAP.fullmatch(text, a.mention.end, b.mention.start)
-        ):
-            out[i] = (
-                replace(a, mention=replace(a.mention, rate=b.mention.rate)),
-                metric,
-                qualifier,
-            )
-    return out
-
-
-def _listed_owner(
-    text: str, readings: Sequence[Reading], direct: dict[int, str | None]
-) -> dict[int, str | None]:
-    """'$3 and $15 for Halyard-R': the name after the last figure of a plain list of
-    figures owns the figures before it too."""
-    for a, b in reversed(list(pairwise(readings))):
-        owner = direct[b.mention.start]
-        if (
-            owner
-            and direct[a.mention.start] is None
-            and P.LIST_GAP.fullmatch(text, a.mention.end, b.mention.start)
-        ):
-            direct[a.mention.start] = owner
-    return direct
-
-
-def _answered(
-    resolved: list[tuple[Reading, str, str]],
-    rivals: Mapping[int, tuple[str | None, int]],
-    readings: Sequence[Reading],
-    lex: Lexicon,
-) -> list[tuple[Reading, str, str]]:
-    """Rival figures with the metric of the figures they answer: "69.2 on MMLU and 81.7 on
-    GSM8K, versus 66.8 and 76.0" gives 66.8 MMLU, and "$2 per million input tokens and $8
-    per million output tokens, against $3 and $12" gives $3 the input price; only where
-    the rival figures' own words tell them apart no better (one metric for all, or none
-    of the vocabulary's)."""
-    named = {r.mention.start: (metric, qualifier) for r, metric, qualifier in resolved}
-    mine = [(i, r) for i, (r, _, _) in enumerate(resolved) if r.mention.start in rivals]
-    answered = [readings[rivals[r.mention.start][1]] for _, r in mine]
-    owns = [named.get(o.mention.start) for o in answered]
-    theirs = {resolved[i][1] for i, _ in mine}
-    distinct = len({o for o in owns if o}) == len(owns) > 1 and len(theirs) == 1
-    out = list(resolved)
-    for (i, r), own, o in zip(mine, owns, answered, strict=True):
-        if own is None or r.unit_kind != o.unit_kind or own[0] == resolved[i][1]:
-            continue
-        if distinct or resolved[i][1] not in lex.metrics:
-            out[i] = (r, *own)
-    return out
 
 
 def _extract_chunk(task: tuple[Lexicon, Sequence[Source]]) -> list[Claim]:

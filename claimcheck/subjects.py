@@ -276,3 +276,27 @@ def _rival_names(
         return True, [e.name for e in listed]
     first = run[0].mention.start
     return False, [e.name for e in names if e.compared and not e.object_only and e.end <= first]
+
+
+def rival_before(entities: Sequence[Entity], r: Reading) -> str:
+    """The last model or organisation compared against before a figure, or ""."""
+    compared = [
+        e for e in entities if e.compared and e.kind in (MODEL, ORG) and e.end <= r.mention.start
+    ]
+    return compared[-1].name if compared else ""
+
+
+def listed_owner(
+    text: str, readings: Sequence[Reading], direct: dict[int, str | None]
+) -> dict[int, str | None]:
+    """'$3 and $15 for Halyard-R': the name after the last figure of a plain list of
+    figures owns the figures before it too."""
+    for a, b in reversed(list(pairwise(readings))):
+        owner = direct[b.mention.start]
+        if (
+            owner
+            and direct[a.mention.start] is None
+            and P.LIST_GAP.fullmatch(text, a.mention.end, b.mention.start)
+        ):
+            direct[a.mention.start] = owner
+    return direct
