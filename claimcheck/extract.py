@@ -43,11 +43,12 @@ from claimcheck.entities import (
 )
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import QUALIFIER_SEPARATOR, Bound, Claim, Source
-from claimcheck.numbers import Mention, find_mentions, words_before
+from claimcheck.numbers import Mention, find_mentions, range_of, words_before
 from claimcheck.reading import (
     POINTS,
     Reading,
     count_unit,
+    counted_noun,
     is_year,
     join_from_to,
     read_mention,
@@ -226,7 +227,8 @@ def _as_headed(m: Mention, sent: Sentence, lex: Lexicon) -> Mention:
 
 def _elided(text: str, r: Reading, before: Sequence[Reading], lex: Lexicon) -> Reading:
     """'X has 24 billion parameters and Y has 73 billion': the second figure shares the
-    first one's count noun, when both are written with a scale word and it names none;
+    first one's count noun (or, in quantity mode, the noun it counts), when both are
+    written with a scale word and it names none;
     'leads by 3.4 points on OSWorld and 1.5 on SWE-bench' shares the points."""
     if r.unit or r.strong:
         return r
@@ -246,6 +248,8 @@ def _elided(text: str, r: Reading, before: Sequence[Reading], lex: Lexicon) -> R
             if letter.isalpha() and suffixes and letter not in suffixes:
                 return r  # "16 billion parameters, ... the context length is 64K"
             return replace(r, unit=prior.unit, unit_kind=prior.unit_kind, metric=prior.metric)
+        if prior.noun and prior.mention.scaled and not r.noun:
+            return replace(r, noun=prior.noun)  # "3.9 million headsets, up from 2.4 million"
     return r
 
 
@@ -257,7 +261,7 @@ def _unit_from_next(text: str, readings: list[Reading]) -> list[Reading]:
     out = list(readings)
     for i in range(len(out) - 2, -1, -1):
         r, following = out[i], out[i + 1]
-        if (
+        if _hanging(text, r, following) or (
             r.unit_kind in ("", "count")
             and following.unit_kind in ("measure", "rate", "time")
             and not following.mention.written
@@ -274,6 +278,35 @@ def _unit_from_next(text: str, readings: list[Reading]) -> list[Reading]:
                 metric=following.metric,
                 strong=following.strong,
             )
+    return out
+
+
+def _hanging(text: str, r: Reading, following: Reading) -> str:
+    """The word after a figure with no unit whose hyphen is left hanging before the next
+    figure's unit ("a 7- or 8-inch screen" -> "or"), else "" (and not in "the 7- and
+    70-billion-parameter models", where the scale word is left hanging too)."""
+    if r.unit or not following.unit or following.mention.scaled:
+        return ""
+    gap = P.SUSPENDED_GAP.fullmatch(text, r.mention.end, following.mention.start)
+    return gap.group(1) if gap else ""
+
+
+def _hanging_ranges(text: str, readings: list[Reading]) -> list[Reading]:
+    """'an 8- to 16-meter telescope', '4- to 8-bit weights': one range in the second
+    figure's unit."""
+    out: list[Reading] = []
+    i = 0
+    while i < len(readings):
+        r = readings[i]
+        following = readings[i + 1] if i + 1 < len(readings) else None
+        if following is not None and _hanging(text, r, following) == "to":
+            joined = range_of(following.mention, r.mention)
+            joined = replace(joined, start=r.mention.start, end=following.mention.end)
+            out.append(replace(following, mention=joined))
+            i += 2
+            continue
+        out.append(r)
+        i += 1
     return out
 
 
@@ -376,6 +409,22 @@ def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
         and word not in lex.unit_forms
         and lex.re.metric.any_case.match(text, after.start(1)) is None
     )
+
+
+def _counts_not_money(text: str, sent: Sentence, r: Reading, metric: str, lex: Lexicon) -> bool:
+    """Whether a figure with no unit, given a money metric by a word elsewhere in the
+    sentence, counts the noun written after it instead ("price cuts on 50 different
+    products", "30 million shares at $62 a share", "based on 37 sales, the median price")."""
+    known = lex.metrics.get(metric)
+    if r.unit or known is None or lex.units.get(known.unit) is None:
+        return False
+    if lex.units[known.unit].kind != "currency" or not counted_noun(text, r.mention, lex):
+        return False
+    # "the input price of 1.25 stays the same": the figure is the value of the price named
+    # right before it, and the word after it a verb
+    named = list(lex.re.metric.any_case.finditer(text, sent.start, r.mention.start))[-1:]
+    gap = P.LETTERS.findall(text[named[0].end() : r.mention.start].lower()) if named else ["-"]
+    return not all(w in lex.value_links for w in gap)
 
 
 def _previous(
@@ -491,6 +540,7 @@ def _sentence_claims(
         noise = _noise_spans(text, low, mentions, lex) if noise is None else noise
         if not any(s < m.end and m.start < e for s, e in noise):
             readings.append(_elided(text, r, readings, lex))
+    readings = _hanging_ranges(text, readings)
     readings = _part_of_whole(text, _unit_from_next(text, readings), lex)
     if every_figure:  # "from 640 MW to 710" is one range to a quantity extractor
         readings = join_from_to(text, sent, readings)
@@ -542,6 +592,10 @@ def _sentence_claims(
             continue
         metric_name, qualifier = named or ("", "")
         metric_name = clause_metric(text, sent, r, metric_name, lex)
+        if _counts_not_money(text, sent, r, metric_name, lex):
+            if not every_figure:
+                continue
+            metric_name = ""  # the noun is its unit: "50 different products"
         if metric_name in lex.metrics and lex.metrics[metric_name].qualifier == "rival":
             rival = rival_before(entities, r)  # "preferred over Veo 3 in 61% of comparisons"
             qualifier = _joined(qualifier, rival and f"vs {rival}")

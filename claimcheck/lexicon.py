@@ -140,6 +140,7 @@ class Lexicon:
     denied_before: frozenset[str]
     denominator_before: frozenset[str]
     definite: frozenset[str]
+    value_links: frozenset[str]
     deficit_after: frozenset[str]
     deficit_before: frozenset[str]
     bare_suffix_units: Mapping[str, str]
@@ -590,6 +591,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         denied_before=_folded_words(gram, "denied_before", "grammar.yaml"),
         denominator_before=_folded_words(gram, "denominator_before", "grammar.yaml"),
         definite=_folded_words(gram, "definite", "grammar.yaml"),
+        value_links=_folded_words(gram, "value_links", "grammar.yaml"),
         deficit_after=_folded_words(gram, "deficit_after", "grammar.yaml"),
         deficit_before=_folded_words(gram, "deficit_before", "grammar.yaml"),
         bare_suffix_units={s: u.name for u in units.values() for s in u.bare_suffixes},

@@ -235,6 +235,8 @@ DETERMINED = re.compile(
     rf"\b(?:{_DETERMINERS})(?:[\s\u00a0]+[a-z][\w-]*)?[\s\u00a0]+$"
 )  # "behind the closed", "over our own": a determiner and maybe one word before a name
 LIST_GAP = re.compile(r"[\s\u00a0]*(?:,|,?[\s\u00a0]+(?:and|or))[\s\u00a0]*")  # "1B, 7B and 32B"
+# a hyphen left hanging before the next figure's unit: "a 7- or 8-inch screen", "4- to 8-bit"
+SUSPENDED_GAP = re.compile(r"[-\u2010\u2011][\s\u00a0]*(,|or|and|to)[\s\u00a0]+")
 BARE_COMMA = re.compile(r"[\s\u00a0]*,[\s\u00a0]*")
 VERB_NEXT = re.compile(r"[\s\u00a0]+(?!(?:and|or)\b)[a-z]")  # a lower-case word, no list word
 COORDINATION = re.compile(
