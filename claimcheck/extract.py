@@ -46,6 +46,7 @@ from claimcheck.models import QUALIFIER_SEPARATOR, Bound, Claim, Source
 from claimcheck.numbers import Mention, find_mentions, range_of, words_before
 from claimcheck.reading import (
     POINTS,
+    UNIT_ONLY_METRICS,
     Reading,
     count_unit,
     counted_noun,
@@ -360,13 +361,17 @@ def _benchmark(metric: str, lex: Lexicon) -> bool:
     return metric in lex.metrics and lex.metrics[metric].kind == "benchmark"
 
 
-def _change_amount(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
-    """Whether a figure is by how much something changed, written right after a change
-    verb ("dropped 3.2% to 85.1%", "gained 40 Elo points", "improved by 4%")."""
+def _change_amount(text: str, sent: Sentence, m: Mention, metric: str, lex: Lexicon) -> bool:
+    """Whether a figure is by how much a metric changed, written right after a change
+    verb ("dropped 3.2% to 85.1%", "gained 40 Elo points", "error rate fell by 12%"),
+    unless the verb is one of the metric's cues ("raised $6 billion" is funding)."""
     words = words_before(text, m.start, sent.start)
     if words and words[-1] == "by":
         words.pop()
-    return bool(words) and (words[-1] in lex.change_verbs or words[-1] in lex.move_verbs)
+    known = lex.metrics.get(metric)
+    if not words or (known is not None and words[-1] in known.cues):
+        return False
+    return words[-1] in lex.change_verbs or words[-1] in lex.move_verbs
 
 
 def _deficit(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> bool:
@@ -403,7 +408,7 @@ def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
         return False
     word = after.group(1)
     return (
-        word.islower()
+        (word.islower() or P.ACRONYM_PLURAL.fullmatch(word) is not None)  # "400 CIOs"
         and P.singular(word) != word  # a plural noun
         and word not in lex.stop_words
         and word not in lex.unit_forms
@@ -560,6 +565,7 @@ def _sentence_claims(
     direct = listed_owner(
         text, readings, {r.mention.start: direct_subject(text, r, entities, lex) for r in readings}
     )
+    named_in_label: list[Entity] = []
     if sent.label:
         named_in_label = [
             e for e in find_entities(sent.label, 0, len(sent.label), lex) if e.kind in (MODEL, ORG)
@@ -570,11 +576,13 @@ def _sentence_claims(
             w in lex.not_names for w in label.group("name").split()
         ):
             direct = dict.fromkeys(direct, label.group("name"))  # a column "Mistletoe Mini"
+            named_in_label = [Entity(0, len(sent.label), label.group("name"), MODEL)]
     paired = paired_metrics(text, readings, sent, lex)
     rivals = rival_figures(text, readings, entities, heading_rivals, lex)
     figures = [r.mention for r in readings]
     # a table column or "Key:" of earlier values: "| Input (old) |"
     earlier_column = any(lex.re.earlier_header.search(h) for h in (sent.key, sent.label) if h)
+    row = row_rest(sent.label, named_in_label, lex) if sent.row_label and not earlier_column else ""
     for r in readings:
         named = (
             (paired[r.mention.start], "")
@@ -603,7 +611,9 @@ def _sentence_claims(
             metric_name = f"{metric_name} difference"  # "beats GPT-4o by 3 points on MMLU"
             if r.mention.value > 0 and _deficit(text, sent, r, lex):
                 r = replace(r, mention=r.mention.negated())  # "3.1 points behind GPT-4o"
-        elif _benchmark(metric_name, lex) and _change_amount(text, sent, r.mention, lex):
+        elif metric_name not in ("", *UNIT_ONLY_METRICS) and _change_amount(
+            text, sent, r.mention, metric_name, lex
+        ):
             metric_name = f"{metric_name} change"  # "its MMLU score dropped 3.2% to 85.1%"
         answers = r.mention.start in rivals
         if (
@@ -614,6 +624,7 @@ def _sentence_claims(
             qualifier = "previous"  # "up from $5"; a table column "Input (old)"
         if r.unit_kind == "count" and window_text:
             qualifier = qualifier or window_text
+        qualifier = _joined(qualifier, row)  # "| Mammora 3 DBT |", "| Team plan |"
         if metric_name:
             settings = settings_in(text, sent, lex) if settings is None else settings
             setting = evaluation_setting(text, sent, r.mention, settings, figures, lex)
@@ -645,7 +656,11 @@ def _sentence_claims(
         )
         given = subject if subject is not None else direct[r.mention.start]
         subject = subject_for(text, sent, entities, r, kind, given, top, lex, starts)
-        if not qualifier and after_predecessor(text, sent, r, entities, lex):
+        if (
+            not qualifier
+            and direct[r.mention.start] is None  # "0.94 for Densia Screen 1" is its own
+            and after_predecessor(text, sent, r, entities, lex)
+        ):
             qualifier = "previous"  # "while its predecessor scored 41.0%"
         if known and known.limit and r.mention.bound == Bound.LE:
             r = replace(r, mention=replace(r.mention, bound=Bound.EQ))  # "up to 128K tokens"
@@ -668,6 +683,24 @@ def _sentence_claims(
             )
         )
     return claims
+
+
+def row_rest(label: str, named: Sequence[Entity], lex: Lexicon) -> str:
+    """What a table row's label says beside the name of its subject, as a qualifier that
+    keeps the row apart: "Mammora 3 DBT" -> "DBT" (the name is Mammora 3), "Team plan" or
+    "Average radiologist" -> the whole label (the row is not the article's subject). Notes
+    in parentheses ("(ours)", "(preview)"), settings ("pass@1") and words that name nothing
+    ("Our model") are left out; a label that names a metric ("Amount raised") gives none."""
+    spans = [(e.start, e.end) for e in named]
+    for s, e in sorted(spans, reverse=True):
+        label = label[:s] + " " + label[e:]
+    label = lex.re.setting.sub(" ", P.PARENTHESIS.sub(" ", label))
+    words = [w for w in P.LABEL_WORD.findall(label) if w.lower() not in lex.row_label_ignored]
+    if lex.re.metric.any_case.search(label) or any(
+        w.lower() in lex.cue_metric or w.lower() in lex.after_metric for w in words
+    ):
+        return ""  # "| Amount raised |": the row names what its figures measure
+    return " ".join(words)
 
 
 def _joined(*qualifiers: str) -> str:

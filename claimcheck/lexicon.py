@@ -141,6 +141,7 @@ class Lexicon:
     denominator_before: frozenset[str]
     definite: frozenset[str]
     value_links: frozenset[str]
+    row_label_ignored: frozenset[str]
     deficit_after: frozenset[str]
     deficit_before: frozenset[str]
     bare_suffix_units: Mapping[str, str]
@@ -592,6 +593,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         denominator_before=_folded_words(gram, "denominator_before", "grammar.yaml"),
         definite=_folded_words(gram, "definite", "grammar.yaml"),
         value_links=_folded_words(gram, "value_links", "grammar.yaml"),
+        row_label_ignored=_folded_words(gram, "row_label_ignored", "grammar.yaml"),
         deficit_after=_folded_words(gram, "deficit_after", "grammar.yaml"),
         deficit_before=_folded_words(gram, "deficit_before", "grammar.yaml"),
         bare_suffix_units={s: u.name for u in units.values() for s in u.bare_suffixes},

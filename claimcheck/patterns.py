@@ -256,6 +256,9 @@ NAME_LIKE_LABEL = re.compile(
     r"(?P<name>[A-Z][A-Za-z-]+(?:[ \u00a0][A-Z][A-Za-z-]+){1,3}"
     r"|[A-Z][a-z]*(?:-?[A-Z][A-Za-z]*)+)(?:[ \u00a0]*\([^()]*\))?"
 )
+ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "CIOs", "LLMs": a plural noun, not a name
+PARENTHESIS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # a note in a label: "(ours)", "[3]"
+LABEL_WORD = re.compile(r"[^\W_](?:[\w.+'’-]*[^\W_])?")  # "Average", "high-resolution", "3"
 RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b")  # a relative clause opens
 COMMA_NEXT = re.compile(rf"{_SP}*,")  # "to GPT-5«,» at $1.25": an aside opens
 TO_END = re.compile(rf"\bto{_SP}*$")  # "from 7.9% «to »3.2%"

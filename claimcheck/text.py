@@ -28,6 +28,7 @@ class Sentence:
     scale: float = 1.0
     unit: str = ""
     row: tuple[int, int] | None = None  # a table cell's whole row, shown as its sentence
+    row_label: bool = False  # the label is the row's first cell (not a column header)
 
     @property
     def shown(self) -> tuple[int, int]:
@@ -181,7 +182,7 @@ def _table_cells(
         start = offset + cell.start() + len(cell.group()) - len(cell.group().lstrip())
         end = offset + cell.start() + len(cell.group().rstrip())
         row_span = (offset + len(line) - len(line.lstrip()), offset + len(line.rstrip()))
-        out.append(Sentence(start, end, block, key, start, label, scale, unit, row_span))
+        out.append(Sentence(start, end, block, key, start, label, scale, unit, row_span, by_column))
     return out
 
 
