@@ -442,13 +442,16 @@ def test_distinct_models_do_not_merge(first: str, second: str, lex: Lexicon) -> 
     assert all(f.verdict == Verdict.SINGLE_SOURCE for f in findings)
 
 
-@pytest.mark.parametrize("metric", ["tokens", "memory", "amount", "duration", "power"])
+@pytest.mark.parametrize(
+    "metric", ["tokens", "memory", "amount", "duration", "power", "countries", "images", "tasks"]
+)
 def test_a_metric_that_only_names_the_unit_lines_up_only_agreeing_figures(
     metric: str, lex: Lexicon
 ) -> None:
-    # "a 2,000-token prompt" and "a 128K window" are two figures, not a contradiction
-    units = {"tokens": "tokens", "memory": "GB", "amount": "USD", "duration": "days", "power": "MW"}
-    unit = units[metric]
+    # "a 2,000-token prompt" and "a 128K window" are two figures, not a contradiction; so
+    # are "sold in nine countries" and "trained on data from 11 countries"
+    units = {"memory": "GB", "amount": "USD", "duration": "days", "power": "MW"}
+    unit = units.get(metric, metric)
     claims = [
         claim("a.txt", written("2", unit, K), subject="Lumo 3", metric=metric),
         claim("b.txt", written("128", unit, K), subject="Lumo 3", metric=metric),
