@@ -86,7 +86,7 @@ def find_entities(
         named = bool(rest) and P.GLUED_TOKEN.fullmatch(rest) is not None
         if named and (first in lex.org_aliases or first.lower() in lex.unit_forms):
             surface, s, named = rest, m.end() - len(rest), False
-        if not named and lex.re.hardware.match(surface):
+        if (not named and lex.re.hardware.match(surface)) or _measured_on(text, s, m.end(), lex):
             found.append((s, m.end(), surface, HARDWARE))
             continue
         if P.PERIOD.match(surface):
@@ -122,6 +122,16 @@ def find_entities(
         entities.append(_placed(text, start, s, e, name, kind, entities, lex, quotes))
         last = e
     return entities
+
+
+def _measured_on(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the name at text[start:end] is hardware a figure was measured on: a chip
+    noun after it and "on", "using" or "across" before it ("48 seconds on a single Halden
+    H40 accelerator"), where "The Zeta T3 chip packs 208B transistors" names the subject."""
+    return (
+        lex.re.subject.hardware_noun.match(text, end) is not None
+        and P.MEASURED_ON.search(text, max(0, start - 40), start) is not None
+    )
 
 
 def _after_excluded(

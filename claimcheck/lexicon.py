@@ -413,6 +413,7 @@ def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWo
         largest_words=_strings(ent, "largest_words", "entities.yaml"),
         smallest_words=_strings(ent, "smallest_words", "entities.yaml"),
         device_nouns=_strings(ent, "device_nouns", "entities.yaml"),
+        hardware_nouns=_strings(ent, "hardware_nouns", "entities.yaml"),
     )
 
 

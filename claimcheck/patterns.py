@@ -256,6 +256,14 @@ NAME_LIKE_LABEL = re.compile(
     r"(?P<name>[A-Z][A-Za-z-]+(?:[ \u00a0][A-Z][A-Za-z-]+){1,3}"
     r"|[A-Z][a-z]*(?:-?[A-Z][A-Za-z]*)+)(?:[ \u00a0]*\([^()]*\))?"
 )
+# what a name is measured on ends here: "on a single «Halden H40 accelerator»", "using
+# eight «Vantage V9 GPUs»", "across 2,048 «Orin chips»"
+MEASURED_ON = re.compile(
+    rf"\b(?:on|using|across|with|atop){_SP}+"
+    rf"(?:(?:a|an|one|the|its|their|single|two|three|four|eight|sixteen|[\d,]+|[\d,]+[x×])"
+    rf"{_SP}+){{0,3}}$",
+    re.IGNORECASE,
+)
 ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "CIOs", "LLMs": a plural noun, not a name
 PARENTHESIS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # a note in a label: "(ours)", "[3]"
 LABEL_WORD = re.compile(r"[^\W_](?:[\w.+'’-]*[^\W_])?")  # "Average", "high-resolution", "3"
@@ -337,6 +345,7 @@ class SubjectWords:
     largest_words: Sequence[str] = ()
     smallest_words: Sequence[str] = ()
     device_nouns: Sequence[str] = ()
+    hardware_nouns: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -360,6 +369,7 @@ class SubjectPatterns:
     for_gap: re.Pattern[str]  # fullmatch: "84.9% «for »Claude 3", "58.0% «scored by »Sorrel-4"
     device: re.Pattern[str]  # match a whole name: a phone or an operating system
     device_noun: re.Pattern[str]  # match right after a name: "the Kestrel 14 «laptop»"
+    hardware_noun: re.Pattern[str]  # match right after a name: "a single Halden H40 «GPU»"
     aside: re.Pattern[str]  # "also released X": a side mention, not the article's subject
 
 
@@ -891,6 +901,7 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         ),
         device=re.compile(rf"(?:{'|'.join(w.devices)})$"),
         device_noun=re.compile(rf"{_SP}+(?:{alternation(w.device_nouns)})(?![\w])"),
+        hardware_noun=re.compile(rf"{_SP}+(?:{alternation(w.hardware_nouns)})(?![\w-])"),
         # "also released X", "its predecessor, X,": named in passing, never handed on
         aside=re.compile(
             rf"(?<![\w])(?:{alternation([*w.aside_cues, *w.predecessors])})"
