@@ -88,11 +88,16 @@ def _bare_size(text: str, mention: Mention, lex: Lexicon) -> str:
     return lex.bare_suffix_units.get(text[mention.end - 1 : mention.end], "")
 
 
-def _dotted_thousands(text: str, mention: Mention) -> Mention:
-    """'100.000 GPU', '4.000 requests': a count is a whole number, so one dot before
-    exactly three digits groups thousands, as much of Europe writes them."""
+def _dotted_thousands(text: str, mention: Mention, *, round_only: bool = False) -> Mention:
+    """'100.000 GPU', '4.000 requests', '3.000 times less': a count is a whole number and
+    nobody writes a multiple to three decimals, so one dot before exactly three digits
+    groups thousands, as much of Europe writes them. With `round_only` (money) only
+    '.000' does: '168.000 dollars' is 168,000, '$3.459 a gallon' stays."""
     digit = P.ANY_DIGIT.search(text, mention.start, mention.end)  # after "Up to"
-    if mention.scaled or digit is None or not P.DOTTED_THOUSANDS.match(text, digit.start()):
+    if mention.scaled or digit is None:
+        return mention
+    dotted = P.DOTTED_THOUSANDS.match(text, digit.start())
+    if dotted is None or (round_only and not dotted.group().endswith(".000")):
         return mention
     return mention.rescaled(times=1000)
 
@@ -324,8 +329,10 @@ def read_mention(
             count, modifiers, phrase_end = size, (), mention.end  # "a 70B model", "(405B)"
         if count and not unit:
             unit, kind = count, "count"
-    if kind in ("count", "rate"):  # "100.000 GPU", "4.000 requests per minute"
+    if kind in ("count", "rate", "multiplier"):  # "100.000 GPU", "around 3.000 times less"
         mention = _dotted_thousands(text, mention)
+    elif kind == "currency":  # "around 168.000 dollars" (but "$3.459 a gallon")
+        mention = _dotted_thousands(text, mention, round_only=True)
     metric, strong = "", False
     if mention.compound and not modifiers:
         modifiers = tuple(mention.compound.split("-"))
@@ -379,6 +386,8 @@ def read_mention(
         # "$2.50 per million tokens" may be the input or the output price it names
         strong = metric not in lex.narrowed
     noun = counted_noun(text, mention, lex) if every_figure and not unit else ""
+    if noun:  # "40.000 exams"
+        mention = _dotted_thousands(text, mention)
     if every_figure and unit and kind != "rate":  # quantity mode: "$3,500 a month"
         per = rate_of(text, mention.end, lex)
         unit = f"{unit} per {per}" if per else unit
