@@ -403,6 +403,9 @@ def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
     not the value of the metric named nearby."""
     if r.unit or r.strong or r.mention.scaled:
         return False
+    if r.mention.compound:  # "a 4,200-patient study", "a 12-person team"
+        noun = r.mention.compound.split("-")[-1]
+        return noun.islower() and noun not in lex.unit_forms and noun not in lex.after_metric
     after = P.FOLLOWING_WORD.match(text, r.mention.end)
     if after is None:
         return False

@@ -346,6 +346,7 @@ class SubjectWords:
     smallest_words: Sequence[str] = ()
     device_nouns: Sequence[str] = ()
     hardware_nouns: Sequence[str] = ()
+    naming_nouns: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -936,10 +937,19 @@ def _named_pattern(w: SubjectWords, stop: str, owned: bool = False) -> re.Patter
     if owned:
         return re.compile(rf"['’](?<=[\w.]['’])s?{_SP}+(?P<name>{name}),{_SP}+(?:{cues})\b")
     after = rf"(?P<name>{name})(?=[,.;:]|{_SP}+[a-z])"
-    lead = _cue_lead([*(f"{c} " for c in w.naming_cues), *(f"{n}, " for n in w.model_nouns)])
+    lead = _cue_lead(
+        [
+            *(f"{c} " for c in w.naming_cues),
+            *(f"{n}, " for n in w.model_nouns),
+            *(f"{n} " for n in w.naming_nouns),  # "its software Densia Screen"
+        ]
+    )
     if lead:
         return re.compile(lead + after)
-    cue = rf"(?:{cues}){_SP}+|(?:{alternation(w.model_nouns)}),{_SP}+"
+    cue = (
+        rf"(?:{cues}){_SP}+|(?:{alternation(w.model_nouns)}),{_SP}+"
+        rf"|(?:{alternation(w.naming_nouns)}){_SP}+"
+    )
     return re.compile(rf"(?<![\w-])(?:{cue}){after}")
 
 
