@@ -11,7 +11,7 @@ from claimcheck.entities import name_key
 from claimcheck.lexicon import HedgeTolerance, Lexicon
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
 from claimcheck.patterns import squash
-from claimcheck.reconcile import compare_quantities, slug, widen
+from claimcheck.reconcile import judged_pairs, slug
 from claimcheck.report.common import sanitize
 
 _WHY = {
@@ -110,18 +110,22 @@ def explain(finding: Finding, originals: Sequence[Claim], lex: Lexicon) -> str:
         lines.append("names merged into this subject: none (every mention spells it the same)")
     lines.append("")
     lines.append("why:")
-    distinct = sorted({c.quantity for c in finding.claims}, key=lambda q: (q.value, q.low))
-    if len(distinct) == 1:
+    pairs = judged_pairs(finding.claims, tolerance)
+    if not pairs:
         sources = finding.source_count
         lines.append(
             "  one figure, "
             + ("one source: uncorroborated" if sources < 2 else f"{sources} sources")
         )
-    for i, a in enumerate(distinct):
-        for b in distinct[i + 1 :]:
-            verdict = compare_quantities(widen(a, tolerance), widen(b, tolerance))
-            lines.append(
-                f"  {sanitize(a.surface)} {_interval(a)} vs {sanitize(b.surface)} {_interval(b)}: "
-                f"{verdict.value}, {_WHY[verdict]}"
-            )
+    for pair in pairs:
+        a, b = pair.a, pair.b
+        judged = (
+            f"{pair.verdict.value}, {_WHY[pair.verdict]}"
+            if pair.verdict is not None
+            else f"not set against each other: {pair.reason}"
+        )
+        lines.append(
+            f"  {sanitize(a.surface)} {_interval(a)} vs {sanitize(b.surface)} {_interval(b)}: "
+            + judged
+        )
     return "\n".join(lines) + "\n"

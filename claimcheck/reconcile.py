@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -190,8 +190,24 @@ def widen(q: Quantity, tolerance: float) -> Quantity:
     return replace(q, low=q.low - extra, high=q.high + extra)
 
 
-def group_verdict(claims: Sequence[Claim], tolerance: float = 0.0) -> Verdict:
-    """The worst verdict over every pair of distinct figures in a group.
+@dataclass(frozen=True)
+class PairJudgement:
+    """Two distinct figures of a group (widened by the metric's tolerance) and what they
+    say of each other: a verdict, or None with the reason they are not set against each
+    other."""
+
+    a: Quantity
+    b: Quantity
+    verdict: Verdict | None
+    reason: str = ""
+
+
+SAME_SENTENCE = "written only together, in one sentence: a list, not a contradiction"
+ONE_OF_A_LIST = "one is only written in lists of several figures, one of which fits the other"
+
+
+def judged_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> list[PairJudgement]:
+    """Every pair of distinct figures in a group, judged as group_verdict judges them.
 
     Two figures written only in one and the same sentence are not set against each
     other: "Llama 5 family: 70B, 405B and a 2T giant" lists variants, it does not
@@ -205,16 +221,25 @@ def group_verdict(claims: Sequence[Claim], tolerance: float = 0.0) -> Verdict:
     for q in distinct:
         for origin in origins[q]:
             listed[origin].append(q)
-    worst = Verdict.AGREE
+    pairs = []
     for i, a in enumerate(distinct):
         for b in distinct[i + 1 :]:
             if len(origins[a]) == 1 and origins[a] == origins[b]:
-                continue
-            if _one_of_a_list(a, b, origins, listed) or _one_of_a_list(b, a, origins, listed):
-                continue
-            verdict = compare_quantities(a, b)
-            if verdict.rank > worst.rank:
-                worst = verdict
+                pairs.append(PairJudgement(a, b, None, SAME_SENTENCE))
+            elif _one_of_a_list(a, b, origins, listed) or _one_of_a_list(b, a, origins, listed):
+                pairs.append(PairJudgement(a, b, None, ONE_OF_A_LIST))
+            else:
+                pairs.append(PairJudgement(a, b, compare_quantities(a, b)))
+    return pairs
+
+
+def group_verdict(claims: Sequence[Claim], tolerance: float = 0.0) -> Verdict:
+    """The worst verdict over every pair of distinct figures in a group (judged_pairs);
+    single-source when one source alone gives figures that agree."""
+    worst = Verdict.AGREE
+    for pair in judged_pairs(claims, tolerance):
+        if pair.verdict is not None and pair.verdict.rank > worst.rank:
+            worst = pair.verdict
     if worst == Verdict.AGREE and len({c.path for c in claims}) < 2:
         return Verdict.SINGLE_SOURCE
     return worst

@@ -250,6 +250,17 @@ def test_a_figure_from_elsewhere_is_set_against_a_list_as_a_whole(lex: Lexicon) 
     assert one_verdict(lex, listing, "Kestrel-3 scores 76.1% on HumanEval.") == Verdict.CONFLICT
 
 
+def test_explain_gives_the_reason_a_verdict_sets_no_pair_against_another(lex: Lexicon) -> None:
+    """explain's "why" judges the pairs the verdict judged: a pair the list rule keeps
+    apart is said to be kept apart, not called a conflict under a verdict of agree."""
+    listing = "Kestrel-3 HumanEval: 48.2%, 74.6% and 88.4% across the family."
+    (finding,) = compare(lex, listing, "Kestrel-3 scores 74.6% on HumanEval.")
+    assert finding.verdict == Verdict.AGREE
+    why = explain(finding, finding.claims, lex).split("why:")[1]
+    assert "conflict" not in why
+    assert why.count("not set against each other") == 3  # 48.2 and 88.4 against the rest
+
+
 def test_figures_of_an_options_metric_never_conflict(lex: Lexicon) -> None:
     """Quantization bits are options a model is offered in (metrics.yaml `options`):
     4-bit weights in one outlet and 8-bit in another are two findings, not a conflict."""
