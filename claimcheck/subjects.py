@@ -104,7 +104,20 @@ def _just_after(
         and not lex.re.subject.clause_break.search(text, m.end, e.start)
         and not P.ANY_DIGIT.search(text, r.phrase_end, e.start)
         and not any(m.end <= f < e.start for f in figures)
+        and not _owns_aside(text, m.end, e, figures)
     ]
+
+
+def _owns_aside(text: str, end: int, e: Entity, figures: Sequence[int]) -> bool:
+    """Whether a name after a figure opens a parenthesis with a figure of its own:
+    "$4.20 per exam (Mammora 2 was $5.00)" - the name is its own figure's, not $4.20's
+    (where "41.5% (Mammora 3)" names the figure's owner)."""
+    paren = text.rfind("(", end, e.start)
+    if paren < 0:
+        return False
+    close = text.find(")", e.end, e.end + _REACH_AFTER)
+    close = close if close >= 0 else e.end + _REACH_AFTER
+    return any(e.end <= f < close for f in figures)
 
 
 def _fits(e: Entity, kind: str) -> bool:
