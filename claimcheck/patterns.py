@@ -897,6 +897,8 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         # "84.9% for Claude 3", "the 58.0% scored by Sorrel-4", "8.1 trillion tokens used
         # for Nova-2" (a noun may come before the verb)
         for_gap=re.compile(
+            # "$1.10 per 1,000 point forecasts for Stormgrid 3": a price's denominator first
+            rf"(?:{_SP}+per{_SP}+\d[\d,.]*(?:{_SP}+[a-z][\w-]*){{0,3}})?"
             rf"(?:{_SP}|,)*(?:(?:[a-z][\w-]*{_SP}+)?(?:{alternation(w.owner_verbs)}){_SP}+)?"
             rf"(?:for|by){_SP}+(?:[A-Z][\w.&-]*['’]s{_SP}+)?"  # "for Argent's Helion H400"
         ),
