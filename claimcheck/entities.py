@@ -95,10 +95,12 @@ def find_entities(
         if plain and P.YEAR.fullmatch(plain.group(2)):
             continue  # "Ignite 2026", "WWDC 2025", "CES 2026": an event and its year, not a model
         if plain and not lex.re.family.fullmatch(plain.group(1).strip()):
-            # "Windows 11 users" counts users; "its Vega 3 model" names a model, and so
-            # does a known family's "three Llama 5 models"
+            # "Windows 11 users" counts users, "Obsidian 260 million euro" is a sum; "its
+            # Vega 3 model" names a model, and so does a known family's "three Llama 5 models"
             following = text[m.end() : m.end() + 30].lstrip().split(" ")[0].lower()
-            if following in lex.unit_forms and following.endswith("s"):
+            if (following in lex.unit_forms and following.endswith("s")) or (
+                following in lex.scale_words
+            ):
                 continue
         device = lex.re.subject.device.match(surface) or lex.re.subject.device_noun.match(
             text, m.end()
@@ -110,6 +112,8 @@ def find_entities(
         found.append((s, e, lex.org_aliases[text[s:e]], ORG))
     maybe_org = lex.re.subject.org_suffix.search(text, start, end)
     for m in lex.re.subject.new_org.finditer(text, start, end) if maybe_org else ():
+        if lex.re.hardware.match(m.group().split()[0]):
+            continue  # "the FP8 AI performance": a number format, not a company
         if not _overlaps(m.start(), m.end(), known):
             found.append((m.start(), m.end(), squash(m.group()), ORG))
     if len(found) > 1:
