@@ -585,7 +585,11 @@ def _sentence_claims(
     figures = [r.mention for r in readings]
     # a table column or "Key:" of earlier values: "| Input (old) |"
     earlier_column = any(lex.re.earlier_header.search(h) for h in (sent.key, sent.label) if h)
-    row = row_rest(sent.label, named_in_label, lex) if sent.row_label and not earlier_column else ""
+    row = (
+        row_rest(sent.label, named_in_label, lex, notes=sent.label_notes)
+        if sent.row_label and not earlier_column
+        else ""
+    )
     for r in readings:
         named = (
             (paired[r.mention.start], "")
@@ -688,16 +692,18 @@ def _sentence_claims(
     return claims
 
 
-def row_rest(label: str, named: Sequence[Entity], lex: Lexicon) -> str:
+def row_rest(label: str, named: Sequence[Entity], lex: Lexicon, *, notes: bool = False) -> str:
     """What a table row's label says beside the name of its subject, as a qualifier that
     keeps the row apart: "Mammora 3 DBT" -> "DBT" (the name is Mammora 3), "Team plan" or
     "Average radiologist" -> the whole label (the row is not the article's subject). Notes
     in parentheses ("(ours)", "(preview)"), settings ("pass@1") and words that name nothing
-    ("Our model") are left out; a label that names a metric ("Amount raised") gives none."""
+    ("Our model") are left out, unless `notes`: another row of the table differs only in
+    them ("Kestrix (2026.9)", "Kestrix (spring release, 2026.3)"); a label that names a
+    metric ("Amount raised") gives none."""
     spans = [(e.start, e.end) for e in named]
     for s, e in sorted(spans, reverse=True):
         label = label[:s] + " " + label[e:]
-    label = lex.re.setting.sub(" ", P.PARENTHESIS.sub(" ", label))
+    label = lex.re.setting.sub(" ", label if notes else P.PARENTHESIS.sub(" ", label))
     words = [w for w in P.LABEL_WORD.findall(label) if w.lower() not in lex.row_label_ignored]
     if lex.re.metric.any_case.search(label) or any(
         w.lower() in lex.cue_metric or w.lower() in lex.after_metric for w in words

@@ -903,8 +903,10 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"(?:for|by){_SP}+(?:[A-Z][\w.&-]*['’]s{_SP}+)?"  # "for Argent's Helion H400"
         ),
         device=re.compile(rf"(?:{'|'.join(w.devices)})$"),
-        device_noun=re.compile(rf"{_SP}+(?:{alternation(w.device_nouns)})(?![\w])"),
-        hardware_noun=re.compile(rf"{_SP}+(?:{alternation(w.hardware_nouns)})(?![\w-])"),
+        device_noun=re.compile(rf"{_SP}+(?:{alternation(w.device_nouns)})(?![\w])", re.IGNORECASE),
+        hardware_noun=re.compile(
+            rf"{_SP}+(?:{alternation(w.hardware_nouns)})(?![\w-])", re.IGNORECASE
+        ),
         # "also released X", "its predecessor, X,": named in passing, never handed on
         aside=re.compile(
             rf"(?<![\w])(?:{alternation([*w.aside_cues, *w.predecessors])})"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -29,6 +31,7 @@ class Sentence:
     unit: str = ""
     row: tuple[int, int] | None = None  # a table cell's whole row, shown as its sentence
     row_label: bool = False  # the label is the row's first cell (not a column header)
+    label_notes: bool = False  # another row's label differs only in its parentheses
 
     @property
     def shown(self) -> tuple[int, int]:
@@ -43,6 +46,7 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     block = 0
     lines = text.split("\n")
     header: list[str] = []
+    twins: frozenset[str] = frozenset()
     next_start = 0
     for index, line in enumerate(lines):
         line_start, next_start = next_start, next_start + len(line) + 1
@@ -54,11 +58,12 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if P.TABLE_RULE.match(following):
                 header = [c.group().strip() for c in P.TABLE_CELL.finditer(line)]
+                twins = _twin_labels(lines, index + 2)
                 continue
             if P.TABLE_RULE.match(line):
                 continue
             if header:
-                sentences.extend(_table_cells(line, line_start, header, block, lex))
+                sentences.extend(_table_cells(line, line_start, header, block, lex, twins))
                 continue
         header = []
         key = ""
@@ -159,8 +164,32 @@ def _header(text: str, lex: Lexicon) -> tuple[str, float, str]:
     return name, scale, unit
 
 
+def _label_base(line: str) -> str:
+    """A table row's first cell without its notes in parentheses ("Kestrix (2026.9)" ->
+    "kestrix")."""
+    cell = P.TABLE_CELL.search(line)
+    return " ".join(P.PARENTHESIS.sub(" ", cell.group()).lower().split()) if cell else ""
+
+
+def _twin_labels(lines: Sequence[str], first: int) -> frozenset[str]:
+    """The row labels of the table whose rows start at `first` that two rows share once
+    their parentheses are left out: "| Kestrix (2026.9) |" and "| Kestrix (spring
+    release, 2026.3) |" are two rows, told apart only by their notes."""
+    seen: Counter[str] = Counter()
+    for line in lines[first:]:
+        if "|" not in line or not P.TABLE_ROW.match(line):
+            break
+        seen[_label_base(line)] += 1
+    return frozenset(base for base, n in seen.items() if n > 1 and base)
+
+
 def _table_cells(
-    line: str, offset: int, header: list[str], block: int, lex: Lexicon
+    line: str,
+    offset: int,
+    header: list[str],
+    block: int,
+    lex: Lexicon,
+    twins: frozenset[str] = frozenset(),
 ) -> list[Sentence]:
     """One sentence per cell of a Markdown table row, keyed by its row and column headers.
 
@@ -172,6 +201,7 @@ def _table_cells(
     if not cells:
         return []
     row = cells[0].group().strip()
+    notes = bool(twins) and _label_base(line) in twins
     out = []
     for i, cell in enumerate(cells[1:], start=1):
         if not cell.group().strip():
@@ -182,7 +212,9 @@ def _table_cells(
         start = offset + cell.start() + len(cell.group()) - len(cell.group().lstrip())
         end = offset + cell.start() + len(cell.group().rstrip())
         row_span = (offset + len(line) - len(line.lstrip()), offset + len(line.rstrip()))
-        out.append(Sentence(start, end, block, key, start, label, scale, unit, row_span, by_column))
+        out.append(
+            Sentence(start, end, block, key, start, label, scale, unit, row_span, by_column, notes)
+        )
     return out
 
 
