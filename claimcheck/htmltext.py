@@ -44,6 +44,11 @@ _FENCE = re.compile(r"( *)(`{3,}|~{3,})(.*)")
 _LIST_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+(?=\S)|[ \t]*$)")
 _HEADING = re.compile(r" {0,3}(?:#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$)")
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
+# A definition list is a spec list: "<dt>Power</dt><dd>38 MW</dd>" reads "Power: 38 MW".
+# trafilatura writes each term and each definition as a list item of its own, so a colon
+# is put at the end of each term and a term's item joined to the definition's after it.
+_TERM_END = re.compile(r"\s*</dt\s*>", re.IGNORECASE)
+_TERM_ITEM = re.compile(r"^(- [^\n]*:)\n- ", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,7 @@ def _main_text(page: str) -> str:
         import trafilatura
 
         found = trafilatura.extract(
-            page,
+            _TERM_END.sub(":</dt>", page),
             include_comments=False,
             include_tables=True,
             include_images=False,
@@ -95,7 +100,7 @@ def _main_text(page: str) -> str:
         return ""
     if not found or not found.strip():
         return ""
-    return found.rstrip("\n") + "\n"
+    return _TERM_ITEM.sub(r"\1 ", found).rstrip("\n") + "\n"
 
 
 class _Stream(HTMLParser):
@@ -127,7 +132,10 @@ class _Stream(HTMLParser):
                 self.headings.append("")
 
     def handle_endtag(self, tag: str) -> None:
-        """Leave the elements tracked by handle_starttag."""
+        """Leave the elements tracked by handle_starttag; a definition term ends in the
+        colon the extracted text gives it, at its end tag."""
+        if tag == "dt":
+            self._add(":", *self.getpos(), literal=False)
         if tag in _HIDDEN_TAGS:
             self.hidden = max(self.hidden - 1, 0)
         elif tag == "title":

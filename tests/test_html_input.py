@@ -177,8 +177,13 @@ def page(body: str) -> str:
             "128K",
             (12, 5),
         ),
+        (
+            "<dl>\n<dt>Parameters</dt><dd>70B</dd>\n<dt>Context</dt>\n<dd>128K</dd>\n</dl>",
+            "128K",
+            (12, 5),
+        ),
     ],
-    ids=["wrapped", "inline-tags", "entities", "comment", "list", "table"],
+    ids=["wrapped", "inline-tags", "entities", "comment", "list", "table", "definition-list"],
 )
 def test_line_map_points_at_the_figure_in_the_page(
     body: str, figure: str, expected: tuple[int, int]
@@ -188,6 +193,19 @@ def test_line_map_points_at_the_figure_in_the_page(
     line, column = expected
     if "&" not in body:  # with entities before it, the column counts the page's characters
         assert html.split("\n")[line - 1][column - 1 :].startswith(figure)
+
+
+def test_a_definition_list_reads_as_spec_lines() -> None:
+    """ "<dt>Power</dt><dd>38 MW</dd>" is the spec line "Power: 38 MW", so the term names
+    the figure's metric, as "Key: value" does (trafilatura writes term and definition as
+    two list items)."""
+    article = extract_article(
+        page(
+            "<dl>\n<dt>FP64 (HPL)</dt>\n<dd>190 petaflops</dd>\n<dt>Power</dt><dd>38 MW</dd>\n</dl>"
+        )
+    )
+    assert article is not None
+    assert "- FP64 (HPL): 190 petaflops\n- Power: 38 MW\n" in article.text
 
 
 def test_line_map_with_crlf_line_endings() -> None:
