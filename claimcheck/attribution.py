@@ -406,7 +406,8 @@ def listed_prices(
 ) -> list[tuple[Reading, str, str]]:
     """'$15, $4 and $0.60 per million output tokens': amounts listed before one written
     with a rate are prices of the same kind (output prices), whatever the clause names
-    nearer to them."""
+    nearer to them; so is an amount listed after one, a setting apart ('$0.18 per second
+    at 1080p and $0.45 at 4K')."""
     out = list(resolved)
     for i in range(len(out) - 2, -1, -1):
         (a, _, _), (b, metric, qualifier) = out[i], out[i + 1]
@@ -419,6 +420,24 @@ def listed_prices(
         ):
             out[i] = (
                 replace(a, mention=replace(a.mention, rate=b.mention.rate)),
+                metric,
+                qualifier,
+            )
+    # "$0.18 per second at 1080p and $0.45 at 4K": an amount listed after one written with
+    # a rate, a setting apart, is a price of the same kind
+    for i in range(len(out) - 1):
+        (a, metric, _), (b, named, qualifier) = out[i], out[i + 1]
+        if (
+            a.unit_kind == b.unit_kind == "currency"
+            and a.unit == b.unit
+            and a.mention.rate
+            and not b.mention.rate
+            and named in ("", AMOUNT)
+            and P.LISTED_AFTER.fullmatch(text, a.phrase_end, b.mention.start)
+            and not P.OWN_COUNT.match(text, b.mention.end)  # "$40 for a thousand"
+        ):
+            out[i + 1] = (
+                replace(b, mention=replace(b.mention, rate=a.mention.rate)),
                 metric,
                 qualifier,
             )

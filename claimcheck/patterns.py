@@ -235,6 +235,12 @@ DETERMINED = re.compile(
     rf"\b(?:{_DETERMINERS})(?:[\s\u00a0]+[a-z][\w-]*)?[\s\u00a0]+$"
 )  # "behind the closed", "over our own": a determiner and maybe one word before a name
 LIST_GAP = re.compile(r"[\s\u00a0]*(?:,|,?[\s\u00a0]+(?:and|or))[\s\u00a0]*")  # "1B, 7B and 32B"
+# what may part a price written with its rate from the next amount of a list: a setting
+# ("$0.18 per second «at 1080p and »$0.45 at 4K") and a list word
+LISTED_AFTER = re.compile(
+    r"(?:[\s\u00a0]+(?:at|in|for|on)[\s\u00a0]+[\w.-]+)?[\s\u00a0]*(?:,|;|,?[\s\u00a0]+(?:and|or|while))[\s\u00a0]*"
+)
+OWN_COUNT = re.compile(r"[\s\u00a0]+(?:for|per)[\s\u00a0]+(?:a|an|one|each|every|\d)")
 # a hyphen left hanging before the next figure's unit: "a 7- or 8-inch screen", "4- to 8-bit"
 SUSPENDED_GAP = re.compile(r"[-\u2010\u2011][\s\u00a0]*(,|or|and|to)[\s\u00a0]+")
 BARE_COMMA = re.compile(r"[\s\u00a0]*,[\s\u00a0]*")
