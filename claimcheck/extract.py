@@ -50,6 +50,7 @@ from claimcheck.reading import (
     Reading,
     count_unit,
     counted_noun,
+    dotted_thousands,
     is_year,
     join_from_to,
     read_mention,
@@ -671,6 +672,13 @@ def _sentence_claims(
             qualifier = "previous"  # "while its predecessor scored 41.0%"
         if known and known.limit and r.mention.bound == Bound.LE:
             r = replace(r, mention=replace(r.mention, bound=Bound.EQ))  # "up to 128K tokens"
+        if (
+            not r.unit
+            and known
+            and known.unit in lex.units
+            and lex.units[known.unit].kind == "count"
+        ):
+            r = replace(r, mention=dotted_thousands(text, r.mention))  # "up from 64.000"
         quantity = to_quantity(text, r, known.unit if known else "", lex.hedge_tolerance)
         line, column = source.position(r.mention.start)
         claims.append(

@@ -132,7 +132,7 @@ ARROW_GAP = re.compile(rf"{_SP}*(?:→|->|=>|⟶|➔){_SP}*")  # "2.7B → 3.8B"
 ARROW_HEAD = re.compile(rf"[-=]>{_SP}*$")  # "14 -> 17.2": the ">" ends an arrow, no bound
 NEXT_ITEM = re.compile(r"\band\b|;")  # what opens the next item of a list or clause
 AND_BEFORE = re.compile(rf"[^\d;]{{0,40}}\band{_SP}+")
-DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?![\d.])")  # "100.000" (a count: 100,000)
+DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?!\d|\.\d)")  # "100.000" (a count: 100,000)
 # The size that ends a model's name: the "236B" of "Ferrule-Coder-236B", "Llama 3.1 405B".
 _SIZE = r"\d+(?:\.\d+)?[BMT]"  # a model's size in its name: "70B", "1.5B"
 NAME_SIZE = re.compile(rf"(?<=[\s-]){_SIZE}$")

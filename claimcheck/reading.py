@@ -88,7 +88,7 @@ def _bare_size(text: str, mention: Mention, lex: Lexicon) -> str:
     return lex.bare_suffix_units.get(text[mention.end - 1 : mention.end], "")
 
 
-def _dotted_thousands(text: str, mention: Mention, *, round_only: bool = False) -> Mention:
+def dotted_thousands(text: str, mention: Mention, *, round_only: bool = False) -> Mention:
     """'100.000 GPU', '4.000 requests', '3.000 times less': a count is a whole number and
     nobody writes a multiple to three decimals, so one dot before exactly three digits
     groups thousands, as much of Europe writes them. With `round_only` (money) only
@@ -330,9 +330,9 @@ def read_mention(
         if count and not unit:
             unit, kind = count, "count"
     if kind in ("count", "rate", "multiplier"):  # "100.000 GPU", "around 3.000 times less"
-        mention = _dotted_thousands(text, mention)
+        mention = dotted_thousands(text, mention)
     elif kind == "currency":  # "around 168.000 dollars" (but "$3.459 a gallon")
-        mention = _dotted_thousands(text, mention, round_only=True)
+        mention = dotted_thousands(text, mention, round_only=True)
     metric, strong = "", False
     if mention.compound and not modifiers:
         modifiers = tuple(mention.compound.split("-"))
@@ -387,7 +387,7 @@ def read_mention(
         strong = metric not in lex.narrowed
     noun = counted_noun(text, mention, lex) if every_figure and not unit else ""
     if noun:  # "40.000 exams"
-        mention = _dotted_thousands(text, mention)
+        mention = dotted_thousands(text, mention)
     if every_figure and unit and kind != "rate":  # quantity mode: "$3,500 a month"
         per = rate_of(text, mention.end, lex)
         unit = f"{unit} per {per}" if per else unit
