@@ -37,9 +37,13 @@ UNIT_ONLY_METRICS = (AMOUNT, MULTIPLE, DURATION)
 
 def units_fit(metric_unit: str, unit: str, lex: Lexicon) -> bool:
     """A metric fits a figure with no unit, its own unit, any other currency, and a
-    percentage-point gap fits a percentage (it becomes that metric's "difference")."""
-    if not unit or not metric_unit or metric_unit == unit:
+    percentage-point gap fits a percentage (it becomes that metric's "difference"). A
+    metric without a unit (a ratio: PUE, AUC; a head count: population) fits a count,
+    never a measure ("38 MW of power draw, with a design PUE of 1.12")."""
+    if not unit or metric_unit == unit:
         return True
+    if not metric_unit:
+        return unit in lex.units and lex.units[unit].kind == "count"
     if unit == POINTS and metric_unit == "%":
         return True
     return unit in lex.currencies and metric_unit in lex.currencies
