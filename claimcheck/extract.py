@@ -450,10 +450,10 @@ def _previous(
         return False
     bare_from = cue.group().strip().lower() == "from"
     # "rose to 85% from 80%" and "fell from 7.9% to 3.2%" hold an earlier value; "learned
-    # from 1.2 million hours" does not
+    # from 1.2 million hours" and "4.2 exaflops, from some 24,500 GPUs" do not
     if (
         bare_from
-        and not any(o.end <= cue.start() for o in mentions)
+        and not any(o.end <= cue.start() and o.unit == m.unit for o in mentions)
         and (after is None or not P.TO_END.search(text, m.end, after.start))
     ):
         return False

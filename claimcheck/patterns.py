@@ -265,8 +265,8 @@ NAME_LIKE_LABEL = re.compile(
 # what a name is measured on ends here: "on a single «Halden H40 accelerator»", "using
 # eight «Vantage V9 GPUs»", "across 2,048 «Orin chips»"
 MEASURED_ON = re.compile(
-    rf"\b(?:on|using|across|with|atop){_SP}+"
-    rf"(?:(?:a|an|one|the|its|their|single|two|three|four|eight|sixteen|[\d,]+|[\d,]+[x×])"
+    rf"\b(?:on|using|across|with|atop|from){_SP}+"
+    rf"(?:(?:a|an|one|the|its|their|single|some|about|two|three|four|eight|sixteen|[\d,]+|[\d,]+[x×])"
     rf"{_SP}+){{0,3}}$",
     re.IGNORECASE,
 )
