@@ -506,8 +506,10 @@ def _sibling(base: str, variant: str, names: Sequence[str], lex: Lexicon) -> str
     return f"{base} {variant}"
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
-    """A spelling-insensitive key: 'Phi 4 Mini' and 'Phi-4-Mini' share one."""
+    """A spelling-insensitive key: 'Phi 4 Mini' and 'Phi-4-Mini' share one. (Cached: an
+    article keys the same few names once per sentence.)"""
     return P.NAME_SEPARATORS.sub(" ", name.lower()).strip()
 
 
