@@ -549,6 +549,8 @@ def _sentence_claims(
         noise = _noise_spans(text, low, mentions, lex) if noise is None else noise
         if not any(s < m.end and m.start < e for s, e in noise):
             readings.append(_elided(text, r, readings, lex))
+    if not readings:
+        return []  # half the sentences with a figure: nothing below has one to attribute
     readings = _hanging_ranges(text, readings)
     readings = _part_of_whole(text, _unit_from_next(text, readings), lex)
     if every_figure:  # "from 640 MW to 710" is one range to a quantity extractor
