@@ -402,6 +402,8 @@ def find_variant_references(
     """The sentence's entities with the siblings it names by a variant word added: "the
     Mini variant" after Helix-3 is Helix-3 Mini (as the article names it, if it does)."""
     out = list(found)
+    if lex.re.subject.sibling_cue.search(text, start, end) is None:
+        return out
     for m in lex.re.subject.variant_reference.finditer(text, start, end):
         s, e = m.span("variant")
         if _overlaps(s, e, [(f.start, f.end) for f in found]):

@@ -370,6 +370,7 @@ class SubjectPatterns:
     variant_reference: re.Pattern[str]  # "the Mini variant": a sibling by its variant word
     size_list: re.Pattern[str]  # "comes in 8B and 70B «versions»": sizes of a family's members
     by_rank: re.Pattern[str]  # "the biggest model": group "largest" or "smallest"
+    sibling_cue: re.Pattern[str]  # a quick test that variant_reference or by_rank may match
     short_variants: frozenset[str]  # last words that name a model alone ("Behemoth")
     named: re.Pattern[str]  # "a model called Quillon": group "name", a model without version
     named_owned: re.Pattern[str]  # "Brindle's Quillon, released ...": group "name" too
@@ -896,6 +897,12 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"(?:(?P<largest>{alternation(w.largest_words, fold=False)})"
             rf"|(?P<smallest>{alternation(w.smallest_words, fold=False)}))"
             rf"{_SP}+(?:{alternation(w.variant_nouns)})(?![\w-])"
+        ),
+        # what both open on and must take next: most sentences have neither, and one
+        # search rules both out
+        sibling_cue=re.compile(
+            rf"[Tt]he(?<![\w][Tt]he){_SP}+(?:(?:[a-z]+{_SP}+)?(?:{variant}|{_SIZE})"
+            rf"|{alternation([*w.largest_words, *w.smallest_words], fold=False)})"
         ),
         short_variants=frozenset(w.short_variants),
         named=_named_pattern(w, stop),
