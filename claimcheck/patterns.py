@@ -229,7 +229,6 @@ _LIST_END = r"(?:/|,?[\s\u00a0]*\b(?:and|or)\b|&)[\s\u00a0]*$"
 LISTED_BEFORE = re.compile(
     rf"(?:{_LISTED}(?:/|,|\band\b|\bor\b|&)[\s\u00a0]*)*{_LISTED}{_LIST_END}"
 )
-LIST_END = re.compile(_LIST_END)  # a quick test that LISTED_BEFORE may match
 # "behind the closed Gannet-5": an article and at most one lower-case word before a name
 DETERMINED = re.compile(
     rf"\b(?:{_DETERMINERS})(?:[\s\u00a0]+[a-z][\w-]*)?[\s\u00a0]+$"
@@ -606,6 +605,10 @@ def _ending_of(
         tail_chars=tail_chars,
         any_space=any_space,
     )
+
+
+# a quick test that LISTED_BEFORE may match (an Ending: most names follow no list mark)
+LIST_END = _ending_of(re.compile(_LIST_END), ["/", "and", "or", "&"], "")
 
 
 @dataclass(frozen=True)
