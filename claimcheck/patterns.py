@@ -629,9 +629,10 @@ class Folding:
             return self.any_case.finditer(text, pos, end)
         if self.cased is None:
             return self.lower_case.finditer(low, pos, end)
-        return _leftmost_longest(
-            [*self.lower_case.finditer(low, pos, end), *self.cased.finditer(text, pos, end)]
-        )
+        cased = list(self.cased.finditer(text, pos, end))
+        if not cased:  # nearly always: the matches of one pattern need no merging
+            return self.lower_case.finditer(low, pos, end)
+        return _leftmost_longest([*self.lower_case.finditer(low, pos, end), *cased])
 
 
 def _leftmost_longest(matches: Sequence[re.Match[str]]) -> Iterator[re.Match[str]]:
