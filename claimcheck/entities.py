@@ -281,10 +281,13 @@ def short_names(entities: Sequence[Entity], lex: Lexicon) -> dict[str, tuple[str
     kinds = {e.name: e.kind for e in entities}
     candidates: dict[str, list[str]] = {}
     words = {n: name_key(n).split(" ") for n in full if kinds[n] == MODEL}
+    by_last: dict[str, list[str]] = {}  # a name's tail ends in its last word
+    for n, key in words.items():
+        by_last.setdefault(key[-1], []).append(n)
     for name in full:
         for short in _short_forms(name, kinds[name], lex):
             candidates.setdefault(short, []).append(name)
-        for other in words if name in words else ():
+        for other in by_last[words[name][-1]] if name in words else ():
             # "Opus 5" in an article that also names "Claude Opus 5"
             if _is_tail(words[name], words[other]):
                 candidates.setdefault(name, []).append(other)
