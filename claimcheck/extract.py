@@ -617,7 +617,14 @@ def _sentence_claims(
         if metric_name in lex.metrics and lex.metrics[metric_name].qualifier == "rival":
             rival = rival_before(entities, r)  # "preferred over Veo 3 in 61% of comparisons"
             qualifier = _joined(qualifier, rival and f"vs {rival}")
-        if r.unit == POINTS and metric_name in lex.metrics and lex.metrics[metric_name].unit == "%":
+        percent_score = metric_name in lex.metrics and lex.metrics[metric_name].unit == "%"
+        if (
+            r.unit == POINTS
+            and percent_score
+            and lex.re.score_before.search(text, sent.start, r.mention.start)
+        ):
+            r = replace(r, unit="%", unit_kind="percent")  # "obtains 78,6 points on MMLU-Pro"
+        elif r.unit == POINTS and percent_score:
             metric_name = f"{metric_name} difference"  # "beats GPT-4o by 3 points on MMLU"
             if r.mention.value > 0 and _deficit(text, sent, r, lex):
                 r = replace(r, mention=r.mention.negated())  # "3.1 points behind GPT-4o"
@@ -676,6 +683,7 @@ def _sentence_claims(
             r = replace(r, mention=replace(r.mention, bound=Bound.EQ))  # "up to 128K tokens"
         if (
             not r.unit
+            and not sent.decimal_comma  # read_mention has grouped every dotted figure then
             and known
             and known.unit in lex.units
             and lex.units[known.unit].kind == "count"

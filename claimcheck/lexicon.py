@@ -98,6 +98,7 @@ class Unit:
     loose: bool = False  # a count of it alone may be any figure ("a 2,000-token prompt")
     windowed: bool = True  # a duration in its sentence may scope it ("ten models in two months")
     part_metric: str = ""  # what "N of its M <unit>" makes N ("22 billion of its 235 billion")
+    largest: float = 0.0  # above this a figure counts something else ("9.5 million people")
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,7 @@ def _units(data: Mapping[str, Any]) -> tuple[dict[str, Unit], dict[str, str], di
                 bool(spec.get("loose", False)),
                 spec.get("windowed", True) is not False,
                 str(spec.get("part_metric", "")),
+                float(spec.get("largest", 0.0)),
             )
             for form in _strings(spec, "forms", where) + _strings(spec, "words", where):
                 forms.setdefault(form.lower(), name)

@@ -92,16 +92,20 @@ def _bare_size(text: str, mention: Mention, lex: Lexicon) -> str:
     return lex.bare_suffix_units.get(text[mention.end - 1 : mention.end], "")
 
 
-def dotted_thousands(text: str, mention: Mention, *, round_only: bool = False) -> Mention:
+def dotted_thousands(
+    text: str, mention: Mention, *, round_only: bool = False, comma_article: bool = False
+) -> Mention:
     """'100.000 GPU', '4.000 requests', '3.000 times less': a count is a whole number and
     nobody writes a multiple to three decimals, so one dot before exactly three digits
     groups thousands, as much of Europe writes them. With `round_only` (money) only
-    '.000' does: '168.000 dollars' is 168,000, '$3.459 a gallon' stays."""
+    '.000' does: '168.000 dollars' is 168,000, '$3.459 a gallon' stays. In an article that
+    writes decimal commas (`comma_article`) any such dot does, before a scale word too
+    ('4.800 dollars', '9.000 million parameters')."""
     digit = P.ANY_DIGIT.search(text, mention.start, mention.end)  # after "Up to"
-    if mention.scaled or digit is None:
+    if (mention.scaled and not comma_article) or digit is None:
         return mention
     dotted = P.DOTTED_THOUSANDS.match(text, digit.start())
-    if dotted is None or (round_only and not dotted.group().endswith(".000")):
+    if dotted is None or (round_only and not comma_article and not dotted.group().endswith(".000")):
         return mention
     return mention.rescaled(times=1000)
 
@@ -308,6 +312,8 @@ def read_mention(
     phrase_end = mention.end
     if not unit or kind == "currency":
         count, modifiers, phrase_end = count_unit(text, mention, lex)
+        if count and 0 < lex.units[count].largest < mention.value:
+            count, modifiers, phrase_end = "", (), mention.end  # "9.5 million people"
         size = "" if unit else _bare_size(text, mention, lex)
         if size and _key_count(sent, mention, lex) not in ("", size):
             size = ""  # "Training tokens: 9.5T" counts tokens, not parameters
@@ -333,10 +339,13 @@ def read_mention(
             count, modifiers, phrase_end = size, (), mention.end  # "a 70B model", "(405B)"
         if count and not unit:
             unit, kind = count, "count"
+    comma = sent.decimal_comma
     if kind in ("count", "rate", "multiplier"):  # "100.000 GPU", "around 3.000 times less"
-        mention = dotted_thousands(text, mention)
+        mention = dotted_thousands(text, mention, comma_article=comma)
     elif kind == "currency":  # "around 168.000 dollars" (but "$3.459 a gallon")
-        mention = dotted_thousands(text, mention, round_only=True)
+        mention = dotted_thousands(text, mention, round_only=True, comma_article=comma)
+    elif comma and kind != "percent":  # "1.200 km" where "78,6" is a decimal
+        mention = dotted_thousands(text, mention, comma_article=True)
     metric, strong = "", False
     if mention.compound and not modifiers:
         modifiers = tuple(mention.compound.split("-"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from claimcheck import patterns as P
@@ -32,6 +32,7 @@ class Sentence:
     row: tuple[int, int] | None = None  # a table cell's whole row, shown as its sentence
     row_label: bool = False  # the label is the row's first cell (not a column header)
     label_notes: bool = False  # another row's label differs only in its parentheses
+    decimal_comma: bool = False  # its article writes decimals with a comma ("78,6 points")
 
     @property
     def shown(self) -> tuple[int, int]:
@@ -81,7 +82,17 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
             )
         if bullet or key:
             block += 1
+    if writes_decimal_comma(text, lex):
+        return [replace(s, decimal_comma=True) for s in sentences]
     return sentences
+
+
+def writes_decimal_comma(text: str, lex: Lexicon) -> bool:
+    """Whether an article writes decimals with a comma somewhere ("78,6 points", "94,2 %",
+    "4,6 million"): then a dot before three digits groups thousands wherever it stands."""
+    return any(
+        m.start() > 0 and text[m.start() - 1].isdigit() for m in lex.re.decimal_comma.finditer(text)
+    )
 
 
 def unwrap(text: str) -> str:
