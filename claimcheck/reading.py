@@ -389,6 +389,10 @@ def read_mention(
         if P.ANY_DIGIT.search(metric):
             metric = ""  # "twice the 8.1 trillion tokens": another figure, no noun to name
         strong = bool(metric)
+    if not metric and kind == "count":  # "3.1 million tasks per day", "2,6 million tasks a day"
+        period = rate_of(text, phrase_end, lex)
+        if period and period in lex.unit_forms and lex.units[lex.unit_forms[period]].kind == "time":
+            metric, strong = f"{unit.lower()} per {period}", True
     if not metric and kind in ("count", "measure"):
         metric = lex.units[unit].metric or unit
     if not metric and kind == "rate":  # "95 tok/s"
