@@ -240,8 +240,8 @@ def _elided(text: str, r: Reading, before: Sequence[Reading], lex: Lexicon) -> R
         and P.AND_BEFORE.fullmatch(text, before[-1].phrase_end, r.mention.start)
     ):
         return replace(r, unit=POINTS, unit_kind=before[-1].unit_kind)
-    if not r.mention.scaled:
-        return r
+    if not r.mention.scaled or counted_noun(text, r.mention, lex):
+        return r  # "3.1 million tasks and 2.6 million searches": searches are not tasks
     end = r.mention.end
     letter = text[end - 1 : end] if text[end - 2 : end - 1].isdigit() else ""  # "64K"
     for prior in reversed(before):
