@@ -128,13 +128,17 @@ def find_entities(
     return entities
 
 
+_MEASURED_ON_REACH = 40  # characters before a name read for "on a single", "using eight"
+
+
 def _measured_on(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether the name at text[start:end] is hardware a figure was measured on: a chip
-    noun after it and "on", "using" or "across" before it ("48 seconds on a single Halden
-    H40 accelerator"), where "The Zeta T3 chip packs 208B transistors" names the subject."""
+    noun after it (entities.yaml hardware_nouns) and a word such as "on", "using" or
+    "from" with a count before it (measured_on: "48 seconds on a single Halden H40
+    accelerator"), where "The Zeta T3 chip packs 208B transistors" names the subject."""
     return (
         lex.re.subject.hardware_noun.match(text, end) is not None
-        and P.MEASURED_ON.search(text, max(0, start - 40), start) is not None
+        and lex.re.measured_on.search(text, max(0, start - _MEASURED_ON_REACH), start) is not None
     )
 
 

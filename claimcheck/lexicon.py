@@ -416,6 +416,8 @@ def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWo
         smallest_words=_strings(ent, "smallest_words", "entities.yaml"),
         device_nouns=_strings(ent, "device_nouns", "entities.yaml"),
         hardware_nouns=_strings(ent, "hardware_nouns", "entities.yaml"),
+        measured_on=_strings(ent, "measured_on", "entities.yaml"),
+        measured_on_fillers=_strings(ent, "measured_on_fillers", "entities.yaml"),
         naming_nouns=_strings(ent, "naming_nouns", "entities.yaml"),
     )
 

@@ -261,14 +261,6 @@ NAME_LIKE_LABEL = re.compile(
     r"(?P<name>[A-Z][A-Za-z-]+(?:[ \u00a0][A-Z][A-Za-z-]+){1,3}"
     r"|[A-Z][a-z]*(?:-?[A-Z][A-Za-z]*)+)(?:[ \u00a0]*\([^()]*\))?"
 )
-# what a name is measured on ends here: "on a single «Halden H40 accelerator»", "using
-# eight «Vantage V9 GPUs»", "across 2,048 «Orin chips»"
-MEASURED_ON = re.compile(
-    rf"\b(?:on|using|across|with|atop|from){_SP}+"
-    rf"(?:(?:a|an|one|the|its|their|single|some|about|two|three|four|eight|sixteen|[\d,]+|[\d,]+[x×])"
-    rf"{_SP}+){{0,3}}$",
-    re.IGNORECASE,
-)
 ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "CIOs", "LLMs": a plural noun, not a name
 PARENTHESIS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # a note in a label: "(ours)", "[3]"
 LABEL_WORD = re.compile(r"[^\W_](?:[\w.+'’-]*[^\W_])?")  # "Average", "high-resolution", "3"
@@ -351,6 +343,8 @@ class SubjectWords:
     smallest_words: Sequence[str] = ()
     device_nouns: Sequence[str] = ()
     hardware_nouns: Sequence[str] = ()
+    measured_on: Sequence[str] = ()
+    measured_on_fillers: Sequence[str] = ()
     naming_nouns: Sequence[str] = ()
 
 
@@ -447,6 +441,9 @@ class Patterns:
     # no digit names nothing (entities.find_entities tests it first)
     named_word: re.Pattern[str]
     hardware: re.Pattern[str]
+    # search, ends where a name starts: "on a single «Halden H40 accelerator»", "using
+    # eight «Vantage V9 GPUs»": what the name after it is measured on
+    measured_on: re.Pattern[str]
     comparison: Ending
     subject: SubjectPatterns
     respectively: re.Pattern[str]
@@ -761,6 +758,12 @@ def compile_patterns(w: PatternWords) -> Patterns:
             )
         ),
         hardware=re.compile(rf"(?:{'|'.join(w.hardware)})(?:s)?$"),
+        measured_on=re.compile(
+            rf"(?<![\w-])(?:{alternation(w.subject_words.measured_on)}){_SP}+"
+            rf"(?:(?:{alternation([*w.subject_words.measured_on_fillers, *w.number_words])}"
+            rf"|[\d,]+[x×]?){_SP}+){{0,3}}$",
+            re.IGNORECASE,
+        ),
         comparison=_ending(w.comparison_cues),
         subject=_subject_patterns(w.subject_words, w.not_names),
         respectively=re.compile(whole_words(w.respectively), re.IGNORECASE),
