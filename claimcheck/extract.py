@@ -50,7 +50,7 @@ from claimcheck.reading import (
     Reading,
     count_unit,
     counted_noun,
-    dotted_thousands,
+    grouped,
     is_year,
     join_from_to,
     read_mention,
@@ -682,13 +682,12 @@ def _sentence_claims(
         if known and known.limit and r.mention.bound == Bound.LE:
             r = replace(r, mention=replace(r.mention, bound=Bound.EQ))  # "up to 128K tokens"
         if (
-            not r.unit
-            and not sent.decimal_comma  # read_mention has grouped every dotted figure then
+            not (r.unit or r.noun or sent.decimal_comma)  # else read_mention grouped it
             and known
             and known.unit in lex.units
             and lex.units[known.unit].kind == "count"
         ):
-            r = replace(r, mention=dotted_thousands(text, r.mention))  # "up from 64.000"
+            r = replace(r, mention=grouped(text, r.mention, "count", False))  # "up from 64.000"
         quantity = to_quantity(text, r, known.unit if known else "", lex.hedge_tolerance)
         line, column = source.position(r.mention.start)
         claims.append(

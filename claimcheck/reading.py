@@ -110,6 +110,20 @@ def dotted_thousands(
     return mention.rescaled(times=1000)
 
 
+def grouped(text: str, mention: Mention, kind: str, comma_article: bool) -> Mention:
+    """A figure of this unit kind with a dot before three digits read as thousands where
+    that is how it is meant (dotted_thousands): always in a count, a rate or a multiple
+    ("100.000 GPU", "3.000 times less"), in money when round ("168.000 dollars"); in an
+    article that writes decimal commas, in anything but a percentage ("1.200 km")."""
+    if kind in ("count", "rate", "multiplier"):
+        return dotted_thousands(text, mention, comma_article=comma_article)
+    if kind == "currency":
+        return dotted_thousands(text, mention, round_only=True, comma_article=comma_article)
+    if comma_article and kind != "percent":
+        return dotted_thousands(text, mention, comma_article=True)
+    return mention
+
+
 def _key_count(sent: Sentence, mention: Mention, lex: Lexicon) -> str:
     """The count unit of the metric the "Key:" before a figure names ("Training tokens:
     9.5T" -> tokens), or ""."""
@@ -339,13 +353,9 @@ def read_mention(
             count, modifiers, phrase_end = size, (), mention.end  # "a 70B model", "(405B)"
         if count and not unit:
             unit, kind = count, "count"
-    comma = sent.decimal_comma
-    if kind in ("count", "rate", "multiplier"):  # "100.000 GPU", "around 3.000 times less"
-        mention = dotted_thousands(text, mention, comma_article=comma)
-    elif kind == "currency":  # "around 168.000 dollars" (but "$3.459 a gallon")
-        mention = dotted_thousands(text, mention, round_only=True, comma_article=comma)
-    elif comma and kind != "percent":  # "1.200 km" where "78,6" is a decimal
-        mention = dotted_thousands(text, mention, comma_article=True)
+    noun = counted_noun(text, mention, lex) if every_figure and not unit else ""
+    # a figure with no unit that counts a noun is a count: "40.000 exams"
+    mention = grouped(text, mention, kind or ("count" if noun else ""), sent.decimal_comma)
     metric, strong = "", False
     if mention.compound and not modifiers:
         modifiers = tuple(mention.compound.split("-"))
@@ -402,9 +412,6 @@ def read_mention(
         # "$0.12 per second": a price per second whatever else the sentence names; but
         # "$2.50 per million tokens" may be the input or the output price it names
         strong = metric not in lex.narrowed
-    noun = counted_noun(text, mention, lex) if every_figure and not unit else ""
-    if noun:  # "40.000 exams"
-        mention = dotted_thousands(text, mention)
     if every_figure and unit and kind != "rate":  # quantity mode: "$3,500 a month"
         per = rate_of(text, mention.end, lex)
         unit = f"{unit} per {per}" if per else unit
