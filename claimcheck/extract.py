@@ -420,7 +420,9 @@ def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
     )
 
 
-def _counts_not_money(text: str, sent: Sentence, r: Reading, metric: str, lex: Lexicon) -> bool:
+def _counts_not_money(
+    text: str, r: Reading, metric: str, aliases: Sequence[re.Match[str]], lex: Lexicon
+) -> bool:
     """Whether a figure with no unit, given a money metric by a word elsewhere in the
     sentence, counts the noun written after it instead ("price cuts on 50 different
     products", "30 million shares at $62 a share", "based on 37 sales, the median price")."""
@@ -430,8 +432,8 @@ def _counts_not_money(text: str, sent: Sentence, r: Reading, metric: str, lex: L
     if lex.units[known.unit].kind != "currency" or not counted_noun(text, r.mention, lex):
         return False
     # "the input price of 1.25 stays the same": the figure is the value of the price named
-    # right before it, and the word after it a verb
-    named = list(lex.re.metric.any_case.finditer(text, sent.start, r.mention.start))[-1:]
+    # right before it (the last of the sentence's metric names), and the word after it a verb
+    named = [a for a in aliases if a.end() <= r.mention.start][-1:]
     gap = P.LETTERS.findall(text[named[0].end() : r.mention.start].lower()) if named else ["-"]
     return not all(w in lex.value_links for w in gap)
 
@@ -610,7 +612,7 @@ def _sentence_claims(
             continue
         metric_name, qualifier = named or ("", "")
         metric_name = clause_metric(text, sent, r, metric_name, lex)
-        if _counts_not_money(text, sent, r, metric_name, lex):
+        if _counts_not_money(text, r, metric_name, aliases, lex):
             if not every_figure:
                 continue
             metric_name = ""  # the noun is its unit: "50 different products"
