@@ -61,8 +61,8 @@ from claimcheck.subjects import (
     direct_subject,
     distribute_subjects,
     listed_owner,
-    rival_before,
     rival_figures,
+    rival_of,
     subject_for,
 )
 from claimcheck.text import Sentence, continues_block, split_sentences, unwrap
@@ -617,7 +617,7 @@ def _sentence_claims(
                 continue
             metric_name = ""  # the noun is its unit: "50 different products"
         if metric_name in lex.metrics and lex.metrics[metric_name].qualifier == "rival":
-            rival = rival_before(entities, r)  # "preferred over Veo 3 in 61% of comparisons"
+            rival = rival_of(entities, r)  # "preferred over Veo 3 in 61% of comparisons"
             qualifier = _joined(qualifier, rival and f"vs {rival}")
         percent_score = metric_name in lex.metrics and lex.metrics[metric_name].unit == "%"
         if (

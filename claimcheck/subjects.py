@@ -291,7 +291,7 @@ def _rival_names(
     return False, [e.name for e in names if e.compared and not e.object_only and e.end <= first]
 
 
-def rival_before(entities: Sequence[Entity], r: Reading) -> str:
+def rival_of(entities: Sequence[Entity], r: Reading) -> str:
     """The last model or organisation compared against before a figure ("preferred over
     Veo 3 in 61% of comparisons"), else the first one just after it ("wins 44.9% of the
     duels against Strobeline 3"), or ""."""
