@@ -52,6 +52,13 @@ def _quoted(s: int, e: int, quotes: Sequence[tuple[int, int]]) -> bool:
     return i >= 0 and e <= quotes[i][1]
 
 
+def _folded_money(text: str, name: re.Match[str], lex: Lexicon) -> bool:
+    """Whether a would-be name is an amount after an ASCII-spelled currency sign ("PS6m",
+    "PS21,700" for £6m and £21,700)."""
+    money = lex.re.folded_money.match(text, name.start())
+    return money is not None and money.end() >= name.end()
+
+
 def find_entities(
     text: str,
     start: int,
@@ -76,8 +83,8 @@ def find_entities(
     maybe_model = digit or lex.re.family.search(text, start, end)
     for whole in lex.re.model.finditer(text, start, end) if maybe_model else ():
         m = _after_excluded(whole, text, end, exclude, lex)
-        if m is None:
-            continue
+        if m is None or _folded_money(text, m, lex):
+            continue  # "PS6m" is £6m
         surface = squash(m.group())
         s = m.start()
         first, _, rest = surface.partition(" ")

@@ -116,6 +116,7 @@ class Lexicon:
     units: Mapping[str, Unit]
     unit_forms: Mapping[str, str]
     currency_signs: Mapping[str, str]
+    folded_signs: frozenset[str]  # "PS" for "£": money only before a scaled or exact amount
     metrics: Mapping[str, Metric]
     alias_metric: Mapping[str, str]
     after_metric: Mapping[str, tuple[str, ...]]
@@ -263,7 +264,7 @@ def _units(data: Mapping[str, Any]) -> tuple[dict[str, Unit], dict[str, str], di
             )
             for form in _strings(spec, "forms", where) + _strings(spec, "words", where):
                 forms.setdefault(form.lower(), name)
-            for sign in _strings(spec, "signs", where):
+            for sign in _strings(spec, "signs", where) + _strings(spec, "folded_signs", where):
                 signs[sign] = name
     return units, forms, signs
 
@@ -442,6 +443,12 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         for k, v in _mapping(fractions.get("words", {}), "numbers.yaml: fractions.words").items()
     }
     units, unit_forms, signs = _units(data["units"])
+    folded = frozenset(
+        sign
+        for kind in data["units"].values()
+        for name, spec in kind.items()
+        for sign in _strings(spec, "folded_signs", f"units.yaml: {name}")
+    )
     metrics = _metrics(data["metrics"])
     for name, aliases in extra.metric_aliases.items():
         base = metrics.get(name, Metric(name, ()))
@@ -507,6 +514,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 postfix_bounds=list(postfix_bounds),
                 measure_units=[f for f, u in unit_forms.items() if units[u].kind in _MEASURES],
                 currency_signs=list(signs),
+                folded_signs=sorted(folded),
                 count_units=[f for f, u in unit_forms.items() if units[u].kind == "count"],
                 metric_aliases=[a for m in metrics.values() for a in m.aliases],
                 cased_metric_aliases=[a for m in metrics.values() for a in m.cased_aliases],
@@ -566,6 +574,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         units=units,
         unit_forms=unit_forms,
         currency_signs=signs,
+        folded_signs=folded,
         metrics=metrics,
         alias_metric=alias_metric,
         after_metric={k: tuple(v) for k, v in after_metric.items()},

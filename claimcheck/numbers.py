@@ -276,6 +276,17 @@ def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int, boo
     return (unit, sign.start(), minus) if unit else ("", start, False)
 
 
+def _money_shaped(text: str, core: _Core) -> bool:
+    """Whether a figure is written as an amount of money, not a model number: with a scale
+    ("6m", "590 billion"), a decimal or a thousands group ("2.7", "21,700")."""
+    if core.scaled or any(ch in ".," for ch in text[core.start : core.end]):
+        return True
+    return bool(
+        P.CURRENCY_SCALE_SUFFIX.match(text, core.end)
+        or P.CURRENCY_SPACED_SCALE.match(text, core.end)
+    )
+
+
 def _counted(word: str, lex: Lexicon) -> bool:
     """Whether a word after a figure names what it counts: a unit, a count noun, a plural."""
     low = word.lower()
@@ -314,6 +325,9 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
         kind = lex.units[core.unit].kind
         return Mention(start, end, value, precision, core.unit, kind, bound, words=core.words)
     unit, start, minus = _currency_before(text, start, lex)
+    folded = unit and text[start : core.start].lstrip("-−") in lex.folded_signs
+    if folded and not _money_shaped(text, core):  # "PS5" is a console, "PS2.7m" is £2.7m
+        unit, start, minus = "", core.start, False
     unit_kind = "currency" if unit else ""
     word = P.MINUS_WORD.search(text, max(0, start - 7), start)
     if (minus or word) and value > 0:  # "$-50.8bn", "minus 233 Celsius", "minus-5 yards"

@@ -67,6 +67,8 @@ FOLLOWING_WORD = re.compile(rf"{_SP}+([A-Za-z][A-Za-z-]*)")  # the word after a 
 # "COVID -19": a shouted name before a spaced minus sign
 CAPS_BEFORE_MINUS = re.compile(rf"\b[A-Z]{{3,}}{_SP}+[-\u2212]$")
 PERCENT_AFTER = re.compile(rf"{_SP}*%")
+# the scale letters glued to an amount of money: "6m", "8.1bn", "40k"
+_MONEY_SCALE = r"(?:bn|mn|mil|[mbkMBKT])(?![A-Za-z\d])"
 CURRENCY_SCALE_SUFFIX = re.compile(r"(m|b)(?![A-Za-z\d])")
 # "$2.5 B", "€40 M": after a currency sign a capital scale letter may stand apart
 CURRENCY_SPACED_SCALE = re.compile(rf"{_SP}([KMBT])(?![\w&])")
@@ -387,6 +389,7 @@ class PatternWords:
     postfix_bounds: Sequence[str]
     measure_units: Sequence[str]
     currency_signs: Sequence[str]
+    folded_signs: Sequence[str]  # ASCII spellings of signs; never keep a name ("PS5") whole
     count_units: Sequence[str]
     metric_aliases: Sequence[str]
     cased_metric_aliases: Sequence[str]
@@ -431,6 +434,8 @@ class Patterns:
     # the characters a currency_sign match can end on: a figure after any other has none
     currency_sign_ends: frozenset[str]
     currency_lead: re.Pattern[str]
+    # an ASCII-spelled sign before an amount shaped as money: "PS2.7m", "Y=28,030", not "PS5"
+    folded_money: re.Pattern[str]
     count: re.Pattern[str]
     metric: Folding
     cue: re.Pattern[str]
@@ -735,6 +740,12 @@ def compile_patterns(w: PatternWords) -> Patterns:
         currency_sign=re.compile(rf"(?:{alternation(w.currency_signs, fold=False)})$"),
         currency_sign_ends=_last_characters(w.currency_signs),
         currency_lead=re.compile(alternation(w.currency_signs, fold=False)),
+        folded_money=re.compile(
+            rf"(?:{alternation(w.folded_signs, fold=False)})\d[\d,]*"
+            rf"(?:[.,]\d+(?:{_MONEY_SCALE})?|{_MONEY_SCALE})"
+            if w.folded_signs
+            else r"(?!)"
+        ),
         count=re.compile(rf"(?:{alternation(w.count_units)})(?![\w])", re.IGNORECASE),
         metric=_folding(
             metric,
@@ -748,7 +759,11 @@ def compile_patterns(w: PatternWords) -> Patterns:
         org=re.compile(whole_words(w.orgs, fold=False, lead=True)),
         model=re.compile(
             _model_pattern(
-                w.families, w.lowercase_models, w.variants, w.not_names, w.currency_signs
+                w.families,
+                w.lowercase_models,
+                w.variants,
+                w.not_names,
+                [s for s in w.currency_signs if s not in w.folded_signs],
             )
         ),
         family=re.compile(whole_words(w.families, fold=False, lead=True)),
