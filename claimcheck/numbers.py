@@ -353,6 +353,9 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
     named = P.NAME_BEFORE.search(text, max(0, start - 24), start) if rng else None
     if named and named.group(1) not in lex.not_names:
         rng = None  # "Claude Haiku 5 to 400K": a version number does not open a range
+    signed = rng and unit and lex.re.currency_lead.match(text, end + rng.end())
+    if signed and _amount_of_change(words_before(text, start), lex):
+        rng = None  # "increased by $43.6 billion to $419.2 billion": change, then level
     before = words_before(text, start) if rng and moves else []
     if rng and moves and _moves(before, lex):
         rng = None  # "fell from $0.25 to $0.05": two figures, the first one earlier
@@ -551,6 +554,8 @@ def _joins(text: str, first: Mention, second: Mention, lex: Lexicon, moves: bool
     ):
         return False
     before = words_before(text, first.start)
+    if _amount_of_change(before, lex):
+        return False  # "was up 10.4 cents to US $2.24": the change, then the level
     return not (before and before[-1] in lex.change_verbs) and not (
         moves and (_moves(before, lex) or _descending(before, first.value, second.value, lex))
     )
@@ -578,6 +583,16 @@ def _moves(before: Sequence[str], lex: Lexicon) -> bool:
     at = _from_before(before, lex)
     return at > 0 and any(
         w in lex.change_verbs or w in lex.move_verbs for w in before[max(0, at - 8) : at]
+    )
+
+
+def _amount_of_change(before: Sequence[str], lex: Lexicon) -> bool:
+    """Whether the lower-cased words before a figure make it the size of a change ("rose
+    by", "was up", "down"): "to" after it names the level reached, not a range's end."""
+    if not before or before[-1] not in lex.change_amount_before:
+        return False
+    return before[-1] != "by" or any(
+        w in lex.change_verbs or w in lex.move_verbs for w in before[:-1]
     )
 
 
