@@ -283,6 +283,35 @@ def _unit_from_next(text: str, readings: list[Reading]) -> list[Reading]:
     return out
 
 
+def _unit_from_start(
+    text: str, sent: Sentence, readings: list[Reading], lex: Lexicon
+) -> list[Reading]:
+    """'from about 14-18 mpg to 24', 'fell from $5 to 3.50': the figure a move reaches,
+    written with no unit or noun of its own, is in the unit of the figure it moves from
+    ("from 640 MW to 710": 710 MW, in watts as 640 MW is)."""
+    out = list(readings)
+    for i in range(1, len(out)):
+        start, r = out[i - 1], out[i]
+        if r.unit or r.noun or not start.unit or r.mention.scaled != start.mention.scaled:
+            continue
+        m = start.mention
+        if P.FROM_BEFORE.search(text, max(sent.start, m.start - 8), m.start) and (
+            P.TO_GAP.fullmatch(text, m.end, r.mention.start)
+        ):
+            reached = r.mention
+            if m.written and start.unit != m.written:  # "from 640 MW to 710", in watts
+                reached = replace(reached.rescaled(lex.units[m.written].factor), written=m.written)
+            out[i] = replace(
+                r,
+                mention=reached,
+                unit=start.unit,
+                unit_kind=start.unit_kind,
+                metric=r.metric or start.metric,
+                strong=r.strong or start.strong,
+            )
+    return out
+
+
 def _hanging(text: str, r: Reading, following: Reading) -> str:
     """The word after a figure with no unit whose hyphen is left hanging before the next
     figure's unit ("a 7- or 8-inch screen" -> "or"), else "" (and not in "the 7- and
@@ -459,7 +488,9 @@ def _previous(
         and (after is None or not P.TO_END.search(text, m.end, after.start))
     ):
         return False
-    return not (m.bound == Bound.RANGE and bare_from)
+    # "from 300-400 ms to 120 ms": a dashed range moved from is an earlier value too
+    moved = after is not None and P.TO_END.search(text, m.end, after.start) is not None
+    return not (m.bound == Bound.RANGE and bare_from and not moved)
 
 
 def _family_sizes(
@@ -554,7 +585,8 @@ def _sentence_claims(
     if not readings:
         return []  # half the sentences with a figure: nothing below has one to attribute
     readings = _hanging_ranges(text, readings)
-    readings = _part_of_whole(text, _unit_from_next(text, readings), lex)
+    readings = _unit_from_start(text, sent, _unit_from_next(text, readings), lex)
+    readings = _part_of_whole(text, readings, lex)
     if every_figure:  # "from 640 MW to 710" is one range to a quantity extractor
         readings = join_from_to(text, sent, readings)
     windows = [r for r in readings if r.window]

@@ -356,8 +356,9 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
     signed = rng and unit and lex.re.currency_lead.match(text, end + rng.end())
     if signed and _amount_of_change(words_before(text, start), lex):
         rng = None  # "increased by $43.6 billion to $419.2 billion": change, then level
+    dashed = rng is not None and rng.group().strip() in ("-", "–", "—")
     before = words_before(text, start) if rng and moves else []
-    if rng and moves and _moves(before, lex):
+    if rng and moves and not dashed and _moves(before, lex):
         rng = None  # "fell from $0.25 to $0.05": two figures, the first one earlier
     second: _Core | None = None
     raw = 1.0
