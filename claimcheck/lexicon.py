@@ -163,6 +163,7 @@ class Lexicon:
     conjunctions: frozenset[str]
     model_nouns: frozenset[str]  # "model", "system": nouns that stand for a model
     irregular_plurals: frozenset[str]
+    count_quantifiers: frozenset[str]  # "eight more picks" counts picks
     rate_nouns: frozenset[str]
     bound_symbols: str
     product_words: frozenset[str]
@@ -628,6 +629,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         conjunctions=frozenset(_strings(gram, "conjunctions", "grammar.yaml")),
         model_nouns=_folded_words(ent, "model_nouns", "entities.yaml"),
         irregular_plurals=frozenset(_strings(gram, "irregular_plurals", "grammar.yaml")),
+        count_quantifiers=_folded_words(gram, "count_quantifiers", "grammar.yaml"),
         rate_nouns=frozenset(_strings(gram, "rate_nouns", "grammar.yaml")),
         bound_symbols="".join(
             sorted({ch for s in prefix_bounds if not s[0].isalpha() for ch in s})

@@ -198,7 +198,7 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
         if more and lex.scale_words.get(more.group(1).lower(), 0) > mult:
             mult = lex.scale_words[more.group(1).lower()]
             value, precision, end = value * mult, precision * mult, more.end()
-    elif (spaced := P.SPACED_SCALE.match(after)) and _counted(spaced.group(2), lex):
+    elif (spaced := P.SPACED_SCALE.match(after)) and _spaced_scale(spaced, lex):
         mult = lex.suffixes[spaced.group(1)][0]  # "about 3 B users"
         value, precision, end, scaled = value * mult, precision * mult, end + spaced.end(), True
     elif (
@@ -285,6 +285,14 @@ def _money_shaped(text: str, core: _Core) -> bool:
         P.CURRENCY_SCALE_SUFFIX.match(text, core.end)
         or P.CURRENCY_SPACED_SCALE.match(text, core.end)
     )
+
+
+def _spaced_scale(spaced: re.Match[str], lex: Lexicon) -> bool:
+    """Whether a scale letter set apart from its figure scales it: before what is counted
+    ("3 B users"); "T" only before a unit ("15 T tokens", not "2 T cells")."""
+    if spaced.group(1) == "T":
+        return spaced.group(2).lower() in lex.unit_forms
+    return _counted(spaced.group(2), lex)
 
 
 def _counted(word: str, lex: Lexicon) -> bool:

@@ -59,8 +59,9 @@ BARE_POWER = re.compile(rf"(?:\^|\*\*){_POWER}|{_SUPER_POWER}(?![\w])")  # after
 SUPER_EXPONENT = re.compile(rf"{_SP}*[×x]{_SP}*10{_SUPER_POWER}")
 NOT_A_NUMBER_AFTER = re.compile(r"\.\d|:\d|[/\u2044]\d|,\d")
 SCALE_SUFFIX = re.compile(r"(mn|MN|bn|BN|tn|[KkMBT])(?![A-Za-z\d])")
-# "about 3 B users": a scale letter set apart from its figure, before what is counted
-SPACED_SCALE = re.compile(rf"{_SP}(bn|mn|B|M|K)(?={_SP}+([A-Za-z]+)\b)")
+# "about 3 B users", "15 T tokens": a scale letter set apart from its figure, before what
+# is counted ("T" only before a unit: "2 T cells" are two cells)
+SPACED_SCALE = re.compile(rf"{_SP}(bn|mn|B|M|K|T)(?={_SP}+([A-Za-z]+)\b)")
 # "Pixel 9 Pro", "the 15 Ultra": the capitalised word after a bare figure
 NEXT_WORD = re.compile(rf"{_SP}+([A-Z][a-z]+)\b")
 FOLLOWING_WORD = re.compile(rf"{_SP}+([A-Za-z][A-Za-z-]*)")  # the word after a figure, any case

@@ -160,6 +160,8 @@ def counted_noun(text: str, mention: Mention, lex: Lexicon) -> str:
             return " ".join([*before, low])
         if singular(word) != word:
             return " ".join([*before, singular(low if not word.isupper() else word)])
+        if not before and low in lex.count_quantifiers:
+            continue  # "eight more picks" counts picks
         before.append(word if word[:1].isupper() else low)
     return ""
 
@@ -326,9 +328,11 @@ def read_mention(
     phrase_end = mention.end
     if not unit or kind == "currency":
         count, modifiers, phrase_end = count_unit(text, mention, lex)
-        if count and 0 < lex.units[count].largest < mention.value:
+        too_many = bool(count) and 0 < lex.units[count].largest < mention.value
+        if too_many:
             count, modifiers, phrase_end = "", (), mention.end  # "9.5 million people"
-        size = "" if unit else _bare_size(text, mention, lex)
+        # "about 8 B people" counts people, never parameters
+        size = "" if unit or too_many else _bare_size(text, mention, lex)
         if size and _key_count(sent, mention, lex) not in ("", size):
             size = ""  # "Training tokens: 9.5T" counts tokens, not parameters
         sized = size and count and _sizes(text, mention.end, phrase_end, lex.units[size])
