@@ -268,6 +268,7 @@ def _unit_from_next(text: str, readings: list[Reading]) -> list[Reading]:
             and following.unit_kind in ("measure", "rate", "time")
             and not following.mention.written
             and not r.mention.scaled
+            and not r.mention.compound  # "a 185-hp four-cylinder or 270-hp V-6"
             and (
                 P.LIST_GAP.fullmatch(text, r.mention.end, following.mention.start)
                 or P.ARROW_GAP.fullmatch(text, r.mention.end, following.mention.start)
