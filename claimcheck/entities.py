@@ -282,6 +282,52 @@ def handed_on(entities: Sequence[Entity], kind: str) -> str | None:
     return None
 
 
+def find_tiers(text: str, entities: Sequence[Entity], lex: Lexicon) -> dict[str, str]:
+    """Tier words an article adds to a versioned model's name: "Velkin-3 Grand" written
+    twice, or once and then "Halvarsen trained Grand on 6,000 GPUs" -> {"Grand": "Velkin-3
+    Grand"}. Used alone, the word must stand where the sentence does not open on it (after
+    a lower-case word or a comma). Known variant words (Pro, Flash, which the name pattern
+    reads already), families, organisations and common capitalised words are never tiers."""
+    written: Counter[tuple[str, str]] = Counter()
+    for e in entities:
+        if e.kind == MODEL and any(ch.isdigit() for ch in e.name):
+            after = P.TIER_AFTER.match(text, e.end)
+            if after:
+                written[e.name, after.group(1)] += 1
+    tiers: dict[str, str] = {}
+    for (name, word), times in written.items():
+        if word in tiers or _common_word(word, lex):
+            continue
+        if times > 1 or P.tier_used_alone(word).search(text):
+            tiers[word] = f"{name} {word}"
+    return tiers
+
+
+def _common_word(word: str, lex: Lexicon) -> bool:
+    return (
+        word in lex.variants
+        or word in lex.not_names
+        or word in lex.org_aliases
+        or lex.re.family.fullmatch(word) is not None
+    )
+
+
+def with_tiers(entities: Sequence[Entity], text: str, tiers: Mapping[str, str]) -> list[Entity]:
+    """A sentence's names with their tier words: 'Velkin-3' written before 'Grand' is
+    Velkin-3 Grand; 'Grand 37' (found as a name and version) is Velkin-3 Grand on the word
+    only, which leaves 37 a figure to read."""
+    out = []
+    for e in entities:
+        after = P.TIER_AFTER.match(text, e.end) if e.kind == MODEL else None
+        word, _, rest = e.name.partition(" ")
+        if after and tiers.get(after.group(1)) == f"{e.name} {after.group(1)}":
+            e = replace(e, end=after.end(), name=tiers[after.group(1)])
+        elif e.kind == MODEL and rest.isdigit() and word in tiers:
+            e = replace(e, end=e.start + len(word), name=tiers[word])
+        out.append(e)
+    return out
+
+
 def short_names(entities: Sequence[Entity], lex: Lexicon) -> dict[str, tuple[str, str]]:
     """Short forms of the names an article gives in full, each to the one name and kind it
     stands for there: 'Opus 5' -> Claude Opus 5, 'Kestrel' -> Kestrel-1, 'Behemoth' ->
@@ -489,13 +535,17 @@ def sized_sibling(base: str, size: str, names: Sequence[str], lex: Lexicon) -> s
     """The model of `base`'s family in another size: "the 32B version" after
     Ferrule-Coder-236B, or after the family's name Ferrule-Coder, is Ferrule-Coder-32B
     (as the article names it, if it does); after Llama 5 Behemoth it is Llama 5 70B, as
-    a variant word names one member, not the family."""
+    a variant word names one member, not the family, and so does a tier word after a
+    version (the Grand of Velkin-3 Grand)."""
     own = P.NAME_SIZE.search(base)
     if own is not None and own.group() == size:
         return base
     if own is None:
         variant = lex.variants | lex.re.subject.short_variants
         base = " ".join(w for w in base.split(" ") if w not in variant) or base
+        head, _, tier = base.rpartition(" ")
+        if tier.isalpha() and any(ch.isdigit() for ch in head):
+            base = head  # after Velkin-3 Grand, "the 9B" is Velkin-3 9B
     stem = name_key(base[: own.start()] if own else base)
     for name in names:
         other = P.NAME_SIZE.search(name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from itertools import pairwise
@@ -30,6 +30,7 @@ from claimcheck.entities import (
     dominant,
     find_entities,
     find_short_names,
+    find_tiers,
     find_variant_references,
     handed_on,
     name_key,
@@ -39,6 +40,7 @@ from claimcheck.entities import (
     short_names,
     size_label,
     sized_sibling,
+    with_tiers,
     word_runs,
 )
 from claimcheck.lexicon import Lexicon
@@ -97,7 +99,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
             inside.append(mentions[index])
             index += 1
         per_sentence.append((sent, aliases, entities, inside))
-    per_sentence = _named_in_full(text, per_sentence, lex, quotes)
+    per_sentence, tiers = _named_in_full(text, per_sentence, lex, quotes)
     all_entities = [e for _, _, entities, _ in per_sentence for e in entities]
     top = {MODEL: dominant(all_entities, MODEL), ORG: dominant(all_entities, ORG)}
     models = list(dict.fromkeys(e.name for e in all_entities if e.kind == MODEL))
@@ -140,6 +142,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
                 every_figure,
                 same,
                 rivals,
+                tiers,
             )
             claims.extend(_family_sizes(found, text, sent, models, lex))
             scores = [c for c in found if _benchmark(c.metric, lex)]
@@ -178,14 +181,25 @@ def _other_family(name: str, subject: str) -> bool:
 
 def _named_in_full(
     text: str, per_sentence: list[_Parts], lex: Lexicon, quotes: Sequence[tuple[int, int]]
-) -> list[_Parts]:
+) -> tuple[list[_Parts], dict[str, str]]:
     """The sentences with every short name written as the full name the article gives
-    ("Behemoth" after "Llama 5 Behemoth", "Opus 5" after "Claude Opus 5")."""
-    shorts = short_names([e for _, _, entities, _ in per_sentence for e in entities], lex)
+    ("Behemoth" after "Llama 5 Behemoth", "Opus 5" after "Claude Opus 5", "Grand" after
+    "Velkin-3 Grand"), and the article's tier words (find_tiers)."""
+    every = [e for _, _, entities, _ in per_sentence for e in entities]
+    tiers = find_tiers(text, every, lex)
+    if tiers:  # "Velkin-3 Grand", then "Grand" alone
+        per_sentence = [
+            (sent, aliases, with_tiers(entities, text, tiers), inside)
+            for sent, aliases, entities, inside in per_sentence
+        ]
+        every = [e for _, _, entities, _ in per_sentence for e in entities]
+    shorts = short_names(every, lex)
+    for tier, name in tiers.items():
+        shorts[tier] = (name, MODEL)
     for name in named_without_version(text, lex):  # "a model called Quillon"
         shorts.setdefault(name, (name, MODEL))
     if not shorts:
-        return per_sentence
+        return per_sentence, tiers
     # the short names of the whole text, found once: no run crosses a sentence's end
     runs = word_runs(text, 0, len(text), shorts)
     out = []
@@ -205,7 +219,7 @@ def _named_in_full(
             text, sent.start, sent.end, shorts, entities, lex, taken, quotes, mine
         )
         out.append((sent, aliases, named, inside))
-    return out
+    return out, tiers
 
 
 def _new_section(text: str, previous_end: int, start: int) -> bool:
@@ -534,10 +548,11 @@ def _sentence_claims(
     every_figure: bool = False,
     same: tuple[str, str] | None = None,
     heading_rivals: Sequence[str] = (),
+    tiers: Mapping[str, str] | None = None,
 ) -> list[Claim]:
     """The claims of one sentence; `same` is the benchmark the sentence before scored,
     for a percentage "on the same test"; `heading_rivals` the names its section's heading
-    compares against."""
+    compares against; `tiers` the article's tier words (find_tiers)."""
     entity_spans = [(e.start, e.end) for e in entities]
     qualified: dict[int, list[str]] = {}
     for alias in aliases:
@@ -609,7 +624,11 @@ def _sentence_claims(
     named_in_label: list[Entity] = []
     if sent.label:
         named_in_label = [
-            e for e in find_entities(sent.label, 0, len(sent.label), lex) if e.kind in (MODEL, ORG)
+            e
+            for e in with_tiers(
+                find_entities(sent.label, 0, len(sent.label), lex), sent.label, tiers or {}
+            )
+            if e.kind in (MODEL, ORG)
         ]
         if named_in_label:
             direct = dict.fromkeys(direct, named_in_label[0].name)

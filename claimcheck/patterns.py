@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from claimcheck.models import Bound
@@ -271,6 +272,17 @@ RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b")  # a relative clause open
 COMMA_NEXT = re.compile(rf"{_SP}*,")  # "to GPT-5«,» at $1.25": an aside opens
 TO_END = re.compile(rf"\bto{_SP}*$")  # "from 7.9% «to »3.2%"
 TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
+# A capitalised word right after a model's name: maybe its tier ("Velkin-3 Grand")
+TIER_AFTER = re.compile(r"[ \u00a0]([A-Z][a-z]{2,})(?![\w-])(?![ \u00a0]\d)")
+
+
+@lru_cache(maxsize=256)
+def tier_used_alone(word: str) -> re.Pattern[str]:
+    """The word as a name in running text: after a lower-case word or a comma, not
+    followed by a version ("serves Grand and 34B", "trained Grand on")."""
+    return re.compile(rf"(?<=[a-z,])[ \u00a0]+{re.escape(word)}(?![\w-])(?![ \u00a0]\d)")
+
+
 # A name token with its version glued on: "T3", "H400", "Phi4", "Qwen2.5-72B"
 # ("*+" takes the letters without giving any back: a digit must follow them anyway)
 _GLUED = rf"[A-Z][A-Za-z]*+\d[A-Za-z0-9.]*(?:{_HYPHEN}[A-Za-z0-9.]+)*"
