@@ -91,6 +91,8 @@ def find_entities(
         # "Nvidia H100", "GPU H200" are the hardware and "Microsoft Phi4" is Phi4, but
         # "Helion H400" and "Zeta T3" are products named by a word and a version
         named = bool(rest) and P.GLUED_TOKEN.fullmatch(rest) is not None
+        if named and lex.re.number_format.match(rest):
+            continue  # "Dense FP8" (a spec row): a number format, not a product's version
         if named and (first in lex.org_aliases or first.lower() in lex.unit_forms):
             surface, s, named = rest, m.end() - len(rest), False
         if (not named and lex.re.hardware.match(surface)) or _measured_on(text, s, m.end(), lex):
@@ -119,8 +121,11 @@ def find_entities(
         found.append((s, e, lex.org_aliases[text[s:e]], ORG))
     maybe_org = lex.re.subject.org_suffix.search(text, start, end)
     for m in lex.re.subject.new_org.finditer(text, start, end) if maybe_org else ():
-        if lex.re.hardware.match(m.group().split()[0]):
-            continue  # "the FP8 AI performance": a number format, not a company
+        first_word = m.group().split()[0]
+        if lex.re.hardware.match(first_word) or P.VERSIONED_WORD.fullmatch(first_word):
+            # "the FP8 AI performance": a number format; "its Helix-2 AI accelerator": a
+            # product and its version, not a company
+            continue
         if not _overlaps(m.start(), m.end(), known):
             found.append((m.start(), m.end(), squash(m.group()), ORG))
     if len(found) > 1:

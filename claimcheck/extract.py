@@ -637,6 +637,10 @@ def _sentence_claims(
         ):
             direct = dict.fromkeys(direct, label.group("name"))  # a column "Mistletoe Mini"
             named_in_label = [Entity(0, len(sent.label), label.group("name"), MODEL)]
+        elif sent.row_label and (product := _named_in(sent.key, lex)):
+            # a spec table with products as columns: "| Dense FP8 | 4.8 PFLOPS |" under
+            # "| Spec | Helix-2 |" is Helix-2's; the row says what is measured
+            direct = dict.fromkeys(direct, product)
     paired = paired_metrics(text, readings, sent, lex)
     rivals = rival_figures(text, readings, entities, heading_rivals, lex)
     figures = [r.mention for r in readings]
@@ -761,6 +765,12 @@ def _sentence_claims(
             )
         )
     return claims
+
+
+def _named_in(header: str, lex: Lexicon) -> str:
+    """The model or organisation a table header names, or ""."""
+    found = [e for e in find_entities(header, 0, len(header), lex) if e.kind in (MODEL, ORG)]
+    return found[0].name if found else ""
 
 
 def row_rest(label: str, named: Sequence[Entity], lex: Lexicon, *, notes: bool = False) -> str:

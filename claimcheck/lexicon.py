@@ -537,7 +537,9 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 lowercase_models=lower_models,
                 variants=variants,
                 not_names=not_names,
-                hardware=_strings(ent, "hardware", "entities.yaml"),
+                hardware=_strings(ent, "hardware", "entities.yaml")
+                + _strings(ent, "number_formats", "entities.yaml"),
+                number_formats=_strings(ent, "number_formats", "entities.yaml"),
                 # "twice as fast as Lumo 2": an equative names what is compared against
                 comparison_cues=[
                     *_strings(ent, "comparison_cues", "entities.yaml"),

@@ -272,6 +272,8 @@ RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b")  # a relative clause open
 COMMA_NEXT = re.compile(rf"{_SP}*,")  # "to GPT-5«,» at $1.25": an aside opens
 TO_END = re.compile(rf"\bto{_SP}*$")  # "from 7.9% «to »3.2%"
 TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
+# A name word and its version joined by a hyphen: "Helix-2", "Velkin-3.5"
+VERSIONED_WORD = re.compile(r"[A-Za-z]+[-\u2010\u2011]\d+(?:\.\d+)*[A-Za-z]?")
 # A capitalised word right after a model's name: maybe its tier ("Velkin-3 Grand")
 TIER_AFTER = re.compile(r"[ \u00a0]([A-Z][a-z]{2,})(?![\w-])(?![ \u00a0]\d)")
 
@@ -414,6 +416,7 @@ class PatternWords:
     variants: Sequence[str]
     not_names: Sequence[str]
     hardware: Sequence[str]
+    number_formats: Sequence[str]
     comparison_cues: Sequence[str]
     subject_words: SubjectWords
     respectively: Sequence[str]
@@ -459,6 +462,7 @@ class Patterns:
     # no digit names nothing (entities.find_entities tests it first)
     named_word: re.Pattern[str]
     hardware: re.Pattern[str]
+    number_format: re.Pattern[str]  # "FP8", "INT4": never a name's version
     # search, ends where a name starts: "on a single «Halden H40 accelerator»", "using
     # eight «Vantage V9 GPUs»": what the name after it is measured on
     measured_on: re.Pattern[str]
@@ -786,6 +790,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
             )
         ),
         hardware=re.compile(rf"(?:{'|'.join(w.hardware)})(?:s)?$"),
+        number_format=re.compile(rf"(?:{'|'.join(w.number_formats)})$"),
         measured_on=re.compile(
             rf"(?<![\w-])(?:{alternation(w.subject_words.measured_on)}){_SP}+"
             rf"(?:(?:{alternation([*w.subject_words.measured_on_fillers, *w.number_words])}"
