@@ -319,14 +319,15 @@ def _common_word(word: str, lex: Lexicon) -> bool:
 
 def with_tiers(entities: Sequence[Entity], text: str, tiers: Mapping[str, str]) -> list[Entity]:
     """A sentence's names with their tier words: 'Velkin-3' written before 'Grand' is
-    Velkin-3 Grand; 'Grand 37' (found as a name and version) is Velkin-3 Grand on the word
-    only, which leaves 37 a figure to read."""
+    Velkin-3 Grand (and 'Velkin-2 Grand' its predecessor); 'Grand 37' (found as a name
+    and version) is Velkin-3 Grand on the word only, which leaves 37 a figure to read."""
     out = []
     for e in entities:
         after = P.TIER_AFTER.match(text, e.end) if e.kind == MODEL else None
         word, _, rest = e.name.partition(" ")
-        if after and tiers.get(after.group(1)) == f"{e.name} {after.group(1)}":
-            e = replace(e, end=after.end(), name=tiers[after.group(1)])
+        if after and after.group(1) in tiers:
+            # "Chorus 1 Listen" beside Chorus 2 Listen: the same tier of another version
+            e = replace(e, end=after.end(), name=f"{e.name} {after.group(1)}")
         elif e.kind == MODEL and rest.isdigit() and word in tiers:
             e = replace(e, end=e.start + len(word), name=tiers[word])
         out.append(e)
