@@ -289,22 +289,38 @@ def handed_on(entities: Sequence[Entity], kind: str) -> str | None:
 
 def find_tiers(text: str, entities: Sequence[Entity], lex: Lexicon) -> dict[str, str]:
     """Tier words an article adds to a versioned model's name: "Velkin-3 Grand" written
-    twice, or once and then "Halvarsen trained Grand on 6,000 GPUs" -> {"Grand": "Velkin-3
-    Grand"}. Used alone, the word must stand where the sentence does not open on it (after
-    a lower-case word or a comma). Known variant words (Pro, Flash, which the name pattern
-    reads already), families, organisations and common capitalised words are never tiers."""
+    twice, or once between commas ("The largest model, Velkin-3 Grand, is"), or once and
+    then "Halvarsen trained Grand on 6,000 GPUs" -> {"Grand": "Velkin-3 Grand"}. A word
+    after two names is a tier of both, and alone names the one the article names most
+    (neither, "", on a tie). Used alone, the word must stand where the sentence does not
+    open on it (after a lower-case word or a comma). Known variant words (Pro, Flash,
+    which the name pattern reads already), families, organisations and common capitalised
+    words are never tiers."""
     written: Counter[tuple[str, str]] = Counter()
     for e in entities:
         if e.kind == MODEL and any(ch.isdigit() for ch in e.name):
             after = P.TIER_AFTER.match(text, e.end)
             if after:
-                written[e.name, after.group(1)] += 1
-    tiers: dict[str, str] = {}
+                # "The speech model, Chorus 2 Listen, covers": set apart by commas, a name
+                apposed = (
+                    text[e.start - 2 : e.start] == ", "
+                    and text[after.end() : after.end() + 1] == ","
+                )
+                written[e.name, after.group(1)] += 2 if apposed else 1
+    mentions = Counter(e.name for e in entities)
+    by_word: dict[str, list[tuple[int, int, str]]] = {}
     for (name, word), times in written.items():
-        if word in tiers or _common_word(word, lex):
+        by_word.setdefault(word, []).append((times, mentions[name], name))
+    tiers: dict[str, str] = {}
+    for word, named in by_word.items():
+        if _common_word(word, lex):
             continue
-        if times > 1 or P.tier_used_alone(word).search(text):
-            tiers[word] = f"{name} {word}"
+        if sum(t for t, _, _ in named) > 1 or P.tier_used_alone(word).search(text):
+            # "Chorus 2 Speak" and "Chorus 1 Speak": a tier of both; alone, the one the
+            # article names most
+            ranked = sorted(named, reverse=True)
+            tied = len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]
+            tiers[word] = "" if tied else f"{ranked[0][2]} {word}"
     return tiers
 
 
@@ -328,7 +344,7 @@ def with_tiers(entities: Sequence[Entity], text: str, tiers: Mapping[str, str]) 
         if after and after.group(1) in tiers:
             # "Chorus 1 Listen" beside Chorus 2 Listen: the same tier of another version
             e = replace(e, end=after.end(), name=f"{e.name} {after.group(1)}")
-        elif e.kind == MODEL and rest.isdigit() and word in tiers:
+        elif e.kind == MODEL and rest.isdigit() and tiers.get(word):
             e = replace(e, end=e.start + len(word), name=tiers[word])
         out.append(e)
     return out

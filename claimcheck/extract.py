@@ -195,7 +195,8 @@ def _named_in_full(
         every = [e for _, _, entities, _ in per_sentence for e in entities]
     shorts = short_names(every, lex)
     for tier, name in tiers.items():
-        shorts[tier] = (name, MODEL)
+        if name:
+            shorts[tier] = (name, MODEL)
     for name in named_without_version(text, lex):  # "a model called Quillon"
         shorts.setdefault(name, (name, MODEL))
     if not shorts:

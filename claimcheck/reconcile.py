@@ -57,16 +57,24 @@ def _unversioned_to_versioned(
     mapping: dict[str, str], heads: dict[tuple[str, ...], list[tuple[str, frozenset[str]]]]
 ) -> None:
     """A name written without a version ("Quillon" in one article, "Quillon-2" in the
-    others) stands for the one versioned name of the corpus with the same words. With two
-    ("Quillon-1" and "Quillon-2") it is left as written."""
+    others) stands for the one versioned name of the corpus with the same words, and a
+    lone tier word ("Listen") for the one versioned name that ends in it (Chorus 2
+    Listen). With two ("Quillon-1" and "Quillon-2") it is left as written."""
     versioned: dict[frozenset[str], list[str]] = defaultdict(list)
+    tiers: dict[str, list[str]] = defaultdict(list)
     for nums, named in heads.items():
         for head, words in named if nums else ():
             # "Orbis V3" is Orbis: a word that holds a digit is a version
             versioned[frozenset(w for w in words if not P.ANY_DIGIT.search(w))].append(head)
+            last = head.split(" ")[-1]
+            if last.isalpha() and last[0].isupper() and " " in head:
+                tiers[last.lower()].append(head)  # "Chorus 2 Listen" ends in its tier word
     for name, head in mapping.items():
         if head == name and not version_parts(name)[0]:
-            candidates = versioned.get(version_parts(name)[1], [])
+            words = version_parts(name)[1]
+            candidates = versioned.get(words, [])
+            if not candidates and len(words) == 1:
+                candidates = tiers.get(next(iter(words)), [])  # "Listen" in one article
             if len(candidates) == 1:
                 mapping[name] = candidates[0]
 

@@ -521,6 +521,31 @@ def test_a_name_without_its_version_stays_apart_when_two_versions_are_named(
     assert all(f.verdict == Verdict.SINGLE_SOURCE for f in findings)
 
 
+@pytest.mark.parametrize("tiered", ["Chorus 2 Listen", "Velkin-3 Grand", "Orrin 5 Keel"])
+def test_a_lone_tier_word_joins_the_one_name_that_ends_in_it(tiered: str, lex: Lexicon) -> None:
+    tier = tiered.split(" ")[-1]
+    claims = [
+        claim("a.txt", written("48", "languages"), subject=tiered, metric="languages"),
+        claim("b.txt", written("84", "languages"), subject=tier, metric="languages"),
+    ]
+    f = only(reconcile(claims, lex))
+    assert f.subject == tiered
+    assert f.verdict == Verdict.CONFLICT
+
+
+def test_a_lone_tier_word_stays_apart_when_two_versions_end_in_it(lex: Lexicon) -> None:
+    claims = [
+        claim("a.txt", written("48", "languages"), subject="Chorus 2 Listen", metric="languages"),
+        claim("b.txt", written("30", "languages"), subject="Chorus 1 Listen", metric="languages"),
+        claim("c.txt", written("84", "languages"), subject="Listen", metric="languages"),
+    ]
+    assert sorted(f.subject for f in reconcile(claims, lex)) == [
+        "Chorus 1 Listen",
+        "Chorus 2 Listen",
+        "Listen",
+    ]
+
+
 def test_findings_are_sorted_most_severe_first(lex: Lexicon) -> None:
     # The least severe groups come first in path order, so only the verdict sort can fix it.
     claims = [
