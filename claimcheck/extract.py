@@ -24,6 +24,8 @@ from claimcheck.attribution import (
     years_after,
 )
 from claimcheck.entities import (
+    DEVICE,
+    HARDWARE,
     MODEL,
     ORG,
     Entity,
@@ -63,6 +65,7 @@ from claimcheck.subjects import (
     direct_subject,
     distribute_subjects,
     listed_owner,
+    measured_on,
     rival_figures,
     rival_of,
     subject_for,
@@ -731,7 +734,21 @@ def _sentence_claims(
             else (lex.units[r.unit].subject if r.unit in lex.units else "model")
         )
         given = subject if subject is not None else direct[r.mention.start]
-        subject = subject_for(text, sent, entities, r, kind, given, top, lex, starts)
+        candidates = entities
+        if known and known.qualifier == "hardware":
+            # "27 on a Pixel 9 Pro": the device a speed was measured on scopes it, and is
+            # never its subject
+            speeds = [
+                x.mention.start
+                for x, name, _ in resolved
+                if name in lex.metrics and lex.metrics[name].qualifier == "hardware"
+            ]
+            device = measured_on(text, sent, r, entities, lex, speeds)
+            qualifier = _joined(qualifier, device and f"on {device}")
+            candidates = [e for e in entities if e.kind not in (DEVICE, HARDWARE)]
+            kit = {e.name for e in entities if e.kind in (DEVICE, HARDWARE)}
+            given = None if given in kit else given
+        subject = subject_for(text, sent, candidates, r, kind, given, top, lex, starts)
         if (
             not qualifier
             and direct[r.mention.start] is None  # "0.94 for Densia Screen 1" is its own

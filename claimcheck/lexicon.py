@@ -218,8 +218,8 @@ def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
         subject = str(spec.get("subject", "model"))
         if subject not in ("model", "org", "any"):
             raise LexiconError(f"{where}: subject must be model, org or any")
-        if str(spec.get("qualifier", "")) not in ("", "year", "version", "rival"):
-            raise LexiconError(f"{where}: qualifier must be year, version or rival")
+        if str(spec.get("qualifier", "")) not in ("", "year", "version", "rival", "hardware"):
+            raise LexiconError(f"{where}: qualifier must be year, version, rival or hardware")
         metrics[str(name)] = Metric(
             name=str(name),
             aliases=tuple(_strings(spec, "aliases", where)),

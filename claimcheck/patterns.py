@@ -466,6 +466,8 @@ class Patterns:
     # search, ends where a name starts: "on a single «Halden H40 accelerator»", "using
     # eight «Vantage V9 GPUs»": what the name after it is measured on
     measured_on: re.Pattern[str]
+    # before a device or chip a speed was measured on: "on Google's", "on an", "using a"
+    measured_on_name: re.Pattern[str]
     comparison: Ending
     subject: SubjectPatterns
     respectively: re.Pattern[str]
@@ -795,6 +797,11 @@ def compile_patterns(w: PatternWords) -> Patterns:
             rf"(?<![\w-])(?:{alternation(w.subject_words.measured_on)}){_SP}+"
             rf"(?:(?:{alternation([*w.subject_words.measured_on_fillers, *w.number_words])}"
             rf"|[\d,]+[x×]?){_SP}+){{0,3}}$",
+            re.IGNORECASE,
+        ),
+        measured_on_name=re.compile(
+            rf"(?<![\w-])(?:{alternation(w.subject_words.measured_on)}){_SP}+"
+            rf"(?:[\w'’.-]+{_SP}+){{0,2}}$",
             re.IGNORECASE,
         ),
         comparison=_ending(w.comparison_cues),

@@ -147,6 +147,49 @@ def _compared_owner(text: str, r: Reading, fits: Sequence[Entity], lex: Lexicon)
     return e
 
 
+_MEASURED_REACH = 40  # characters between a figure and the device it was measured on
+
+
+def measured_on(
+    text: str,
+    sent: Sentence,
+    r: Reading,
+    entities: Sequence[Entity],
+    lex: Lexicon,
+    listed: Sequence[int] = (),
+) -> str:
+    """The device or chip a speed was measured on: named after the figure in its clause
+    ("38 tokens per second on an iPhone 16 Pro and 27 on a Pixel 9 Pro"), else before it
+    ("On a single H100, Kestrel-2 generates 140 tokens per second"), in turn for the
+    sentence's speeds (`listed`: where they start) when it says "respectively" ("On the
+    Solace 9 and the Kestrel 14, Zeta-2 generates 28.4 and 61 tokens per second,
+    respectively"); "" when none is."""
+    m = r.mention
+    kit = [e for e in entities if e.kind in (DEVICE, HARDWARE)]
+    ahead = [e for e in kit if e.end <= min(listed, default=m.start)]
+    if (
+        len(listed) > 1
+        and len(ahead) == len(listed)
+        and m.start in listed
+        and lex.re.respectively.search(text, sent.start, sent.end)
+    ):
+        return ahead[list(listed).index(m.start)].name
+    for e in kit:
+        if (
+            e.start >= r.phrase_end
+            and e.start - r.phrase_end <= _MEASURED_REACH
+            and not P.ANY_DIGIT.search(text, r.phrase_end, e.start)
+            and lex.re.measured_on_name.search(text, max(r.phrase_end, e.start - 30), e.start)
+        ):
+            return e.name
+    for e in reversed(kit):
+        if e.end <= m.start and lex.re.measured_on_name.search(
+            text, max(sent.start, e.start - 30), e.start
+        ):
+            return e.name
+    return ""
+
+
 def after_predecessor(
     text: str, sent: Sentence, r: Reading, entities: Sequence[Entity], lex: Lexicon
 ) -> bool:
