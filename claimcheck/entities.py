@@ -354,7 +354,8 @@ def short_names(entities: Sequence[Entity], lex: Lexicon) -> dict[str, tuple[str
     """Short forms of the names an article gives in full, each to the one name and kind it
     stands for there: 'Opus 5' -> Claude Opus 5, 'Kestrel' -> Kestrel-1, 'Behemoth' ->
     Llama 5 Behemoth, 'Northwind' -> Northwind AI. A form that could be two names equally
-    often mentioned is left out."""
+    often mentioned is left out; one shared by sizes of a family (Tindra-1B, Tindra-8B)
+    names the family itself."""
     counts = Counter(e.name for e in entities if not (e.compared or e.quoted))
     full = list(dict.fromkeys(e.name for e in entities if e.kind in (MODEL, ORG)))
     kinds = {e.name: e.kind for e in entities}
@@ -372,6 +373,9 @@ def short_names(entities: Sequence[Entity], lex: Lexicon) -> dict[str, tuple[str
                 candidates.setdefault(name, []).append(other)
     out: dict[str, tuple[str, str]] = {}
     for short, names in candidates.items():
+        if len(set(names)) > 1 and all(P.NAME_SIZE.search(n) for n in names):
+            out[short] = (short, MODEL)  # "Tindra" beside Tindra-1B and Tindra-8B: the family
+            continue
         best = _best_named(names, counts, lex)
         if best:
             out[short] = (best, kinds[best])
@@ -553,12 +557,22 @@ def size_label(value: float) -> str:
     return f"{value:g}"
 
 
+_SIZE_SCALES = {"T": 1e12, "B": 1e9, "M": 1e6}
+_NEAR_SIZE = 0.2  # a name's size is rounded: Tindra-8B has 7.9B parameters, Llama 3 8B 8.03B
+
+
+def _size_value(size: str) -> float:
+    """'8B' -> 8e9, '1.5B' -> 1.5e9 (a size as NAME_SIZE finds it)."""
+    return float(size[:-1]) * _SIZE_SCALES[size[-1]]
+
+
 def sized_sibling(base: str, size: str, names: Sequence[str], lex: Lexicon) -> str:
     """The model of `base`'s family in another size: "the 32B version" after
     Ferrule-Coder-236B, or after the family's name Ferrule-Coder, is Ferrule-Coder-32B
     (as the article names it, if it does); after Llama 5 Behemoth it is Llama 5 70B, as
     a variant word names one member, not the family, and so does a tier word after a
-    version (the Grand of Velkin-3 Grand)."""
+    version (the Grand of Velkin-3 Grand). A size the article names only rounded is that
+    member's (7.9B is Tindra-8B's when the article names Tindra-8B and no 7.9B)."""
     own = P.NAME_SIZE.search(base)
     if own is not None and own.group() == size:
         return base
@@ -569,10 +583,20 @@ def sized_sibling(base: str, size: str, names: Sequence[str], lex: Lexicon) -> s
         if tier.isalpha() and any(ch.isdigit() for ch in head):
             base = head  # after Velkin-3 Grand, "the 9B" is Velkin-3 9B
     stem = name_key(base[: own.start()] if own else base)
+    near = ""
     for name in names:
         other = P.NAME_SIZE.search(name)
-        if other and other.group() == size and name_key(name[: other.start()]) == stem:
+        if other is None or name_key(name[: other.start()]) != stem:
+            continue
+        if other.group() == size:
             return name
+        if (
+            P.NAME_SIZE.search(f" {size}")
+            and abs(_size_value(other.group()) / _size_value(size) - 1) <= _NEAR_SIZE
+        ):
+            near = near or name  # "7.9 billion parameters" in a family with an 8B
+    if near:
+        return near
     if own is not None:
         return base[: own.start()] + size
     return f"{base}{'-' if '-' in base and ' ' not in base else ' '}{size}"

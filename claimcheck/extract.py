@@ -277,19 +277,30 @@ def _unit_from_next(text: str, readings: list[Reading]) -> list[Reading]:
     """'1,200 and 700 watts', '28.4 and 61 tokens per second', 'in 42 and 18 seconds', '14
     -> 17.2 tok/s': a figure joined to the next by "and"/"or" or an arrow with no measure
     of its own is in the next one's measure (as written, not converted: "28 and 61 ms"
-    would need the figure scaled too, so it is left)."""
+    would need the figure scaled too, so it is left); a scaled figure listed before a
+    scaled count counts the same ("1.2 billion, 3.1 billion and 7.9 billion parameters")."""
     out = list(readings)
     for i in range(len(out) - 2, -1, -1):
         r, following = out[i], out[i + 1]
-        if _hanging(text, r, following) or (
-            r.unit_kind in ("", "count")
-            and following.unit_kind in ("measure", "rate", "time")
-            and not following.mention.written
-            and not r.mention.scaled
-            and not r.mention.compound  # "a 185-hp four-cylinder or 270-hp V-6"
-            and (
-                P.LIST_GAP.fullmatch(text, r.mention.end, following.mention.start)
-                or P.ARROW_GAP.fullmatch(text, r.mention.end, following.mention.start)
+        listed = P.LIST_GAP.fullmatch(text, r.mention.end, following.mention.start)
+        if (
+            _hanging(text, r, following)
+            or (
+                r.unit_kind in ("", "count")
+                and following.unit_kind in ("measure", "rate", "time")
+                and not following.mention.written
+                and not r.mention.scaled
+                and not r.mention.compound  # "a 185-hp four-cylinder or 270-hp V-6"
+                and (listed or P.ARROW_GAP.fullmatch(text, r.mention.end, following.mention.start))
+            )
+            or (
+                # "1.2 billion, 3.1 billion and 7.9 billion parameters": counted alike
+                not r.unit_kind
+                and not r.noun
+                and following.unit_kind == "count"
+                and r.mention.scaled
+                and following.mention.scaled
+                and listed
             )
         ):
             out[i] = replace(
