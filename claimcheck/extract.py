@@ -754,7 +754,9 @@ def _sentence_claims(
                 for x, name, _ in resolved
                 if name in lex.metrics and lex.metrics[name].qualifier == "hardware"
             ]
-            device = measured_on(text, sent, r, entities, lex, speeds)
+            device = measured_on(text, sent, r, entities, lex, speeds) or _row_device(
+                text, sent, lex
+            )
             qualifier = _joined(qualifier, device and f"on {device}")
             candidates = [e for e in entities if e.kind not in (DEVICE, HARDWARE)]
             kit = {e.name for e in entities if e.kind in (DEVICE, HARDWARE)}
@@ -794,6 +796,15 @@ def _sentence_claims(
             )
         )
     return claims
+
+
+def _row_device(text: str, sent: Sentence, lex: Lexicon) -> str:
+    """The device or chip a table row names in a cell of its own ("| Tindra-3B | iPhone 16
+    Pro (A18 Pro) | 38 |"), or ""."""
+    if sent.row is None or sent.row == (sent.start, sent.end):
+        return ""
+    found = find_entities(text, sent.row[0], sent.row[1], lex)
+    return next((e.name for e in found if e.kind in (DEVICE, HARDWARE)), "")
 
 
 def _named_in(header: str, lex: Lexicon) -> str:

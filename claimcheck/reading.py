@@ -311,6 +311,18 @@ def _counted_times(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> Readi
 _SIZES_REACH = 64  # characters before a size read for the list or score it labels
 
 
+def _definite_size(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> bool:
+    """Whether a bare-letter size follows "the" (or a list the word opens): "for the 1B",
+    "for the 3B and 8B" name models by their size."""
+    before = words_before(text, mention.start, sent.start)
+    listed = P.SIZES_LISTED_BEFORE.search(
+        text, max(sent.start, mention.start - _SIZES_REACH), mention.start
+    )
+    if listed:
+        before = [listed.group(1).lower()]
+    return bool(before) and before[-1] in lex.definite
+
+
 def read_mention(
     text: str, sent: Sentence, mention: Mention, lex: Lexicon, *, every_figure: bool = False
 ) -> Reading | None:
@@ -333,8 +345,12 @@ def read_mention(
             count, modifiers, phrase_end = "", (), mention.end  # "9.5 million people"
         # "about 8 B people" counts people, never parameters
         size = "" if unit or too_many else _bare_size(text, mention, lex)
-        if size and _key_count(sent, mention, lex) not in ("", size):
-            size = ""  # "Training tokens: 9.5T" counts tokens, not parameters
+        if (
+            size
+            and _key_count(sent, mention, lex) not in ("", size)
+            and not _definite_size(text, sent, mention, lex)
+        ):
+            size = ""  # "Training tokens: 9.5T" counts tokens (but "Context: 128K for the 8B")
         sized = size and count and _sizes(text, mention.end, phrase_end, lex.units[size])
         if sized or (size and not count):
             # "the 70B model is faster", "around 38 for the 32B": the name of a size, not
