@@ -41,6 +41,8 @@ def _alias_metric(
         metric = lex.metrics[alias_name(alias, lex)]
         if not units_fit(metric.unit, reading.unit, lex):
             continue
+        if metric.measure and _benchmark_before(aliases, m.start, lex):
+            continue  # "On test-clean, ... 2.0% WER": the test set's score
         measure = metric.unit in lex.units and lex.units[metric.unit].kind == "measure"
         if measure and not reading.unit:
             continue  # a bare "120,000" near "campus" is no draw in watts (a spec line's may be)
@@ -77,6 +79,15 @@ def _alias_metric(
         if score < best[0]:
             best = (score, metric.name, alias)
     return best
+
+
+def _benchmark_before(aliases: Sequence[re.Match[str]], start: int, lex: Lexicon) -> bool:
+    """Whether a benchmark (not a way of scoring one) is named before `start`."""
+    for alias in aliases:
+        metric = lex.metrics[alias_name(alias, lex)]
+        if alias.end() <= start and metric.kind == "benchmark" and not metric.measure:
+            return True
+    return False
 
 
 def settings_in(text: str, sent: Sentence, lex: Lexicon) -> list[re.Match[str]]:
@@ -170,6 +181,9 @@ def resolve_metric(
     for name in lex.before_metric.get(before[0], ()) if before else ():
         if lex.metrics[name].unit == r.unit:
             return name, ""  # "a typical task used around 180K output tokens"
+    own = lex.metrics.get(r.metric)
+    if own is not None and own.measure and _benchmark_before(aliases, r.mention.start, lex):
+        r = replace(r, metric="", strong=False)  # "On test-clean, ... 2.0% WER"
     if r.strong:
         return r.metric, ""
     in_value = bool(sent.key) and r.mention.start >= sent.key_end

@@ -638,13 +638,13 @@ def _sentence_claims(
     )
     named_in_label: list[Entity] = []
     if sent.label:
-        named_in_label = [
-            e
-            for e in with_tiers(
-                find_entities(sent.label, 0, len(sent.label), lex), sent.label, tiers or {}
-            )
-            if e.kind in (MODEL, ORG)
-        ]
+        in_label = with_tiers(
+            find_entities(sent.label, 0, len(sent.label), lex), sent.label, tiers or {}
+        )
+        named_in_label = [e for e in in_label if e.kind in (MODEL, ORG)]
+        chips = [e for e in in_label if e.kind == HARDWARE]
+        if chips and all(e.kind == ORG for e in named_in_label):
+            named_in_label = chips + named_in_label  # a row "| Nvidia B200 |": the chip's
         if named_in_label:
             direct = dict.fromkeys(direct, named_in_label[0].name)
         elif (label := P.NAME_LIKE_LABEL.fullmatch(sent.label.strip())) and not any(
@@ -815,13 +815,16 @@ def _named_in(header: str, lex: Lexicon) -> str:
 
 def row_rest(label: str, named: Sequence[Entity], lex: Lexicon, *, notes: bool = False) -> str:
     """What a table row's label says beside the name of its subject, as a qualifier that
-    keeps the row apart: "Mammora 3 DBT" -> "DBT" (the name is Mammora 3), "Team plan" or
+    keeps the row apart: "Mammora 3 DBT" -> "DBT" (the name is Mammora 3; a maker's
+    capitalised name before it, "Corvane Helix-2", says nothing more), "Team plan" or
     "Average radiologist" -> the whole label (the row is not the article's subject). Notes
     in parentheses ("(ours)", "(preview)"), settings ("pass@1") and words that name nothing
     ("Our model") are left out, unless `notes`: another row of the table differs only in
     them ("Kestrix (2026.9)", "Kestrix (spring release, 2026.3)"); a label that names a
     metric ("Amount raised") gives none."""
     spans = [(e.start, e.end) for e in named]
+    if spans and P.MAKER_BEFORE.fullmatch(label, 0, min(spans)[0]):
+        spans.append((0, min(spans)[0]))  # "Corvane Helix-2": the maker, then its product
     for s, e in sorted(spans, reverse=True):
         label = label[:s] + " " + label[e:]
     label = lex.re.setting.sub(" ", label if notes else P.PARENTHESIS.sub(" ", label))

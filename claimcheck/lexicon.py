@@ -45,6 +45,7 @@ class Metric:
     cased_aliases: tuple[str, ...] = ()  # names matched only as written ("MATH", not "math")
     limit: bool = False  # a maximum by nature: "up to 128K tokens" states the limit itself
     options: bool = False  # its figures are choices offered ("4-bit and 8-bit"), not one fact
+    measure: bool = False  # how benchmarks are scored (WER): a benchmark named takes the figure
     instead_of: tuple[str, ...] = ()  # metrics it replaces when its clause names one of
     clause_nouns: frozenset[str] = frozenset()  # these nouns ("the agreement is valued at")
     clause_unless: frozenset[str] = frozenset()  # ... and none of these ("the deal values X at")
@@ -208,6 +209,7 @@ def _read(name: str) -> Mapping[str, Any]:
 def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
     allowed = {"aliases", "cased_aliases", "after", "before", "cues", "unit", "subject", "kind"}
     allowed |= {"qualifier", "limit", "options", "instead_of", "clause_nouns", "clause_unless"}
+    allowed |= {"measure"}
     metrics: dict[str, Metric] = {}
     for name, spec in data.items():
         where = f"metrics.yaml: {name}"
@@ -233,6 +235,7 @@ def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
             cased_aliases=tuple(_strings(spec, "cased_aliases", where)),
             limit=spec.get("limit", False) is True,
             options=spec.get("options", False) is True,
+            measure=spec.get("measure", False) is True,
             instead_of=tuple(_strings(spec, "instead_of", where)),
             clause_nouns=frozenset(w.lower() for w in _strings(spec, "clause_nouns", where)),
             clause_unless=frozenset(w.lower() for w in _strings(spec, "clause_unless", where)),

@@ -248,8 +248,10 @@ OWN_COUNT = re.compile(r"[\s\u00a0]+(?:for|per)[\s\u00a0]+(?:a|an|one|each|every
 SUSPENDED_GAP = re.compile(r"[-\u2010\u2011][\s\u00a0]*(,|or|and|to)[\s\u00a0]+")
 BARE_COMMA = re.compile(r"[\s\u00a0]*,[\s\u00a0]*")
 VERB_NEXT = re.compile(r"[\s\u00a0]+(?!(?:and|or)\b)[a-z]")  # a lower-case word, no list word
+# between two names of a list; the second may follow its maker's name, possessive or
+# not ("Chorus 1 Listen and Whisper large-v3", "GPT-5 and Google's Gemini 3")
 COORDINATION = re.compile(
-    r"(?:[\s\u00a0]*[,/])?[\s\u00a0]*(?:and|or|&)?[\s\u00a0]*(?:\b[A-Z][\w.]*['’]s[\s\u00a0]+)?"
+    r"(?:[\s\u00a0]*[,/])?[\s\u00a0]*(?:and|or|&)?[\s\u00a0]*(?:\b[A-Z][\w.]*(?:['’]s)?[\s\u00a0]+)?"
 )
 # A quotation within one paragraph: a name inside one is what someone said, not the
 # article's subject ("We matched Llama 3.1 405B," Zhou said).
@@ -274,6 +276,8 @@ TO_END = re.compile(rf"\bto{_SP}*$")  # "from 7.9% «to »3.2%"
 TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
 # A name word and its version joined by a hyphen: "Helix-2", "Velkin-3.5"
 VERSIONED_WORD = re.compile(r"[A-Za-z]+[-\u2010\u2011]\d+(?:\.\d+)*[A-Za-z]?")
+# Capitalised words alone before a name in a table label: its maker ("Corvane Helix-2")
+MAKER_BEFORE = re.compile(r"[ \t]*(?:[A-Z][\w&.'’-]*[ \t]+)+")
 # A capitalised word right after a model's name: maybe its tier ("Velkin-3 Grand")
 TIER_AFTER = re.compile(r"[ \u00a0]([A-Z][a-z]{2,})(?![\w-])(?![ \u00a0]\d)")
 
