@@ -557,13 +557,16 @@ def size_label(value: float) -> str:
     return f"{value:g}"
 
 
-_SIZE_SCALES = {"T": 1e12, "B": 1e9, "M": 1e6}
-_NEAR_SIZE = 0.2  # a name's size is rounded: Tindra-8B has 7.9B parameters, Llama 3 8B 8.03B
-
-
-def _size_value(size: str) -> float:
-    """'8B' -> 8e9, '1.5B' -> 1.5e9 (a size as NAME_SIZE finds it)."""
-    return float(size[:-1]) * _SIZE_SCALES[size[-1]]
+def rounds_to(name_size: str, size: str) -> bool:
+    """Whether a size rounds to the one a name states, at the name's precision ('8B' and
+    '7.9B', '1B' and '1.2B', '1.5B' and '1.54B'; not '9B' and '8B')."""
+    if not (P.NAME_SIZE.search(f" {name_size}") and P.NAME_SIZE.search(f" {size}")):
+        return False
+    if name_size[-1] != size[-1]:
+        return False
+    written = name_size[:-1]
+    places = len(written.partition(".")[2])
+    return round(float(size[:-1]), places) == float(written)
 
 
 def sized_sibling(base: str, size: str, names: Sequence[str], lex: Lexicon) -> str:
@@ -572,7 +575,8 @@ def sized_sibling(base: str, size: str, names: Sequence[str], lex: Lexicon) -> s
     (as the article names it, if it does); after Llama 5 Behemoth it is Llama 5 70B, as
     a variant word names one member, not the family, and so does a tier word after a
     version (the Grand of Velkin-3 Grand). A size the article names only rounded is that
-    member's (7.9B is Tindra-8B's when the article names Tindra-8B and no 7.9B)."""
+    member's (7.9B is Tindra-8B's when the article names Tindra-8B and no 7.9B: a name
+    states its size rounded, Llama 3 8B has 8.03B parameters)."""
     own = P.NAME_SIZE.search(base)
     if own is not None and own.group() == size:
         return base
@@ -590,10 +594,7 @@ def sized_sibling(base: str, size: str, names: Sequence[str], lex: Lexicon) -> s
             continue
         if other.group() == size:
             return name
-        if (
-            P.NAME_SIZE.search(f" {size}")
-            and abs(_size_value(other.group()) / _size_value(size) - 1) <= _NEAR_SIZE
-        ):
+        if rounds_to(other.group(), size):
             near = near or name  # "7.9 billion parameters" in a family with an 8B
     if near:
         return near

@@ -39,6 +39,7 @@ from claimcheck.entities import (
     named_without_version,
     older_version,
     quotations,
+    rounds_to,
     short_names,
     size_label,
     sized_sibling,
@@ -147,7 +148,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
                 rivals,
                 tiers,
             )
-            claims.extend(_family_sizes(found, text, sent, models, lex))
+            claims.extend(_named_sizes(_family_sizes(found, text, sent, models, lex), models, lex))
             scores = [c for c in found if _benchmark(c.metric, lex)]
             benchmark = (scores[-1].metric, scores[-1].qualifier) if scores else benchmark
         for kind in top if entities else ():
@@ -548,6 +549,34 @@ def _family_sizes(
         id(c): sized_sibling(c.subject, size_label(c.quantity.value), models, lex) for c in sized
     }
     return [replace(c, subject=members[id(c)]) if id(c) in members else c for c in claims]
+
+
+def _named_sizes(claims: list[Claim], models: Sequence[str], lex: Lexicon) -> list[Claim]:
+    """A model's size that is the size in another member's name is that member's: with
+    Velkin-3 9B in the article, "A 9B and a 34B dense model, and Velkin-3 Grand" or "the
+    small model of 9.000 million parameters" after Velkin-3 34B give Velkin-3 9B its 9B.
+    Only the size a name states (total parameters), never an active count."""
+    out = []
+    for c in claims:
+        unit = lex.units.get(c.quantity.unit)
+        if (
+            unit is not None
+            and unit.sized_nouns
+            and c.metric == unit.metric
+            and c.quantity.bound == Bound.EQ
+            and c.subject in models
+        ):
+            size = size_label(c.quantity.value)
+            own = P.NAME_SIZE.search(c.subject)
+            if own is not None and rounds_to(own.group(), size):
+                out.append(c)  # "Foo-8B has 8.03B parameters": its own size
+                continue
+            member = sized_sibling(c.subject, size, models, lex)
+            # a member the article names, or any other size than the subject's own
+            if member != c.subject and (member in models or own is not None):
+                c = replace(c, subject=member)
+        out.append(c)
+    return out
 
 
 def _sentence_claims(
