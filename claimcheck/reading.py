@@ -373,6 +373,8 @@ def read_mention(
             count, modifiers, phrase_end = size, (), mention.end  # "a 70B model", "(405B)"
         if count and not unit:
             unit, kind = count, "count"
+            if not every_figure and any(w.lower() in lex.subset_words for w in modifiers):
+                return None  # "two smaller dense models": a part of the family, not it
     noun = counted_noun(text, mention, lex) if every_figure and not unit else ""
     # a figure with no unit that counts a noun is a count: "40.000 exams"
     mention = grouped(text, mention, kind or ("count" if noun else ""), sent.decimal_comma)
