@@ -83,8 +83,8 @@ def find_entities(
     maybe_model = digit or lex.re.family.search(text, start, end)
     for whole in lex.re.model.finditer(text, start, end) if maybe_model else ():
         m = _after_excluded(whole, text, end, exclude, lex)
-        if m is None or _folded_money(text, m, lex):
-            continue  # "PS6m" is £6m
+        if m is None or _folded_money(text, m, lex) or P.DESIGNATION_AFTER.match(text, m.end()):
+            continue  # "PS6m" is £6m; "Drug Administration 510(k)" a clearance
         surface = squash(m.group())
         s = m.start()
         first, _, rest = surface.partition(" ")

@@ -274,6 +274,8 @@ RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b")  # a relative clause open
 COMMA_NEXT = re.compile(rf"{_SP}*,")  # "to GPT-5«,» at $1.25": an aside opens
 TO_END = re.compile(rf"\bto{_SP}*$")  # "from 7.9% «to »3.2%"
 TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
+# a letter in brackets right after a number: a legal designation ("510(k)", "230(c)")
+DESIGNATION_AFTER = re.compile(r"\([a-z]\)")
 # A name word and its version joined by a hyphen: "Helix-2", "Velkin-3.5"
 VERSIONED_WORD = re.compile(r"[A-Za-z]+[-\u2010\u2011]\d+(?:\.\d+)*[A-Za-z]?")
 # Capitalised words alone before a name in a table label: its maker ("Corvane Helix-2")

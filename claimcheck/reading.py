@@ -166,6 +166,24 @@ def counted_noun(text: str, mention: Mention, lex: Lexicon) -> str:
     return ""
 
 
+def _counted_per_period(text: str, mention: Mention, lex: Lexicon) -> tuple[str, int]:
+    """The plural noun a figure counts when a period follows it ("185,000 paid rides per
+    week" -> "paid rides"), and where the noun ends; ("", mention.end) otherwise. Any
+    noun will do: a count reported per period is a figure an article states."""
+    words = _following_words(text, mention.end, 4, lex)
+    for i, (word, _, end) in enumerate(words):
+        low = word.lower()
+        if low in lex.conjunctions or low in lex.copulas or P.FIGURE_WORD.fullmatch(word):
+            break
+        if low in lex.irregular_plurals or singular(low) != low:
+            period = rate_of(text, end, lex)
+            unit = lex.unit_forms.get(period, "")
+            if unit and lex.units[unit].kind == "time":
+                return " ".join(w.lower() for w, _, _ in words[: i + 1]), end
+            break
+    return "", mention.end
+
+
 def rate_of(text: str, pos: int, lex: Lexicon) -> str:
     """What a figure is counted per, written right after it: "a month" -> "month",
     "per square foot" -> "sq ft", "per share" -> "share"; "" when nothing is."""
@@ -375,6 +393,10 @@ def read_mention(
             unit, kind = count, "count"
             if not every_figure and any(w.lower() in lex.subset_words for w in modifiers):
                 return None  # "two smaller dense models": a part of the family, not it
+    if not unit and not every_figure:
+        counted, per_end = _counted_per_period(text, mention, lex)
+        if counted:  # "185,000 paid rides per week": a count a period reports
+            unit, kind, phrase_end = counted, "count", per_end
     noun = counted_noun(text, mention, lex) if every_figure and not unit else ""
     # a figure with no unit that counts a noun is a count: "40.000 exams"
     mention = grouped(text, mention, kind or ("count" if noun else ""), sent.decimal_comma)
