@@ -39,7 +39,6 @@ from claimcheck.entities import (
     named_without_version,
     older_version,
     quotations,
-    rounds_to,
     short_names,
     size_label,
     sized_sibling,
@@ -148,7 +147,8 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
                 rivals,
                 tiers,
             )
-            claims.extend(_named_sizes(_family_sizes(found, text, sent, models, lex), models, lex))
+            found = _family_sizes(found, text, sent, models, lex)
+            claims.extend(_named_sizes(found, text, sent, models, lex))
             scores = [c for c in found if _benchmark(c.metric, lex)]
             benchmark = (scores[-1].metric, scores[-1].qualifier) if scores else benchmark
         for kind in top if entities else ():
@@ -551,11 +551,14 @@ def _family_sizes(
     return [replace(c, subject=members[id(c)]) if id(c) in members else c for c in claims]
 
 
-def _named_sizes(claims: list[Claim], models: Sequence[str], lex: Lexicon) -> list[Claim]:
+def _named_sizes(
+    claims: list[Claim], text: str, sent: Sentence, models: Sequence[str], lex: Lexicon
+) -> list[Claim]:
     """A model's size that is the size in another member's name is that member's: with
-    Velkin-3 9B in the article, "A 9B and a 34B dense model, and Velkin-3 Grand" or "the
-    small model of 9.000 million parameters" after Velkin-3 34B give Velkin-3 9B its 9B.
-    Only the size a name states (total parameters), never an active count."""
+    Velkin-3 9B and Velkin-3 34B in the article, "A 9B and a 34B dense model, and Velkin-3
+    Grand" gives each its own size. Only a size a name the article gives states (total
+    parameters, never an active count), and never when the sentence names the subject
+    before the figure: "Qwen3-7B has 7.6 billion parameters" is Qwen3-7B's."""
     out = []
     for c in claims:
         unit = lex.units.get(c.quantity.unit)
@@ -565,15 +568,10 @@ def _named_sizes(claims: list[Claim], models: Sequence[str], lex: Lexicon) -> li
             and c.metric == unit.metric
             and c.quantity.bound == Bound.EQ
             and c.subject in models
+            and name_key(c.subject) not in name_key(text[sent.start : c.start])
         ):
-            size = size_label(c.quantity.value)
-            own = P.NAME_SIZE.search(c.subject)
-            if own is not None and rounds_to(own.group(), size):
-                out.append(c)  # "Foo-8B has 8.03B parameters": its own size
-                continue
-            member = sized_sibling(c.subject, size, models, lex)
-            # a member the article names, or any other size than the subject's own
-            if member != c.subject and (member in models or own is not None):
+            member = sized_sibling(c.subject, size_label(c.quantity.value), models, lex)
+            if member != c.subject and member in models:
                 c = replace(c, subject=member)
         out.append(c)
     return out

@@ -139,7 +139,8 @@ class Lexicon:
     equatives: Mapping[str, str]  # "as fast" -> "faster"
     change_verbs: Mapping[str, str]
     move_verbs: frozenset[str]
-    change_amount_before: frozenset[str]  # "by $2B to $10B": a change, then the level
+    change_amount_before: frozenset[str]  # "was up 10 cents to $2.24": a change, then the level
+    change_amount_after_verb: frozenset[str]  # "rose by $2B to $10B"
     range_words: frozenset[str]
     denied_before: frozenset[str]
     denominator_before: frozenset[str]
@@ -612,6 +613,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         change_verbs=change_verbs,
         move_verbs=_folded_words(gram, "move_verbs", "grammar.yaml"),
         change_amount_before=_folded_words(gram, "change_amount_before", "grammar.yaml"),
+        change_amount_after_verb=_folded_words(gram, "change_amount_after_verb", "grammar.yaml"),
         range_words=_folded_words(gram, "range_words", "grammar.yaml"),
         denied_before=_folded_words(gram, "denied_before", "grammar.yaml"),
         denominator_before=_folded_words(gram, "denominator_before", "grammar.yaml"),

@@ -361,9 +361,6 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
     named = P.NAME_BEFORE.search(text, max(0, start - 24), start) if rng else None
     if named and named.group(1) not in lex.not_names:
         rng = None  # "Claude Haiku 5 to 400K": a version number does not open a range
-    signed = rng and unit and lex.re.currency_lead.match(text, end + rng.end())
-    if signed and _amount_of_change(words_before(text, start), lex):
-        rng = None  # "increased by $43.6 billion to $419.2 billion": change, then level
     dashed = rng is not None and rng.group().strip() in ("-", "–", "—")
     before = words_before(text, start) if rng and moves else []
     if rng and moves and not dashed and _moves(before, lex):
@@ -377,6 +374,14 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
         m2 = P.DIGITS.match(text, second_start)
         second = _core_at(text, m2, lex) if m2 else None
         raw = float(P.NOT_DIGIT.sub("", m2.group()) or 1) if m2 else 1.0
+        if (
+            second
+            and unit
+            and sign
+            and second.scaled == scaled
+            and _amount_of_change(words_before(text, start), value, second.value, lex)
+        ):
+            rng, second = None, None  # "increased by $43.6 billion to $419.2 billion"
     elif core.words and not unit and (joiner := P.WORD_RANGE_JOINER.match(text, end)):
         # "two to three thousand people", "five or six weeks"
         second, raw = _word_core(text, joiner.end(), lex)
@@ -563,7 +568,7 @@ def _joins(text: str, first: Mention, second: Mention, lex: Lexicon, moves: bool
     ):
         return False
     before = words_before(text, first.start)
-    if _amount_of_change(before, lex):
+    if _amount_of_change(before, first.value, second.value, lex):
         return False  # "was up 10.4 cents to US $2.24": the change, then the level
     return not (before and before[-1] in lex.change_verbs) and not (
         moves and (_moves(before, lex) or _descending(before, first.value, second.value, lex))
@@ -595,12 +600,21 @@ def _moves(before: Sequence[str], lex: Lexicon) -> bool:
     )
 
 
-def _amount_of_change(before: Sequence[str], lex: Lexicon) -> bool:
-    """Whether the lower-cased words before a figure make it the size of a change ("rose
-    by", "was up", "down"): "to" after it names the level reached, not a range's end."""
-    if not before or before[-1] not in lex.change_amount_before:
+_LEVEL_OVER_CHANGE = 2.0  # "by $43.6B to $419.2B"; "by 5% to 10%" is a range of changes
+
+
+def _amount_of_change(before: Sequence[str], first: float, second: float, lex: Lexicon) -> bool:
+    """Whether a figure is the size of a change and "to" after it the level reached, not
+    a range's end: "increased by $43.6 billion to $419.2 billion", "was up 10.4 cents to
+    $2.24". The words before it say so ("by" after a change verb; "up" or "down" after a
+    copula or a comma, not "stand up 1 GW to 2 GW"), and the level is well above the
+    change ("raised prices by 5% to 10%" is a range of changes)."""
+    if not before or second <= _LEVEL_OVER_CHANGE * first:
         return False
-    return before[-1] != "by" or any(
+    word = before[-1]
+    if word in lex.change_amount_before:  # "was up", "shares, down"
+        return len(before) == 1 or before[-2] in lex.copulas or before[-2].endswith(",")
+    return word in lex.change_amount_after_verb and any(
         w in lex.change_verbs or w in lex.move_verbs for w in before[:-1]
     )
 
