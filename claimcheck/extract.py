@@ -62,6 +62,7 @@ from claimcheck.reading import (
 )
 from claimcheck.subjects import (
     after_predecessor,
+    device_label,
     direct_subject,
     distribute_subjects,
     listed_owner,
@@ -758,6 +759,11 @@ def _sentence_claims(
     if rivals:
         resolved = answered_metrics(resolved, rivals, readings, lex)
     subjects = distribute_subjects(entities, resolved, sent, text, lex)
+    speeds = [
+        x
+        for x, name, _ in resolved
+        if name in lex.metrics and lex.metrics[name].qualifier == "hardware"
+    ]
     starts = [m.start for m in mentions]
     for (r, metric, qualifier), subject in zip(resolved, subjects, strict=True):
         if r.mention.start in rivals:
@@ -773,14 +779,9 @@ def _sentence_claims(
         )
         given = subject if subject is not None else direct[r.mention.start]
         candidates = entities
-        if known and known.qualifier == "hardware":
+        if _scoped_by_hardware(metric, lex):
             # "27 on a Pixel 9 Pro": the device a speed was measured on scopes it, and is
             # never its subject
-            speeds = [
-                x.mention.start
-                for x, name, _ in resolved
-                if name in lex.metrics and lex.metrics[name].qualifier == "hardware"
-            ]
             device = measured_on(text, sent, r, entities, lex, speeds) or _row_device(
                 text, sent, lex
             )
@@ -825,13 +826,22 @@ def _sentence_claims(
     return claims
 
 
+def _scoped_by_hardware(metric: str, lex: Lexicon) -> bool:
+    """Whether a metric's figures are scoped by the device they were measured on."""
+    return metric in lex.metrics and lex.metrics[metric].qualifier == "hardware"
+
+
 def _row_device(text: str, sent: Sentence, lex: Lexicon) -> str:
     """The device or chip a table row names in a cell of its own ("| Tindra-3B | iPhone 16
     Pro (A18 Pro) | 38 |"), or ""."""
     if sent.row is None or sent.row == (sent.start, sent.end):
         return ""
     found = find_entities(text, sent.row[0], sent.row[1], lex)
-    return next((e.name for e in found if e.kind in (DEVICE, HARDWARE)), "")
+    device = next((e for e in found if e.kind in (DEVICE, HARDWARE)), None)
+    if device is None:
+        return ""
+    cell = text.rfind("|", sent.row[0], device.start) + 1  # "| 8x H100 |"
+    return device_label(text, max(cell, sent.row[0]), device, lex)
 
 
 def _named_in(header: str, lex: Lexicon) -> str:

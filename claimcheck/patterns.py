@@ -276,6 +276,12 @@ TO_END = re.compile(rf"\bto{_SP}*$")  # "from 7.9% «to »3.2%"
 TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
 # a letter in brackets right after a number: a legal designation ("510(k)", "230(c)")
 DESIGNATION_AFTER = re.compile(r"\([a-z]\)")
+# a chip written in the plural: "eight B200s"
+PLURAL_DEVICE = re.compile(r"(?<=\d)s$")
+# between a device and the speed measured on it: "iPad Pro «at »20 tokens per second"
+DEVICE_THEN_FIGURE = re.compile(r"[ \u00a0]+(?:at|hits|reaches|does|of|with)[ \u00a0]+")
+# the count right before a device: "on «8x »H100", "using «eight »B200s"
+DEVICE_COUNT = re.compile(r"(?<![\w.])(?:(\d+)[ \u00a0]?[x×]?|([a-z]+))[ \u00a0]+$")
 # A name word and its version joined by a hyphen: "Helix-2", "Velkin-3.5"
 VERSIONED_WORD = re.compile(r"[A-Za-z]+[-\u2010\u2011]\d+(?:\.\d+)*[A-Za-z]?")
 # Capitalised words alone before a name in a table label: its maker ("Corvane Helix-2")

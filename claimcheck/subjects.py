@@ -148,6 +148,7 @@ def _compared_owner(text: str, r: Reading, fits: Sequence[Entity], lex: Lexicon)
 
 
 _MEASURED_REACH = 40  # characters between a figure and the device it was measured on
+_DEVICE_LEAD = 30  # characters before a device read for "on a single", "using eight"
 
 
 def measured_on(
@@ -156,38 +157,59 @@ def measured_on(
     r: Reading,
     entities: Sequence[Entity],
     lex: Lexicon,
-    listed: Sequence[int] = (),
+    speeds: Sequence[Reading] = (),
 ) -> str:
-    """The device or chip a speed was measured on: named after the figure in its clause
-    ("38 tokens per second on an iPhone 16 Pro and 27 on a Pixel 9 Pro"), else before it
-    ("On a single H100, Kestrel-2 generates 140 tokens per second"), in turn for the
-    sentence's speeds (`listed`: where they start) when it says "respectively" ("On the
-    Solace 9 and the Kestrel 14, Zeta-2 generates 28.4 and 61 tokens per second,
-    respectively"); "" when none is."""
+    """The device or chip a speed was measured on, with their count ("on 8× H100"): named
+    after the figure in its clause ("38 tokens per second on an iPhone 16 Pro and 27 on a
+    Pixel 9 Pro"), or right before it ("runs on Apple's iPad Pro at 20 tokens per second"),
+    or opening the sentence, ahead of any other speed it could not scope ("On a single H100,
+    Kestrel-2 generates 140 tokens per second"), or in turn for the sentence's `speeds`
+    written as a list ("On the Solace 9 and the Kestrel 14, Zeta-2 generates 28.4 and 61
+    tokens per second"); "" when none is."""
     m = r.mention
     kit = [e for e in entities if e.kind in (DEVICE, HARDWARE)]
-    ahead = [e for e in kit if e.end <= min(listed, default=m.start)]
-    if (
-        len(listed) > 1
-        and len(ahead) == len(listed)
-        and m.start in listed
-        and lex.re.respectively.search(text, sent.start, sent.end)
-    ):
-        return ahead[list(listed).index(m.start)].name
+    starts = [s.mention.start for s in speeds]
+    ahead = [e for e in kit if e.end <= min(starts, default=m.start)]
+    in_turn = lex.re.respectively.search(text, sent.start, sent.end) is not None or all(
+        P.FIGURE_LIST_GAP.fullmatch(text, a.mention.end, b.mention.start)
+        for a, b in pairwise(speeds)
+    )
+    if len(speeds) > 1 and len(ahead) == len(speeds) and m.start in starts and in_turn:
+        return device_label(text, sent.start, ahead[starts.index(m.start)], lex)
     for e in kit:
-        if (
-            e.start >= r.phrase_end
-            and e.start - r.phrase_end <= _MEASURED_REACH
-            and not P.ANY_DIGIT.search(text, r.phrase_end, e.start)
-            and lex.re.measured_on_name.search(text, max(r.phrase_end, e.start - 30), e.start)
-        ):
-            return e.name
-    for e in reversed(kit):
-        if e.end <= m.start and lex.re.measured_on_name.search(
-            text, max(sent.start, e.start - 30), e.start
-        ):
-            return e.name
+        if r.phrase_end <= e.start <= r.phrase_end + _MEASURED_REACH:
+            lead = lex.re.measured_on_name.search(
+                text, max(r.phrase_end, e.start - _DEVICE_LEAD), e.start
+            )
+            if lead and not P.ANY_DIGIT.search(text, r.phrase_end, lead.start()):
+                return device_label(text, lead.start(), e, lex)
+    before = [e for e in kit if e.end <= m.start]
+    if before and P.DEVICE_THEN_FIGURE.fullmatch(text, before[-1].end, m.start):
+        lead = lex.re.measured_on_name.search(
+            text, max(sent.start, before[-1].start - _DEVICE_LEAD), before[-1].start
+        )
+        if lead:  # "runs on Apple's iPad Pro at 20 tokens per second"
+            return device_label(text, lead.start(), before[-1], lex)
+    # an opener scopes the sentence's speeds ("..., against 95 for Kestrel-1"), unless
+    # another speed comes first and another device or clause could be this one's
+    if before and lex.re.measured_on_name.fullmatch(text, sent.start, before[0].start):
+        passed = any(before[0].end <= s < m.start for s in starts)
+        if not passed or (len(kit) == 1 and ";" not in text[before[0].end : m.start]):
+            return device_label(text, sent.start, before[0], lex)
     return ""
+
+
+def device_label(text: str, lo: int, device: Entity, lex: Lexicon) -> str:
+    """A device or chip as a qualifier names it, with the count written before it: "eight
+    H100 GPUs" -> "8× H100", "a single B200" -> "B200", "| 8x H100 |" -> "8× H100"."""
+    name = P.PLURAL_DEVICE.sub("", device.name)  # "B200s" -> "B200"
+    before = P.DEVICE_COUNT.search(text, max(lo, device.start - _DEVICE_LEAD), device.start)
+    count = 1
+    if before and before.group(1):
+        count = int(before.group(1))
+    elif before:
+        count = lex.words.get(before.group(2).lower(), 1)
+    return f"{count}× {name}" if count > 1 else name
 
 
 def after_predecessor(
