@@ -45,7 +45,7 @@ class Metric:
     cased_aliases: tuple[str, ...] = ()  # names matched only as written ("MATH", not "math")
     limit: bool = False  # a maximum by nature: "up to 128K tokens" states the limit itself
     options: bool = False  # its figures are choices offered ("4-bit and 8-bit"), not one fact
-    measure: bool = False  # how benchmarks are scored (WER): a benchmark named takes the figure
+    measure_of: tuple[str, ...] = ()  # test sets it scores (WER): one named takes the figure
     instead_of: tuple[str, ...] = ()  # metrics it replaces when its clause names one of
     clause_nouns: frozenset[str] = frozenset()  # these nouns ("the agreement is valued at")
     clause_unless: frozenset[str] = frozenset()  # ... and none of these ("the deal values X at")
@@ -211,7 +211,7 @@ def _read(name: str) -> Mapping[str, Any]:
 def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
     allowed = {"aliases", "cased_aliases", "after", "before", "cues", "unit", "subject", "kind"}
     allowed |= {"qualifier", "limit", "options", "instead_of", "clause_nouns", "clause_unless"}
-    allowed |= {"measure"}
+    allowed |= {"measure_of"}
     metrics: dict[str, Metric] = {}
     for name, spec in data.items():
         where = f"metrics.yaml: {name}"
@@ -237,7 +237,7 @@ def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
             cased_aliases=tuple(_strings(spec, "cased_aliases", where)),
             limit=spec.get("limit", False) is True,
             options=spec.get("options", False) is True,
-            measure=spec.get("measure", False) is True,
+            measure_of=tuple(_strings(spec, "measure_of", where)),
             instead_of=tuple(_strings(spec, "instead_of", where)),
             clause_nouns=frozenset(w.lower() for w in _strings(spec, "clause_nouns", where)),
             clause_unless=frozenset(w.lower() for w in _strings(spec, "clause_unless", where)),
@@ -457,6 +457,12 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         for sign in _strings(spec, "folded_signs", f"units.yaml: {name}")
     )
     metrics = _metrics(data["metrics"])
+    for metric in metrics.values():
+        unknown = [name for name in metric.measure_of if name not in metrics]
+        if unknown:
+            raise LexiconError(
+                f"metrics.yaml: {metric.name}: measure_of names no metric '{unknown[0]}'"
+            )
     for name, aliases in extra.metric_aliases.items():
         base = metrics.get(name, Metric(name, ()))
         metrics[name] = replace(base, aliases=(*base.aliases, *aliases))
