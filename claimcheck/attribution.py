@@ -118,6 +118,8 @@ def evaluation_setting(
     """
     if not settings and not sent.key and not sent.label:
         return ""
+    # "targets $12 billion": such a label scopes only the figure right after it
+    settings = [s for s in settings if not _too_far(text, s, m, lex)]
     nxt = min((o.start for o in mentions if o.start >= m.end), default=None)
     following = sent.end if nxt is None else nxt
     preceding = max((o.end for o in mentions if o.end <= m.start), default=sent.start)
@@ -154,8 +156,23 @@ def evaluation_setting(
         found = (lex.re.setting.search(h) for h in (sent.key, sent.label) if h)
         key = next((f for f in found if f), None)
         chosen = key.group() if key else ""
-    label = squash(chosen).lower()
+        if _settings_label(chosen, lex) in lex.adjacent_settings:
+            chosen = ""  # "The 8B targets laptops: 31 tokens per second"
+    return _settings_label(chosen, lex)
+
+
+def _settings_label(written: str, lex: Lexicon) -> str:
+    """The label a setting as written stands for ("with tool use" -> "with tools")."""
+    label = squash(written).lower()
     return lex.settings.get(label, label)
+
+
+def _too_far(text: str, setting: re.Match[str], m: Mention, lex: Lexicon) -> bool:
+    """Whether a label that scopes only the figure right after it (grammar.yaml
+    evaluation_settings: adjacent) stands anywhere else ("targets laptops: 31 tokens")."""
+    if _settings_label(setting.group(), lex) not in lex.adjacent_settings:
+        return False
+    return setting.end() > m.start or not P.ADJACENT_GAP.fullmatch(text, setting.end(), m.start)
 
 
 def alias_name(match: re.Match[str] | str, lex: Lexicon) -> str:

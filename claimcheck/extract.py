@@ -39,6 +39,7 @@ from claimcheck.entities import (
     named_without_version,
     older_version,
     quotations,
+    rounds_to,
     short_names,
     size_label,
     sized_sibling,
@@ -107,6 +108,12 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     all_entities = [e for _, _, entities, _ in per_sentence for e in entities]
     top = {MODEL: dominant(all_entities, MODEL), ORG: dominant(all_entities, ORG)}
     models = list(dict.fromkeys(e.name for e in all_entities if e.kind == MODEL))
+    makers = frozenset(
+        [
+            *(w for e in all_entities if e.kind == ORG for w in e.name.split(" ")),
+            *(m.group(1) for m in lex.re.subject.maker.finditer(text)),  # a byline's too
+        ]
+    )
     claims: list[Claim] = []
     recent: dict[str, str] = {}
     benchmark: tuple[str, str] | None = None  # the last one scored, for "the same test"
@@ -147,6 +154,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
                 same,
                 rivals,
                 tiers,
+                makers,
             )
             found = _family_sizes(found, text, sent, models, lex)
             claims.extend(_named_sizes(found, text, sent, models, lex))
@@ -557,9 +565,10 @@ def _named_sizes(
 ) -> list[Claim]:
     """A model's size that is the size in another member's name is that member's: with
     Velkin-3 9B and Velkin-3 34B in the article, "A 9B and a 34B dense model, and Velkin-3
-    Grand" gives each its own size. Only a size a name the article gives states (total
-    parameters, never an active count), and never when the sentence names the subject
-    before the figure: "Qwen3-7B has 7.6 billion parameters" is Qwen3-7B's."""
+    Grand" gives each its own size, and "the small model of 9 billion parameters" after
+    Velkin-3 34B is Velkin-3 9B's. Only the size a name states (total parameters, never an
+    active count), and never when the sentence names the subject before the figure:
+    "Qwen3-7B has 7.6 billion parameters" is Qwen3-7B's."""
     out = []
     for c in claims:
         unit = lex.units.get(c.quantity.unit)
@@ -571,8 +580,14 @@ def _named_sizes(
             and c.subject in models
             and name_key(c.subject) not in name_key(text[sent.start : c.start])
         ):
-            member = sized_sibling(c.subject, size_label(c.quantity.value), models, lex)
-            if member != c.subject and member in models:
+            size = size_label(c.quantity.value)
+            own = P.NAME_SIZE.search(c.subject)
+            if own is not None and rounds_to(own.group(), size):
+                out.append(c)  # "Foo-8B has 8.03B parameters": its own size
+                continue
+            member = sized_sibling(c.subject, size, models, lex)
+            # a member the article names, or one of another size than the subject's
+            if member != c.subject and (member in models or own is not None):
                 c = replace(c, subject=member)
         out.append(c)
     return out
@@ -592,10 +607,12 @@ def _sentence_claims(
     same: tuple[str, str] | None = None,
     heading_rivals: Sequence[str] = (),
     tiers: Mapping[str, str] | None = None,
+    makers: frozenset[str] = frozenset(),
 ) -> list[Claim]:
     """The claims of one sentence; `same` is the benchmark the sentence before scored,
     for a percentage "on the same test"; `heading_rivals` the names its section's heading
-    compares against; `tiers` the article's tier words (find_tiers)."""
+    compares against; `tiers` the article's tier words (find_tiers), `makers` the words of
+    the organisations it names."""
     entity_spans = [(e.start, e.end) for e in entities]
     qualified: dict[int, list[str]] = {}
     for alias in aliases:
@@ -690,7 +707,7 @@ def _sentence_claims(
     # a table column or "Key:" of earlier values: "| Input (old) |"
     earlier_column = any(lex.re.earlier_header.search(h) for h in (sent.key, sent.label) if h)
     row = (
-        row_rest(sent.label, named_in_label, lex, notes=sent.label_notes)
+        row_rest(sent.label, named_in_label, lex, notes=sent.label_notes, makers=makers)
         if sent.row_label and not earlier_column
         else ""
     )
@@ -850,18 +867,27 @@ def _named_in(header: str, lex: Lexicon) -> str:
     return found[0].name if found else ""
 
 
-def row_rest(label: str, named: Sequence[Entity], lex: Lexicon, *, notes: bool = False) -> str:
+def row_rest(
+    label: str,
+    named: Sequence[Entity],
+    lex: Lexicon,
+    *,
+    notes: bool = False,
+    makers: frozenset[str] = frozenset(),
+) -> str:
     """What a table row's label says beside the name of its subject, as a qualifier that
-    keeps the row apart: "Mammora 3 DBT" -> "DBT" (the name is Mammora 3; a maker's
-    capitalised name before it, "Corvane Helix-2", says nothing more), "Team plan" or
+    keeps the row apart: "Mammora 3 DBT" -> "DBT" (the name is Mammora 3; the name of its
+    maker before it, "Corvane Helix-2", says nothing more when `makers`, the words of the
+    article's organisations, hold it; "Distilled Kestrel-2" stays apart), "Team plan" or
     "Average radiologist" -> the whole label (the row is not the article's subject). Notes
     in parentheses ("(ours)", "(preview)"), settings ("pass@1") and words that name nothing
     ("Our model") are left out, unless `notes`: another row of the table differs only in
     them ("Kestrix (2026.9)", "Kestrix (spring release, 2026.3)"); a label that names a
     metric ("Amount raised") gives none."""
     spans = [(e.start, e.end) for e in named]
-    if spans and P.MAKER_BEFORE.fullmatch(label, 0, min(spans)[0]):
-        spans.append((0, min(spans)[0]))  # "Corvane Helix-2": the maker, then its product
+    first = min(spans)[0] if spans else 0
+    if first and all(w in makers for w in label[:first].split()):
+        spans.append((0, first))  # "Corvane Helix-2": the maker, then its product
     for s, e in sorted(spans, reverse=True):
         label = label[:s] + " " + label[e:]
     label = lex.re.setting.sub(" ", label if notes else P.PARENTHESIS.sub(" ", label))

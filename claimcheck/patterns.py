@@ -280,12 +280,13 @@ DESIGNATION_AFTER = re.compile(r"\([a-z]\)")
 PLURAL_DEVICE = re.compile(r"(?<=\d)s$")
 # between a device and the speed measured on it: "iPad Pro «at »20 tokens per second"
 DEVICE_THEN_FIGURE = re.compile(r"[ \u00a0]+(?:at|hits|reaches|does|of|with)[ \u00a0]+")
+# between a label and the figure it alone scopes: "targets «»$12 billion", "aims to reach «a
+# revenue of »$12 billion", never past a colon or another clause
+ADJACENT_GAP = re.compile(r"[ \u00a0]*(?:[a-z-]+[ \u00a0]+){0,3}(?:[$€£¥]|US\$)?[ \u00a0]*")
 # the count right before a device: "on «8x »H100", "using «eight »B200s"
 DEVICE_COUNT = re.compile(r"(?<![\w.])(?:(\d+)[ \u00a0]?[x×]?|([a-z]+))[ \u00a0]+$")
 # A name word and its version joined by a hyphen: "Helix-2", "Velkin-3.5"
 VERSIONED_WORD = re.compile(r"[A-Za-z]+[-\u2010\u2011]\d+(?:\.\d+)*[A-Za-z]?")
-# Capitalised words alone before a name in a table label: its maker ("Corvane Helix-2")
-MAKER_BEFORE = re.compile(r"[ \t]*(?:[A-Z][\w&.'’-]*[ \t]+)+")
 # A capitalised word right after a model's name: maybe its tier ("Velkin-3 Grand")
 TIER_AFTER = re.compile(r"[ \u00a0]([A-Z][a-z]{2,})(?![\w-])(?![ \u00a0]\d)")
 
@@ -388,6 +389,7 @@ class SubjectPatterns:
     compared_gap: re.Pattern[str]  # fullmatch: "Helix-2 «at »41%" gives 41% to Helix-2
     rival_cue: re.Pattern[str]  # search to a figure: "81.7 «vs »76.0", the figure a rival's
     new_org: re.Pattern[str]  # "Lumen Labs raised": an organisation the vocabulary lacks
+    maker: re.Pattern[str]  # "Corvane Systems" anywhere, even in a byline: group 1 "Corvane"
     org_suffix: re.Pattern[str]  # a quick test that a sentence may hold one
     variant_reference: re.Pattern[str]  # "the Mini variant": a sibling by its variant word
     size_list: re.Pattern[str]  # "comes in 8B and 70B «versions»": sizes of a family's members
@@ -1010,6 +1012,7 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
             rf"(?=['’]|,|[ \u00a0]+[a-z])"
         ),
         org_suffix=re.compile(whole_words(w.org_suffixes, fold=False, lead=True)),
+        maker=re.compile(rf"(?<![\w.\-])([A-Z][\w&'’-]*)[ \u00a0]+(?:{suffix})(?![\w\-])"),
         # "the Mini variant", "The Mini has", "The 32B version", "the 236B reaches", "the
         # 7B and 32B models" (a list of sizes, each a sibling): opens on "the" (the
         # engine skips to it in C); a bare size ("bare") is only a billions figure before a

@@ -181,7 +181,8 @@ def measured_on(
             lead = lex.re.measured_on_name.search(
                 text, max(r.phrase_end, e.start - _DEVICE_LEAD), e.start
             )
-            if lead and not P.ANY_DIGIT.search(text, r.phrase_end, lead.start()):
+            gap = text[r.phrase_end : lead.start()] if lead else ""
+            if lead and not P.ANY_DIGIT.search(gap) and ";" not in gap:
                 return device_label(text, lead.start(), e, lex)
     before = [e for e in kit if e.end <= m.start]
     if before and P.DEVICE_THEN_FIGURE.fullmatch(text, before[-1].end, m.start):
