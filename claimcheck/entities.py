@@ -293,14 +293,15 @@ def find_tiers(text: str, entities: Sequence[Entity], lex: Lexicon) -> dict[str,
     then "Halvarsen trained Grand on 6,000 GPUs" -> {"Grand": "Velkin-3 Grand"}. A word
     after two names is a tier of both, and alone names the one the article names most
     (neither, "", on a tie). Used alone, the word must stand where the sentence does not
-    open on it (after a lower-case word or a comma). Known variant words (Pro, Flash,
+    open on it (after a lower-case word or a comma); a headline's capitals ("Kestrel-2
+    Tops the Charts") never count. Known variant words (Pro, Flash,
     which the name pattern reads already), families, organisations and common capitalised
     words are never tiers."""
     written: Counter[tuple[str, str]] = Counter()
     for e in entities:
         if e.kind == MODEL and any(ch.isdigit() for ch in e.name):
             after = P.TIER_AFTER.match(text, e.end)
-            if after:
+            if after and not _in_headline(text, e.start):
                 # "The speech model, Chorus 2 Listen, covers": set apart by commas, a name
                 apposed = (
                     text[e.start - 2 : e.start] == ", "
@@ -312,16 +313,39 @@ def find_tiers(text: str, entities: Sequence[Entity], lex: Lexicon) -> dict[str,
     for (name, word), times in written.items():
         by_word.setdefault(word, []).append((times, mentions[name], name))
     tiers: dict[str, str] = {}
+    alone: set[str] | None = None  # the capitalised words used alone in running text
     for word, named in by_word.items():
         if _common_word(word, lex):
             continue
-        if sum(t for t, _, _ in named) > 1 or P.tier_used_alone(word).search(text):
+        if sum(t for t, _, _ in named) < 2 and alone is None:
+            alone = {m.group(1) for m in P.WORD_ALONE.finditer(text)}
+        if sum(t for t, _, _ in named) > 1 or (alone is not None and word in alone):
             # "Chorus 2 Speak" and "Chorus 1 Speak": a tier of both; alone, the one the
             # article names most
             ranked = sorted(named, reverse=True)
             tied = len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]
             tiers[word] = "" if tied else f"{ranked[0][2]} {word}"
     return tiers
+
+
+_HEADLINE_CAPITALS = 0.75  # the share of capitalised long words that makes a headline
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Whether pos is on a Markdown heading or a title-case line ("Kestrel-2 Tops the
+    Charts as Halden Raises $2B")."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    if line.lstrip().startswith("#"):
+        return True
+    if line.rstrip().endswith((".", "!", "?", ":")) or ":" in line or "|" in line:
+        return False  # a sentence, a "Key: value" line or a table row, whatever its names
+    if line.lstrip()[:1] in ("-", "*", "•"):
+        return False  # a list item
+    words = [w for w in P.LETTERS.findall(line) if len(w) > 3]  # not "the", "on", "of"
+    capitals = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and capitals >= _HEADLINE_CAPITALS * len(words)
 
 
 def _common_word(word: str, lex: Lexicon) -> bool:

@@ -683,13 +683,7 @@ def _sentence_claims(
     )
     named_in_label: list[Entity] = []
     if sent.label:
-        in_label = with_tiers(
-            find_entities(sent.label, 0, len(sent.label), lex), sent.label, tiers or {}
-        )
-        named_in_label = [e for e in in_label if e.kind in (MODEL, ORG)]
-        chips = [e for e in in_label if e.kind == HARDWARE]
-        if chips and all(e.kind == ORG for e in named_in_label):
-            named_in_label = chips + named_in_label  # a row "| Nvidia B200 |": the chip's
+        named_in_label = _named_in_header(sent.label, lex, tiers or {})
         if named_in_label:
             direct = dict.fromkeys(direct, named_in_label[0].name)
         elif (label := P.NAME_LIKE_LABEL.fullmatch(sent.label.strip())) and not any(
@@ -697,10 +691,10 @@ def _sentence_claims(
         ):
             direct = dict.fromkeys(direct, label.group("name"))  # a column "Mistletoe Mini"
             named_in_label = [Entity(0, len(sent.label), label.group("name"), MODEL)]
-        elif sent.row_label and (product := _named_in(sent.key, lex)):
+        elif sent.row_label and (products := _named_in_header(sent.key, lex, tiers or {})):
             # a spec table with products as columns: "| Dense FP8 | 4.8 PFLOPS |" under
             # "| Spec | Helix-2 |" is Helix-2's; the row says what is measured
-            direct = dict.fromkeys(direct, product)
+            direct = dict.fromkeys(direct, products[0].name)
     paired = paired_metrics(text, readings, sent, lex)
     rivals = rival_figures(text, readings, entities, heading_rivals, lex)
     figures = [r.mention for r in readings]
@@ -861,10 +855,15 @@ def _row_device(text: str, sent: Sentence, lex: Lexicon) -> str:
     return device_label(text, max(cell, sent.row[0]), device, lex)
 
 
-def _named_in(header: str, lex: Lexicon) -> str:
-    """The model or organisation a table header names, or ""."""
-    found = [e for e in find_entities(header, 0, len(header), lex) if e.kind in (MODEL, ORG)]
-    return found[0].name if found else ""
+def _named_in_header(header: str, lex: Lexicon, tiers: Mapping[str, str]) -> list[Entity]:
+    """The models and organisations a table header names ("Velkin-3 Grand" with the
+    article's tier words), a chip first when the rest are organisations ("Nvidia B200")."""
+    found = with_tiers(find_entities(header, 0, len(header), lex), header, tiers)
+    named = [e for e in found if e.kind in (MODEL, ORG)]
+    chips = [e for e in found if e.kind == HARDWARE]
+    if chips and all(e.kind == ORG for e in named):
+        return chips + named
+    return named
 
 
 def row_rest(
@@ -890,8 +889,10 @@ def row_rest(
         spans.append((0, first))  # "Corvane Helix-2": the maker, then its product
     for s, e in sorted(spans, reverse=True):
         label = label[:s] + " " + label[e:]
+    formatted = any(lex.re.number_format.match(w) for w in label.split())
     label = lex.re.setting.sub(" ", label if notes else P.PARENTHESIS.sub(" ", label))
-    words = [w for w in P.LABEL_WORD.findall(label) if w.lower() not in lex.row_label_ignored]
+    ignored = lex.row_label_ignored | (lex.format_modifiers if formatted else frozenset())
+    words = [w for w in P.LABEL_WORD.findall(label) if w.lower() not in ignored]
     if lex.re.metric.any_case.search(label) or any(
         w.lower() in lex.cue_metric or w.lower() in lex.after_metric for w in words
     ):

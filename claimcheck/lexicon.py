@@ -168,6 +168,7 @@ class Lexicon:
     irregular_plurals: frozenset[str]
     count_quantifiers: frozenset[str]  # "eight more picks" counts picks
     subset_words: frozenset[str]  # "two smaller models": a part, not the whole
+    format_modifiers: frozenset[str]  # "| Dense FP8 |": nothing more than the format
     rate_nouns: frozenset[str]
     bound_symbols: str
     product_words: frozenset[str]
@@ -647,6 +648,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         irregular_plurals=frozenset(_strings(gram, "irregular_plurals", "grammar.yaml")),
         count_quantifiers=_folded_words(gram, "count_quantifiers", "grammar.yaml"),
         subset_words=_folded_words(gram, "subset_words", "grammar.yaml"),
+        format_modifiers=_folded_words(gram, "format_modifiers", "grammar.yaml"),
         rate_nouns=frozenset(_strings(gram, "rate_nouns", "grammar.yaml")),
         bound_symbols="".join(
             sorted({ch for s in prefix_bounds if not s[0].isalpha() for ch in s})

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from claimcheck.models import Bound
@@ -248,10 +247,13 @@ OWN_COUNT = re.compile(r"[\s\u00a0]+(?:for|per)[\s\u00a0]+(?:a|an|one|each|every
 SUSPENDED_GAP = re.compile(r"[-\u2010\u2011][\s\u00a0]*(,|or|and|to)[\s\u00a0]+")
 BARE_COMMA = re.compile(r"[\s\u00a0]*,[\s\u00a0]*")
 VERB_NEXT = re.compile(r"[\s\u00a0]+(?!(?:and|or)\b)[a-z]")  # a lower-case word, no list word
-# between two names of a list; the second may follow its maker's name, possessive or
-# not ("Chorus 1 Listen and Whisper large-v3", "GPT-5 and Google's Gemini 3")
+# between two names of a list; the second may follow its maker's name, possessive ("GPT-5,
+# Google's Gemini 3") or after "and"/"or" ("Chorus 1 Listen and Whisper large-v3"); a bare
+# comma never joins a maker ("Against GPT-5, Halden Kestrel-2 wins")
 COORDINATION = re.compile(
-    r"(?:[\s\u00a0]*[,/])?[\s\u00a0]*(?:and|or|&)?[\s\u00a0]*(?:\b[A-Z][\w.]*(?:['’]s)?[\s\u00a0]+)?"
+    r"(?:[\s\u00a0]*[,/])?[\s\u00a0]*"
+    r"(?:(?:and|or|&)[\s\u00a0]*(?:\b[A-Z][\w.]*(?:['’]s)?[\s\u00a0]+)?"
+    r"|(?:\b[A-Z][\w.]*['’]s[\s\u00a0]+)?)"
 )
 # A quotation within one paragraph: a name inside one is what someone said, not the
 # article's subject ("We matched Llama 3.1 405B," Zhou said).
@@ -291,11 +293,9 @@ VERSIONED_WORD = re.compile(r"[A-Za-z]+[-\u2010\u2011]\d+(?:\.\d+)*[A-Za-z]?")
 TIER_AFTER = re.compile(r"[ \u00a0]([A-Z][a-z]{2,})(?![\w-])(?![ \u00a0]\d)")
 
 
-@lru_cache(maxsize=256)
-def tier_used_alone(word: str) -> re.Pattern[str]:
-    """The word as a name in running text: after a lower-case word or a comma, not
-    followed by a version ("serves Grand and 34B", "trained Grand on")."""
-    return re.compile(rf"(?<=[a-z,])[ \u00a0]+{re.escape(word)}(?![\w-])(?![ \u00a0]\d)")
+# a capitalised word used alone in running text, after a lower-case word or a comma, not
+# before a version: "trained «Grand» on", "serves «Grand» and 34B" (not "Gemini Live")
+WORD_ALONE = re.compile(r"(?:\b[a-z][a-z'’-]*|,)[ \u00a0]+([A-Z][a-z]{2,})(?![\w-])(?![ \u00a0]\d)")
 
 
 # A name token with its version glued on: "T3", "H400", "Phi4", "Qwen2.5-72B"
@@ -819,7 +819,8 @@ def compile_patterns(w: PatternWords) -> Patterns:
         currency_lead=re.compile(alternation(w.currency_signs, fold=False)),
         folded_money=re.compile(
             rf"(?:{alternation(w.folded_signs, fold=False)})\d[\d,]*"
-            rf"(?:[.,]\d+(?:{_MONEY_SCALE})?|{_MONEY_SCALE})"
+            rf"(?:[.,]\d+(?:{_MONEY_SCALE})?|{_MONEY_SCALE}"
+            rf"|(?=[.,]?\d*{_SP}+(?:{alternation(w.scale_words)})(?![\w-])))"
             if w.folded_signs
             else r"(?!)"
         ),

@@ -330,8 +330,12 @@ _SIZES_REACH = 64  # characters before a size read for the list or score it labe
 
 
 def _definite_size(text: str, sent: Sentence, mention: Mention, lex: Lexicon) -> bool:
-    """Whether a bare-letter size follows "the" (or a list the word opens): "for the 1B",
-    "for the 3B and 8B" name models by their size."""
+    """Whether a bare-letter size follows "the" (or a list the word opens) with no noun
+    after it: "for the 1B", "for the 3B and 8B" name models by their size ("the 15T
+    corpus" does not)."""
+    noun = P.FOLLOWING_WORD.match(text, mention.end)
+    if noun and noun.group(1).islower() and noun.group(1) not in lex.conjunctions:
+        return False
     before = words_before(text, mention.start, sent.start)
     listed = P.SIZES_LISTED_BEFORE.search(
         text, max(sent.start, mention.start - _SIZES_REACH), mention.start
