@@ -93,7 +93,8 @@ def find_entities(
         named = bool(rest) and P.GLUED_TOKEN.fullmatch(rest) is not None
         if named and lex.re.number_format.match(rest):
             continue  # "Dense FP8" (a spec row): a number format, not a product's version
-        if named and (first in lex.org_aliases or first.lower() in lex.unit_forms):
+        maker = first in lex.org_aliases or first in lex.suppliers
+        if named and (maker or first.lower() in lex.unit_forms):
             surface, s, named = rest, m.end() - len(rest), False
         if (not named and lex.re.hardware.match(surface)) or _measured_on(text, s, m.end(), lex):
             found.append((s, m.end(), surface, HARDWARE))

@@ -128,6 +128,7 @@ class Lexicon:
     counting_words: frozenset[str]  # the multiplier words that may count: "times"
     cue_metric: Mapping[str, tuple[str, ...]]
     org_aliases: Mapping[str, str]
+    suppliers: frozenset[str]  # "TSMC N3P": who makes the part, never a figure's subject
     variants: frozenset[str]
     not_names: frozenset[str]
     stop_words: frozenset[str]
@@ -609,6 +610,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         counting_words=counting_words,
         cue_metric={k: tuple(v) for k, v in cue_metric.items()},
         org_aliases=orgs,
+        suppliers=frozenset(_strings(ent, "suppliers", "entities.yaml")),
         variants=frozenset(variants),
         not_names=frozenset(not_names),
         stop_words=frozenset(_strings(gram, "stop_words", "grammar.yaml")),
