@@ -323,6 +323,23 @@ def _unit_from_next(text: str, readings: list[Reading]) -> list[Reading]:
     return out
 
 
+def _metric_from_next(text: str, readings: list[Reading]) -> list[Reading]:
+    """'1.7%, 2.3% and 2.0% WER': figures listed in one unit share the measure named right
+    after the last of them."""
+    out = list(readings)
+    for i in range(len(out) - 2, -1, -1):
+        r, following = out[i], out[i + 1]
+        if (
+            not r.metric
+            and following.strong
+            and r.unit
+            and r.unit == following.unit
+            and P.FIGURE_LIST_GAP.fullmatch(text, r.mention.end, following.mention.start)
+        ):
+            out[i] = replace(r, metric=following.metric, strong=True)
+    return out
+
+
 def _unit_from_start(
     text: str, sent: Sentence, readings: list[Reading], lex: Lexicon
 ) -> list[Reading]:
@@ -662,6 +679,7 @@ def _sentence_claims(
         return []  # half the sentences with a figure: nothing below has one to attribute
     readings = _hanging_ranges(text, readings)
     readings = _unit_from_start(text, sent, _unit_from_next(text, readings), lex)
+    readings = _metric_from_next(text, readings)
     readings = _part_of_whole(text, readings, lex)
     if every_figure:  # "from 640 MW to 710" is one range to a quantity extractor
         readings = join_from_to(text, sent, readings)
