@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from claimcheck import patterns as P
@@ -67,14 +67,26 @@ from claimcheck.subjects import (
     direct_subject,
     distribute_subjects,
     listed_owner,
-    measured_on,
     rival_figures,
     rival_of,
+    speed_device,
     subject_for,
 )
 from claimcheck.text import Sentence, continues_block, split_sentences, unwrap
 
 _Parts = tuple[Sentence, list[re.Match[str]], list[Entity], list[Mention]]
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What the whole article says that a sentence's reading needs: its tier words
+    (find_tiers), the words of the organisations it names (makers of the products a
+    table row names) and, once read, the names in each table header and row."""
+
+    tiers: Mapping[str, str] = field(default_factory=dict)
+    makers: frozenset[str] = frozenset()
+    headers: dict[str, list[Entity]] = field(default_factory=dict)  # filled as read
+    rows: dict[tuple[int, int], str] = field(default_factory=dict)  # row -> its device
 
 
 def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) -> list[Claim]:
@@ -114,6 +126,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
             *(m.group(1) for m in lex.re.subject.maker.finditer(text)),  # a byline's too
         ]
     )
+    article = _Article(tiers, makers)
     claims: list[Claim] = []
     recent: dict[str, str] = {}
     benchmark: tuple[str, str] | None = None  # the last one scored, for "the same test"
@@ -153,8 +166,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
                 every_figure,
                 same,
                 rivals,
-                tiers,
-                makers,
+                article,
             )
             found = _family_sizes(found, text, sent, models, lex)
             claims.extend(_named_sizes(found, text, sent, models, lex))
@@ -623,13 +635,11 @@ def _sentence_claims(
     every_figure: bool = False,
     same: tuple[str, str] | None = None,
     heading_rivals: Sequence[str] = (),
-    tiers: Mapping[str, str] | None = None,
-    makers: frozenset[str] = frozenset(),
+    article: _Article | None = None,
 ) -> list[Claim]:
     """The claims of one sentence; `same` is the benchmark the sentence before scored,
     for a percentage "on the same test"; `heading_rivals` the names its section's heading
-    compares against; `tiers` the article's tier words (find_tiers), `makers` the words of
-    the organisations it names."""
+    compares against; `article` what the whole article says (_Article)."""
     entity_spans = [(e.start, e.end) for e in entities]
     qualified: dict[int, list[str]] = {}
     for alias in aliases:
@@ -701,7 +711,8 @@ def _sentence_claims(
     )
     named_in_label: list[Entity] = []
     if sent.label:
-        named_in_label = _named_in_header(sent.label, lex, tiers or {})
+        article = article or _Article()
+        named_in_label = _named_in_header(sent.label, lex, article)
         if named_in_label:
             direct = dict.fromkeys(direct, named_in_label[0].name)
         elif (label := P.NAME_LIKE_LABEL.fullmatch(sent.label.strip())) and not any(
@@ -709,7 +720,7 @@ def _sentence_claims(
         ):
             direct = dict.fromkeys(direct, label.group("name"))  # a column "Mistletoe Mini"
             named_in_label = [Entity(0, len(sent.label), label.group("name"), MODEL)]
-        elif sent.row_label and (products := _named_in_header(sent.key, lex, tiers or {})):
+        elif sent.row_label and (products := _named_in_header(sent.key, lex, article)):
             # a spec table with products as columns: "| Dense FP8 | 4.8 PFLOPS |" under
             # "| Spec | Helix-2 |" is Helix-2's; the row says what is measured
             direct = dict.fromkeys(direct, products[0].name)
@@ -719,7 +730,13 @@ def _sentence_claims(
     # a table column or "Key:" of earlier values: "| Input (old) |"
     earlier_column = any(lex.re.earlier_header.search(h) for h in (sent.key, sent.label) if h)
     row = (
-        row_rest(sent.label, named_in_label, lex, notes=sent.label_notes, makers=makers)
+        row_rest(
+            sent.label,
+            named_in_label,
+            lex,
+            notes=sent.label_notes,
+            makers=article.makers if article else frozenset(),
+        )
         if sent.row_label and not earlier_column
         else ""
     )
@@ -771,6 +788,9 @@ def _sentence_claims(
             qualifier = "previous"  # "up from $5"; a table column "Input (old)"
         if r.unit_kind == "count" and window_text:
             qualifier = qualifier or window_text
+        per = _per_container(text, sent, r, lex) if r.unit_kind == "count" else ""
+        if per and not metric_name.endswith(per):  # not "chips per pod" again
+            qualifier = _joined(qualifier, per)
         qualifier = _joined(qualifier, row)  # "| Mammora 3 DBT |", "| Team plan |"
         if metric_name:
             settings = settings_in(text, sent, lex) if settings is None else settings
@@ -811,8 +831,8 @@ def _sentence_claims(
         if _scoped_by_hardware(metric, lex):
             # "27 on a Pixel 9 Pro": the device a speed was measured on scopes it, and is
             # never its subject
-            device = measured_on(text, sent, r, entities, lex, speeds) or _row_device(
-                text, sent, lex
+            device = speed_device(text, sent, r, entities, lex, speeds) or _row_device(
+                text, sent, lex, article or _Article()
             )
             qualifier = _joined(qualifier, device and f"on {device}")
             candidates = [e for e in entities if e.kind not in (DEVICE, HARDWARE)]
@@ -855,32 +875,53 @@ def _sentence_claims(
     return claims
 
 
+_CONTAINER_REACH = 60  # characters before a count read for "each liquid-cooled rack holds"
+
+
+def _per_container(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> str:
+    """The container a count of parts is per ("Each rack contains 72 chips", "racks of
+    64 chips", "72 GPUs into one rack" -> "per rack"), or ""."""
+    before = lex.re.container_before.search(
+        text, max(sent.start, r.mention.start - 60), r.mention.start
+    )
+    if before:
+        return f"per {(before.group(1) or before.group(2)).lower()}"
+    after = lex.re.container_after.match(text, r.mention.end, sent.end)
+    return f"per {after.group(1).lower()}" if after else ""
+
+
 def _scoped_by_hardware(metric: str, lex: Lexicon) -> bool:
     """Whether a metric's figures are scoped by the device they were measured on."""
     return metric in lex.metrics and lex.metrics[metric].qualifier == "hardware"
 
 
-def _row_device(text: str, sent: Sentence, lex: Lexicon) -> str:
+def _row_device(text: str, sent: Sentence, lex: Lexicon, article: _Article) -> str:
     """The device or chip a table row names in a cell of its own ("| Tindra-3B | iPhone 16
-    Pro (A18 Pro) | 38 |"), or ""."""
-    if sent.row is None or sent.row == (sent.start, sent.end):
+    Pro (A18 Pro) | 38 |"), or ""; read once per row of the article."""
+    row = sent.row
+    if row is None or row == (sent.start, sent.end):
         return ""
-    found = find_entities(text, sent.row[0], sent.row[1], lex)
-    device = next((e for e in found if e.kind in (DEVICE, HARDWARE)), None)
-    if device is None:
-        return ""
-    cell = text.rfind("|", sent.row[0], device.start) + 1  # "| 8x H100 |"
-    return device_label(text, max(cell, sent.row[0]), device, lex)
+    if row not in article.rows:
+        found = find_entities(text, row[0], row[1], lex)
+        device = next((e for e in found if e.kind in (DEVICE, HARDWARE)), None)
+        cell = text.rfind("|", row[0], device.start) + 1 if device else 0  # "| 8x H100 |"
+        label = device_label(text, max(cell, row[0]), device, lex) if device else ""
+        article.rows[row] = label
+    return article.rows[row]
 
 
-def _named_in_header(header: str, lex: Lexicon, tiers: Mapping[str, str]) -> list[Entity]:
+def _named_in_header(header: str, lex: Lexicon, article: _Article) -> list[Entity]:
     """The models and organisations a table header names ("Velkin-3 Grand" with the
-    article's tier words), a chip first when the rest are organisations ("Nvidia B200")."""
-    found = with_tiers(find_entities(header, 0, len(header), lex), header, tiers)
+    article's tier words), a chip first when the rest are organisations ("Nvidia B200");
+    read once per header of the article."""
+    if header in article.headers:
+        return article.headers[header]
+    found = with_tiers(find_entities(header, 0, len(header), lex), header, article.tiers)
     named = [e for e in found if e.kind in (MODEL, ORG)]
     chips = [e for e in found if e.kind == HARDWARE]
     if chips and all(e.kind == ORG for e in named):
-        return chips + named
+        named = chips + named
+    article.headers[header] = named
     return named
 
 

@@ -248,10 +248,13 @@ def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
     return metrics
 
 
-def _units(data: Mapping[str, Any]) -> tuple[dict[str, Unit], dict[str, str], dict[str, str]]:
+def _units(
+    data: Mapping[str, Any],
+) -> tuple[dict[str, Unit], dict[str, str], dict[str, str], frozenset[str]]:
     units: dict[str, Unit] = {}
     forms: dict[str, str] = {}
     signs: dict[str, str] = {}
+    folded: set[str] = set()
     for kind, table in data.items():
         for name, spec in _mapping(table, f"units.yaml: {kind}").items():
             where = f"units.yaml: {kind}.{name}"
@@ -274,9 +277,12 @@ def _units(data: Mapping[str, Any]) -> tuple[dict[str, Unit], dict[str, str], di
             )
             for form in _strings(spec, "forms", where) + _strings(spec, "words", where):
                 forms.setdefault(form.lower(), name)
-            for sign in _strings(spec, "signs", where) + _strings(spec, "folded_signs", where):
+            for sign in _strings(spec, "signs", where):
                 signs[sign] = name
-    return units, forms, signs
+            for sign in _strings(spec, "folded_signs", where):  # "PS" for "£"
+                signs[sign] = name
+                folded.add(sign)
+    return units, forms, signs, frozenset(folded)
 
 
 def _suffixes(data: Mapping[str, Any], key: str) -> dict[str, tuple[int, int]]:
@@ -452,13 +458,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         str(k).lower(): int(v)
         for k, v in _mapping(fractions.get("words", {}), "numbers.yaml: fractions.words").items()
     }
-    units, unit_forms, signs = _units(data["units"])
-    folded = frozenset(
-        sign
-        for kind in data["units"].values()
-        for name, spec in kind.items()
-        for sign in _strings(spec, "folded_signs", f"units.yaml: {name}")
-    )
+    units, unit_forms, signs, folded = _units(data["units"])
     metrics = _metrics(data["metrics"])
     for metric in metrics.values():
         unknown = [name for name in metric.measure_of if name not in metrics]
@@ -554,6 +554,8 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 hardware=_strings(ent, "hardware", "entities.yaml")
                 + _strings(ent, "number_formats", "entities.yaml"),
                 number_formats=_strings(ent, "number_formats", "entities.yaml"),
+                containers=_strings(gram, "containers", "grammar.yaml"),
+                container_links=_strings(gram, "container_links", "grammar.yaml"),
                 # "twice as fast as Lumo 2": an equative names what is compared against
                 comparison_cues=[
                     *_strings(ent, "comparison_cues", "entities.yaml"),

@@ -276,17 +276,6 @@ def _currency_before(text: str, start: int, lex: Lexicon) -> tuple[str, int, boo
     return (unit, sign.start(), minus) if unit else ("", start, False)
 
 
-def _money_shaped(text: str, core: _Core) -> bool:
-    """Whether a figure is written as an amount of money, not a model number: with a scale
-    ("6m", "590 billion"), a decimal or a thousands group ("2.7", "21,700")."""
-    if core.scaled or any(ch in ".," for ch in text[core.start : core.end]):
-        return True
-    return bool(
-        P.CURRENCY_SCALE_SUFFIX.match(text, core.end)
-        or P.CURRENCY_SPACED_SCALE.match(text, core.end)
-    )
-
-
 def _spaced_scale(spaced: re.Match[str], lex: Lexicon) -> bool:
     """Whether a scale letter set apart from its figure scales it: before what is counted
     ("3 B users"); "T" only before a unit ("15 T tokens", not "2 T cells")."""
@@ -334,7 +323,7 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
         return Mention(start, end, value, precision, core.unit, kind, bound, words=core.words)
     unit, start, minus = _currency_before(text, start, lex)
     folded = unit and text[start : core.start].lstrip("-−") in lex.folded_signs
-    if folded and not _money_shaped(text, core):  # "PS5" is a console, "PS2.7m" is £2.7m
+    if folded and not lex.re.folded_money.match(text, start):  # "PS5" is a console
         unit, start, minus = "", core.start, False
     unit_kind = "currency" if unit else ""
     word = P.MINUS_WORD.search(text, max(0, start - 7), start)

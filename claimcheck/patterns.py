@@ -431,6 +431,8 @@ class PatternWords:
     not_names: Sequence[str]
     hardware: Sequence[str]
     number_formats: Sequence[str]
+    containers: Sequence[str]  # "rack", "node": what a count per container is per
+    container_links: Sequence[str]  # "each rack «holds» 72 chips"
     comparison_cues: Sequence[str]
     subject_words: SubjectWords
     respectively: Sequence[str]
@@ -477,6 +479,10 @@ class Patterns:
     named_word: re.Pattern[str]
     hardware: re.Pattern[str]
     number_format: re.Pattern[str]  # "FP8", "INT4": never a name's version
+    # a count per container, written before it: "each rack contains «»72 chips", "racks of «»64"
+    container_before: re.Pattern[str]
+    # ... or after its noun: "64 chips« per rack»", "72 GPUs« into one rack»"
+    container_after: re.Pattern[str]
     # search, ends where a name starts: "on a single «Halden H40 accelerator»", "using
     # eight «Vantage V9 GPUs»": what the name after it is measured on
     measured_on: re.Pattern[str]
@@ -852,6 +858,17 @@ def compile_patterns(w: PatternWords) -> Patterns:
         ),
         hardware=re.compile(rf"(?:{'|'.join(w.hardware)})(?:s)?$"),
         number_format=re.compile(rf"(?:{'|'.join(w.number_formats)})$"),
+        container_before=re.compile(
+            rf"(?:\b(?:each|every|per|one|a|an|in)(?:{_SP}+[\w-]+){{0,2}}{_SP}+"
+            rf"({alternation(w.containers)})s?{_SP}+(?:{alternation(w.container_links)})"
+            rf"|\b({alternation(w.containers)})s{_SP}+of)(?:{_SP}+up{_SP}+to)?{_SP}+$",
+            re.IGNORECASE,
+        ),
+        container_after=re.compile(
+            rf"(?:{_SP}+[\w-]+){{1,2}}?{_SP}+(?:per|in{_SP}+(?:each|every|one)|into{_SP}+"
+            rf"(?:each|every|one|a))(?:{_SP}+[\w-]+)?{_SP}+({alternation(w.containers)})\b",
+            re.IGNORECASE,
+        ),
         measured_on=re.compile(
             rf"(?<![\w-])(?:{alternation(w.subject_words.measured_on)}){_SP}+"
             rf"(?:(?:{alternation([*w.subject_words.measured_on_fillers, *w.number_words])}"

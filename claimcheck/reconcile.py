@@ -466,12 +466,18 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
     ids: Counter[str] = Counter()
     for (subject, metric, qualifier, unit), group in sorted(groups.items()):
         tolerance = lex.tolerances.get(metric, 0.0)
-        # a figure whose subject no source names can be anyone's: never a conflict
-        apart = metric in split or not subject
+        # a figure whose subject no source names can be anyone's: never a conflict; a
+        # count per container ("72 chips per rack") is one fact, though "chips" alone is not
+        apart = (metric in split and not _per_container(qualifier)) or not subject
         for members in agreeing_sets(group, tolerance) if apart else [group]:
             findings.append(_finding(subject, metric, qualifier, unit, members, tolerance, ids))
     findings.sort(key=lambda f: (-f.verdict.rank, f.claims[0].sort_key, f.id))
     return findings
+
+
+def _per_container(qualifier: str) -> bool:
+    """Whether a qualifier scopes a count to a container ("per rack"; extract gives it)."""
+    return any(part.startswith("per ") for part in qualifier.split(QUALIFIER_SEPARATOR))
 
 
 def _finding(

@@ -151,7 +151,7 @@ _MEASURED_REACH = 40  # characters between a figure and the device it was measur
 _DEVICE_LEAD = 30  # characters before a device read for "on a single", "using eight"
 
 
-def measured_on(
+def speed_device(
     text: str,
     sent: Sentence,
     r: Reading,

@@ -162,9 +162,9 @@ def _header(text: str, lex: Lexicon) -> tuple[str, float, str]:
     'Parameters (B)' -> 1e9; 'Input ($/1M tokens)' -> USD; 'Accuracy (%)' -> %."""
     paren = P.HEADER_NOTE.search(text)
     whole = lex.unit_forms.get(text.strip().lower(), "")
-    if paren is None and whole:
+    if paren is None and whole and lex.units[whole].metric:
         # "| tok/s |": a unit names its cells' metric ("Tokens/s" -> throughput)
-        return lex.units[whole].metric or text.strip(), 1.0, whole
+        return lex.units[whole].metric, 1.0, whole
     if paren is None:
         return text.strip(), 1.0, ""
     note = paren.group(1).strip()

@@ -546,6 +546,16 @@ def test_a_lone_tier_word_stays_apart_when_two_versions_end_in_it(lex: Lexicon) 
     ]
 
 
+def test_a_count_per_container_conflicts_though_the_bare_count_never_does(lex: Lexicon) -> None:
+    per_rack = [
+        claim("a.txt", written("64", "chips"), metric="chips", qualifier="per rack"),
+        claim("b.txt", written("72", "chips"), metric="chips", qualifier="per rack"),
+    ]
+    assert only(reconcile(per_rack, lex)).verdict == Verdict.CONFLICT
+    bare = [replace(c, qualifier="") for c in per_rack]
+    assert all(f.verdict == Verdict.SINGLE_SOURCE for f in reconcile(bare, lex))
+
+
 def test_findings_are_sorted_most_severe_first(lex: Lexicon) -> None:
     # The least severe groups come first in path order, so only the verdict sort can fix it.
     claims = [
