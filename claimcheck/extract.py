@@ -84,9 +84,18 @@ class _Article:
     table row names) and, once read, the names in each table header and row."""
 
     tiers: Mapping[str, str] = field(default_factory=dict)
-    makers: frozenset[str] = frozenset()
+    orgs: frozenset[str] = frozenset()  # the words of the organisations found in it
     headers: dict[str, list[Entity]] = field(default_factory=dict)  # filled as read
     rows: dict[tuple[int, int], str] = field(default_factory=dict)  # row -> its device
+    found: dict[str, frozenset[str]] = field(default_factory=dict)  # "makers", once read
+
+    def makers(self, text: str, lex: Lexicon) -> frozenset[str]:
+        """The words of the organisations the article names, a byline's too ("VP
+        Product, Corvane Systems"): read the first time a table label needs them."""
+        if "makers" not in self.found:
+            named = (m.group(1) for m in lex.re.subject.maker.finditer(text))
+            self.found["makers"] = self.orgs | frozenset(named)
+        return self.found["makers"]
 
 
 def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) -> list[Claim]:
@@ -120,13 +129,8 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     all_entities = [e for _, _, entities, _ in per_sentence for e in entities]
     top = {MODEL: dominant(all_entities, MODEL), ORG: dominant(all_entities, ORG)}
     models = list(dict.fromkeys(e.name for e in all_entities if e.kind == MODEL))
-    makers = frozenset(
-        [
-            *(w for e in all_entities if e.kind == ORG for w in e.name.split(" ")),
-            *(m.group(1) for m in lex.re.subject.maker.finditer(text)),  # a byline's too
-        ]
-    )
-    article = _Article(tiers, makers)
+    orgs = frozenset(w for e in all_entities if e.kind == ORG for w in e.name.split(" "))
+    article = _Article(tiers, orgs)
     claims: list[Claim] = []
     recent: dict[str, str] = {}
     benchmark: tuple[str, str] | None = None  # the last one scored, for "the same test"
@@ -735,7 +739,7 @@ def _sentence_claims(
             named_in_label,
             lex,
             notes=sent.label_notes,
-            makers=article.makers if article else frozenset(),
+            makers=article.makers(text, lex) if article else frozenset(),
         )
         if sent.row_label and not earlier_column
         else ""
@@ -799,6 +803,7 @@ def _sentence_claims(
                 _benchmark(metric_name, lex)
                 or setting in lex.any_metric_settings
                 or (setting in lex.price_settings and r.unit_kind == "currency")
+                or (setting in lex.round_settings and metric_name in lex.round_metrics)
             ):
                 qualifier = _joined(qualifier, setting)  # "2025, pass@1"
         resolved.append((r, metric_name, qualifier))

@@ -155,6 +155,8 @@ class Lexicon:
     any_metric_settings: frozenset[str]  # labels that scope any metric ("beta")
     price_settings: frozenset[str]  # labels that scope a price ("at 1080p")
     adjacent_settings: frozenset[str]  # labels that scope only the figure right after them
+    round_settings: frozenset[str]  # "Series D": scopes a round's funding and valuation
+    round_metrics: frozenset[str]
     metric_pairs: tuple[tuple[tuple[str, str], re.Pattern[str]], ...]
     # "$2.50 in / $15 out": the metrics, the gap after the first figure, the mark after the second
     metric_marks: tuple[tuple[tuple[str, str], re.Pattern[str], re.Pattern[str]], ...]
@@ -639,6 +641,8 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         any_metric_settings=frozenset(_strings(evaluation, "any_metric", "grammar.yaml")),
         price_settings=frozenset(_strings(evaluation, "price", "grammar.yaml")),
         adjacent_settings=frozenset(_strings(evaluation, "adjacent", "grammar.yaml")),
+        round_settings=frozenset(_strings(evaluation, "round", "grammar.yaml")),
+        round_metrics=frozenset(_strings(evaluation, "round_metrics", "grammar.yaml")),
         metric_pairs=_metric_pairs(gram, metrics),
         metric_marks=_metric_marks(gram, metrics),
         currencies=frozenset(n for n, u in units.items() if u.kind == "currency"),

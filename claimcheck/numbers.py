@@ -194,6 +194,8 @@ def _core_at(text: str, m: re.Match[str], lex: Lexicon) -> _Core | None:
     elif word and word.group(1).lower() in lex.scale_words:
         mult = lex.scale_words[word.group(1).lower()]
         value, precision, end, scaled = value * mult, precision * mult, end + word.end(), True
+        if text[end : end + 1] == "." and f"{word.group(1)}." in lex.abbreviations:
+            end += 1  # "85 Mio. US-Dollar": the abbreviation's full stop is the figure's
         more = P.SCALE_WORD.match(text, end)  # "3 hundred thousand"
         if more and lex.scale_words.get(more.group(1).lower(), 0) > mult:
             mult = lex.scale_words[more.group(1).lower()]
