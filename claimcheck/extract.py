@@ -502,8 +502,8 @@ def _denied(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
 
 def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
     """Whether a figure with no unit counts the plural noun right after it ("with 1,200
-    raters", "across 57 subjects"): a count of something the vocabulary does not measure,
-    not the value of the metric named nearby."""
+    raters", "across 57 subjects", "12 general pathologists"): a count of something the
+    vocabulary does not measure, not the value of the metric named nearby."""
     if r.unit or r.strong or r.mention.scaled:
         return False
     if r.mention.compound:  # "a 4,200-patient study", "a 12-person team"
@@ -512,6 +512,18 @@ def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
     after = P.FOLLOWING_WORD.match(text, r.mention.end)
     if after is None:
         return False
+    if _counted_plural(text, after, lex):
+        return True
+    # "12 general pathologists": one lower-case word before the plural noun
+    word = after.group(1)
+    if not word.islower() or word in lex.stop_words or P.singular(word) != word:
+        return False
+    second = P.FOLLOWING_WORD.match(text, after.end())
+    return second is not None and second.group(1).islower() and _counted_plural(text, second, lex)
+
+
+def _counted_plural(text: str, after: re.Match[str], lex: Lexicon) -> bool:
+    """Whether the word a match holds is a plural noun the vocabulary does not measure."""
     word = after.group(1)
     return (
         (word.islower() or P.ACRONYM_PLURAL.fullmatch(word) is not None)  # "400 CIOs"
