@@ -554,7 +554,9 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 variants=variants,
                 not_names=not_names,
                 hardware=_strings(ent, "hardware", "entities.yaml")
+                + _strings(ent, "processes", "entities.yaml")
                 + _strings(ent, "number_formats", "entities.yaml"),
+                processes=_strings(ent, "processes", "entities.yaml"),
                 number_formats=_strings(ent, "number_formats", "entities.yaml"),
                 containers=_strings(gram, "containers", "grammar.yaml"),
                 container_links=_strings(gram, "container_links", "grammar.yaml"),

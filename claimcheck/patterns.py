@@ -430,6 +430,7 @@ class PatternWords:
     variants: Sequence[str]
     not_names: Sequence[str]
     hardware: Sequence[str]
+    processes: Sequence[str]
     number_formats: Sequence[str]
     containers: Sequence[str]  # "rack", "node": what a count per container is per
     container_links: Sequence[str]  # "each rack «holds» 72 chips"
@@ -479,6 +480,7 @@ class Patterns:
     named_word: re.Pattern[str]
     hardware: re.Pattern[str]
     number_format: re.Pattern[str]  # "FP8", "INT4": never a name's version
+    process: re.Pattern[str]  # "N3P", "18A": a chip-making process, never a device
     # a count per container, written before it: "each rack contains «»72 chips", "racks of «»64"
     container_before: re.Pattern[str]
     # ... or after its noun: "64 chips« per rack»", "72 GPUs« into one rack»"
@@ -858,6 +860,7 @@ def compile_patterns(w: PatternWords) -> Patterns:
         ),
         hardware=re.compile(rf"(?:{'|'.join(w.hardware)})(?:s)?$"),
         number_format=re.compile(rf"(?:{'|'.join(w.number_formats)})$"),
+        process=re.compile(rf"(?:{'|'.join(w.processes)})$"),
         container_before=re.compile(
             rf"(?:\b(?:each|every|per|one|a|an|in)(?:{_SP}+[\w-]+){{0,2}}{_SP}+"
             rf"({alternation(w.containers)})s?{_SP}+(?:{alternation(w.container_links)})"

@@ -167,7 +167,8 @@ def speed_device(
     written as a list ("On the Solace 9 and the Kestrel 14, Zeta-2 generates 28.4 and 61
     tokens per second"); "" when none is."""
     m = r.mention
-    kit = [e for e in entities if e.kind in (DEVICE, HARDWARE)]
+    # "run on N3 silicon" names a process, not a machine
+    kit = [e for e in entities if e.kind in (DEVICE, HARDWARE) and not lex.re.process.match(e.name)]
     starts = [s.mention.start for s in speeds]
     ahead = [e for e in kit if e.end <= min(starts, default=m.start)]
     in_turn = lex.re.respectively.search(text, sent.start, sent.end) is not None or all(
