@@ -315,6 +315,9 @@ def _rate(text: str, end: int, lex: Lexicon) -> tuple[int, float, str]:
     return end, 1.0, ""
 
 
+_DASHES = ("-", "–", "—")  # a range joined by a dash: "5-10%", "2023–2025"
+
+
 def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention:
     """Grow a core into a mention: currency, range, unit, compound adjective, hedge, bound.
     With `moves`, "fell from $0.25 to $0.05" is two figures, not a range."""
@@ -352,7 +355,7 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
     named = P.NAME_BEFORE.search(text, max(0, start - 24), start) if rng else None
     if named and named.group(1) not in lex.not_names:
         rng = None  # "Claude Haiku 5 to 400K": a version number does not open a range
-    dashed = rng is not None and rng.group().strip() in ("-", "–", "—")
+    dashed = rng is not None and rng.group().strip() in _DASHES  # "5-10%", never a move
     before = words_before(text, start) if rng and moves else []
     if rng and moves and not dashed and _moves(before, lex):
         rng = None  # "fell from $0.25 to $0.05": two figures, the first one earlier
@@ -383,13 +386,12 @@ def _extend(text: str, core: _Core, lex: Lexicon, moves: bool = True) -> Mention
             not scaled and second.scaled and value < raw
         ):  # "5 to 10 billion", not "$800,000 to $1.3 million"
             value, precision = value * second.value / raw, precision * second.value / raw
-        hyphen = rng.group().strip() in "-–—"
         # "shipments rose in 2024 to 2.1 million", "22 mpg in 2010 to 30 mpg": a year does
         # not open a range of amounts
         year = not (unit or scaled) and P.YEAR.fullmatch(text, core.start, core.end)
         down = second.value < value
-        move = moves and not hyphen and _descending(before, value, second.value, lex)
-        if not (hyphen and down) and not (year and (second.scaled or down)) and not move:
+        move = moves and not dashed and _descending(before, value, second.value, lex)
+        if not (dashed and down) and not (year and (second.scaled or down)) and not move:
             low, high = sorted((value, second.value))
             end = second.end
             value = (low + high) / 2
