@@ -176,12 +176,18 @@ def _counted_per_period(text: str, mention: Mention, lex: Lexicon) -> tuple[str,
         if low in lex.conjunctions or low in lex.copulas or P.FIGURE_WORD.fullmatch(word):
             break
         if low in lex.irregular_plurals or singular(low) != low:
-            period = rate_of(text, end, lex)
-            unit = lex.unit_forms.get(period, "")
-            if unit and lex.units[unit].kind == "time":
+            if _time_period(text, end, lex):
                 return " ".join(w.lower() for w, _, _ in words[: i + 1]), end
             break
     return "", mention.end
+
+
+def _time_period(text: str, pos: int, lex: Lexicon) -> str:
+    """The period of time a count is reported per, written right after it ("per week",
+    "a day" -> "week", "day"), or ""."""
+    period = rate_of(text, pos, lex)
+    unit = lex.unit_forms.get(period, "")
+    return period if unit and lex.units[unit].kind == "time" else ""
 
 
 def rate_of(text: str, pos: int, lex: Lexicon) -> str:
@@ -448,8 +454,8 @@ def read_mention(
             metric = ""  # "twice the 8.1 trillion tokens": another figure, no noun to name
         strong = bool(metric)
     if not metric and kind == "count":  # "3.1 million tasks per day", "2,6 million tasks a day"
-        period = rate_of(text, phrase_end, lex)
-        if period and period in lex.unit_forms and lex.units[lex.unit_forms[period]].kind == "time":
+        period = _time_period(text, phrase_end, lex)
+        if period:
             metric, strong = f"{unit.lower()} per {period}", True
     if not metric and kind in ("count", "measure"):
         metric = lex.units[unit].metric or unit
