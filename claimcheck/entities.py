@@ -318,14 +318,16 @@ def find_tiers(text: str, entities: Sequence[Entity], lex: Lexicon) -> dict[str,
     for word, named in by_word.items():
         if _common_word(word, lex):
             continue
-        if sum(t for t, _, _ in named) < 2 and alone is None:
-            alone = {m.group(1) for m in P.WORD_ALONE.finditer(text)}
-        if sum(t for t, _, _ in named) > 1 or (alone is not None and word in alone):
-            # "Chorus 2 Speak" and "Chorus 1 Speak": a tier of both; alone, the one the
-            # article names most
-            ranked = sorted(named, reverse=True)
-            tied = len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]
-            tiers[word] = "" if tied else f"{ranked[0][2]} {word}"
+        if sum(t for t, _, _ in named) < 2:  # written once: a tier only if also used alone
+            if alone is None:
+                alone = {m.group(1) for m in P.WORD_ALONE.finditer(text)}
+            if word not in alone:
+                continue
+        # "Chorus 2 Speak" and "Chorus 1 Speak": a tier of both; alone, the one the
+        # article names most
+        ranked = sorted(named, reverse=True)
+        tied = len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]
+        tiers[word] = "" if tied else f"{ranked[0][2]} {word}"
     return tiers
 
 
@@ -609,7 +611,7 @@ def sized_sibling(base: str, size: str, names: Sequence[str], lex: Lexicon) -> s
         variant = lex.variants | lex.re.subject.short_variants
         base = " ".join(w for w in base.split(" ") if w not in variant) or base
         head, _, tier = base.rpartition(" ")
-        if tier.isalpha() and any(ch.isdigit() for ch in head):
+        if P.TIER_WORD.fullmatch(tier) and any(ch.isdigit() for ch in head):
             base = head  # after Velkin-3 Grand, "the 9B" is Velkin-3 9B
     stem = name_key(base[: own.start()] if own else base)
     near = ""

@@ -289,13 +289,17 @@ ADJACENT_GAP = re.compile(r"[ \u00a0]*(?:[a-z-]+[ \u00a0]+){0,3}(?:[$€£¥]|US
 DEVICE_COUNT = re.compile(r"(?<![\w.])(?:(\d+)[ \u00a0]?[x×]?|([a-z]+))[ \u00a0]+$")
 # A name word and its version joined by a hyphen: "Helix-2", "Velkin-3.5"
 VERSIONED_WORD = re.compile(r"[A-Za-z]+[-\u2010\u2011]\d+(?:\.\d+)*[A-Za-z]?")
-# A capitalised word right after a model's name: maybe its tier ("Velkin-3 Grand")
-TIER_AFTER = re.compile(r"[ \u00a0]([A-Z][a-z]{2,})(?![\w-])(?![ \u00a0]\d)")
+# A word that may be a model's tier ("Grand" of "Velkin-3 Grand"), as a name would be
+# written alone: a capital, then lower case, no version after it
+_TIER = r"([A-Z][a-z]{2,})(?![\w-])(?![ \u00a0]\d)"
+TIER_WORD = re.compile(_TIER)
+# ... right after a model's name: "Velkin-3« Grand»"
+TIER_AFTER = re.compile(rf"[ \u00a0]{_TIER}")
 
 
 # a capitalised word used alone in running text, after a lower-case word or a comma, not
 # before a version: "trained «Grand» on", "serves «Grand» and 34B" (not "Gemini Live")
-WORD_ALONE = re.compile(r"(?:\b[a-z][a-z'’-]*|,)[ \u00a0]+([A-Z][a-z]{2,})(?![\w-])(?![ \u00a0]\d)")
+WORD_ALONE = re.compile(rf"(?:\b[a-z][a-z'’-]*|,)[ \u00a0]+{_TIER}")
 
 
 # A name token with its version glued on: "T3", "H400", "Phi4", "Qwen2.5-72B"

@@ -67,7 +67,7 @@ def _unversioned_to_versioned(
             # "Orbis V3" is Orbis: a word that holds a digit is a version
             versioned[frozenset(w for w in words if not P.ANY_DIGIT.search(w))].append(head)
             last = head.split(" ")[-1]
-            if last.isalpha() and last[0].isupper() and " " in head:
+            if " " in head and P.TIER_WORD.fullmatch(last):
                 tiers[last.lower()].append(head)  # "Chorus 2 Listen" ends in its tier word
     for name, head in mapping.items():
         if head == name and not version_parts(name)[0]:
