@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import pairwise
 
 from claimcheck import patterns as P
@@ -47,7 +48,7 @@ from claimcheck.entities import (
     word_runs,
 )
 from claimcheck.lexicon import Lexicon
-from claimcheck.models import QUALIFIER_SEPARATOR, Bound, Claim, Source
+from claimcheck.models import QUALIFIER_SEPARATOR, Bound, Claim, Source, per_container
 from claimcheck.numbers import Mention, find_mentions, range_of, words_before
 from claimcheck.reading import (
     POINTS,
@@ -83,19 +84,19 @@ class _Article:
     (find_tiers), the words of the organisations it names (makers of the products a
     table row names) and, once read, the names in each table header and row."""
 
-    tiers: Mapping[str, str] = field(default_factory=dict)
-    orgs: frozenset[str] = frozenset()  # the words of the organisations found in it
+    text: str
+    lex: Lexicon
+    tiers: Mapping[str, str]
+    orgs: frozenset[str]  # the words of the organisations found in it
     headers: dict[str, list[Entity]] = field(default_factory=dict)  # filled as read
     rows: dict[tuple[int, int], str] = field(default_factory=dict)  # row -> its device
-    found: dict[str, frozenset[str]] = field(default_factory=dict)  # "makers", once read
 
-    def makers(self, text: str, lex: Lexicon) -> frozenset[str]:
+    @cached_property
+    def makers(self) -> frozenset[str]:
         """The words of the organisations the article names, a byline's too ("VP
         Product, Corvane Systems"): read the first time a table label needs them."""
-        if "makers" not in self.found:
-            named = (m.group(1) for m in lex.re.subject.maker.finditer(text))
-            self.found["makers"] = self.orgs | frozenset(named)
-        return self.found["makers"]
+        named = (m.group(1) for m in self.lex.re.subject.maker.finditer(self.text))
+        return self.orgs | frozenset(named)
 
 
 def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) -> list[Claim]:
@@ -130,7 +131,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     top = {MODEL: dominant(all_entities, MODEL), ORG: dominant(all_entities, ORG)}
     models = list(dict.fromkeys(e.name for e in all_entities if e.kind == MODEL))
     orgs = frozenset(w for e in all_entities if e.kind == ORG for w in e.name.split(" "))
-    article = _Article(tiers, orgs)
+    article = _Article(text, lex, tiers, orgs)
     claims: list[Claim] = []
     recent: dict[str, str] = {}
     benchmark: tuple[str, str] | None = None  # the last one scored, for "the same test"
@@ -167,10 +168,10 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
                 inside,
                 carried,
                 lex,
+                article,
                 every_figure,
                 same,
                 rivals,
-                article,
             )
             found = _family_sizes(found, text, sent, models, lex)
             claims.extend(_named_sizes(found, text, sent, models, lex))
@@ -648,10 +649,10 @@ def _sentence_claims(
     inside: list[Mention],
     top: dict[str, str],
     lex: Lexicon,
+    article: _Article,
     every_figure: bool = False,
     same: tuple[str, str] | None = None,
     heading_rivals: Sequence[str] = (),
-    article: _Article | None = None,
 ) -> list[Claim]:
     """The claims of one sentence; `same` is the benchmark the sentence before scored,
     for a percentage "on the same test"; `heading_rivals` the names its section's heading
@@ -727,7 +728,6 @@ def _sentence_claims(
     )
     named_in_label: list[Entity] = []
     if sent.label:
-        article = article or _Article()
         named_in_label = _named_in_header(sent.label, lex, article)
         if named_in_label:
             direct = dict.fromkeys(direct, named_in_label[0].name)
@@ -751,7 +751,7 @@ def _sentence_claims(
             named_in_label,
             lex,
             notes=sent.label_notes,
-            makers=article.makers(text, lex) if article else frozenset(),
+            makers=article.makers,
         )
         if sent.row_label and not earlier_column
         else ""
@@ -825,11 +825,7 @@ def _sentence_claims(
     if rivals:
         resolved = answered_metrics(resolved, rivals, readings, lex)
     subjects = distribute_subjects(entities, resolved, sent, text, lex)
-    speeds = [
-        x
-        for x, name, _ in resolved
-        if name in lex.metrics and lex.metrics[name].qualifier == "hardware"
-    ]
+    speeds = [x for x, name, _ in resolved if _scoped_by_hardware(name, lex)]
     starts = [m.start for m in mentions]
     for (r, metric, qualifier), subject in zip(resolved, subjects, strict=True):
         if r.mention.start in rivals:
@@ -849,7 +845,7 @@ def _sentence_claims(
             # "27 on a Pixel 9 Pro": the device a speed was measured on scopes it, and is
             # never its subject
             device = speed_device(text, sent, r, entities, lex, speeds) or _row_device(
-                text, sent, lex, article or _Article()
+                text, sent, lex, article
             )
             qualifier = _joined(qualifier, device and f"on {device}")
             candidates = [e for e in entities if e.kind not in (DEVICE, HARDWARE)]
@@ -902,9 +898,9 @@ def _per_container(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> str:
         text, max(sent.start, r.mention.start - 60), r.mention.start
     )
     if before:
-        return f"per {(before.group(1) or before.group(2)).lower()}"
+        return per_container(before.group(1) or before.group(2))
     after = lex.re.container_after.match(text, r.mention.end, sent.end)
-    return f"per {after.group(1).lower()}" if after else ""
+    return per_container(after.group(1)) if after else ""
 
 
 def _scoped_by_hardware(metric: str, lex: Lexicon) -> bool:

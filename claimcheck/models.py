@@ -132,6 +132,18 @@ class Quantity:
 
 # A claim with several qualifiers writes them as one: "2025, high compute".
 QUALIFIER_SEPARATOR = ", "
+# The qualifier of a count of parts per container: "per rack" ("racks of 64 chips").
+_PER_CONTAINER = "per "
+
+
+def per_container(container: str) -> str:
+    """The qualifier a count per container gets: "rack" -> "per rack"."""
+    return f"{_PER_CONTAINER}{container.lower()}"
+
+
+def is_per_container(qualifier: str) -> bool:
+    """Whether one of a claim's qualifiers scopes its count to a container."""
+    return any(p.startswith(_PER_CONTAINER) for p in qualifier.split(QUALIFIER_SEPARATOR))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,15 @@ from rapidfuzz import fuzz
 from claimcheck import patterns as P
 from claimcheck.entities import name_key, version_parts
 from claimcheck.lexicon import Lexicon
-from claimcheck.models import QUALIFIER_SEPARATOR, Bound, Claim, Finding, Quantity, Verdict
+from claimcheck.models import (
+    QUALIFIER_SEPARATOR,
+    Bound,
+    Claim,
+    Finding,
+    Quantity,
+    Verdict,
+    is_per_container,
+)
 from claimcheck.patterns import squash
 from claimcheck.reading import UNIT_ONLY_METRICS
 
@@ -468,16 +476,11 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
         tolerance = lex.tolerances.get(metric, 0.0)
         # a figure whose subject no source names can be anyone's: never a conflict; a
         # count per container ("72 chips per rack") is one fact, though "chips" alone is not
-        apart = (metric in split and not _per_container(qualifier)) or not subject
+        apart = (metric in split and not is_per_container(qualifier)) or not subject
         for members in agreeing_sets(group, tolerance) if apart else [group]:
             findings.append(_finding(subject, metric, qualifier, unit, members, tolerance, ids))
     findings.sort(key=lambda f: (-f.verdict.rank, f.claims[0].sort_key, f.id))
     return findings
-
-
-def _per_container(qualifier: str) -> bool:
-    """Whether a qualifier scopes a count to a container ("per rack"; extract gives it)."""
-    return any(part.startswith("per ") for part in qualifier.split(QUALIFIER_SEPARATOR))
 
 
 def _finding(
