@@ -141,7 +141,7 @@ def find_entities(
     return entities
 
 
-_MEASURED_ON_REACH = 40  # characters before a name read for "on a single", "using eight"
+MEASURED_ON_REACH = 40  # characters before a name read for "on a single", "using eight"
 
 
 def _measured_on(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -151,7 +151,7 @@ def _measured_on(text: str, start: int, end: int, lex: Lexicon) -> bool:
     accelerator"), where "The Zeta T3 chip packs 208B transistors" names the subject."""
     return (
         lex.re.subject.hardware_noun.match(text, end) is not None
-        and lex.re.measured_on.search(text, max(0, start - _MEASURED_ON_REACH), start) is not None
+        and lex.re.measured_on.search(text, max(0, start - MEASURED_ON_REACH), start) is not None
     )
 
 

@@ -280,8 +280,6 @@ TO_AFTER = re.compile(rf"{_SP}+to{_SP}")  # "raised to 2 yuan", "cut to $1"
 DESIGNATION_AFTER = re.compile(r"\([a-z]\)")
 # a chip written in the plural: "eight B200s"
 PLURAL_DEVICE = re.compile(r"(?<=\d)s$")
-# between a device and the speed measured on it: "iPad Pro «at »20 tokens per second"
-DEVICE_THEN_FIGURE = re.compile(r"[ \u00a0]+(?:at|hits|reaches|does|of|with)[ \u00a0]+")
 # between a label and the figure it alone scopes: "targets «»$12 billion", "aims to reach «a
 # revenue of »$12 billion", never past a colon or another clause
 ADJACENT_GAP = re.compile(r"[ \u00a0]*(?:[a-z-]+[ \u00a0]+){0,3}(?:[$€£¥]|US\$)?[ \u00a0]*")
@@ -380,6 +378,7 @@ class SubjectWords:
     measured_on: Sequence[str] = ()
     measured_on_fillers: Sequence[str] = ()
     naming_nouns: Sequence[str] = ()
+    speed_links: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -406,6 +405,8 @@ class SubjectPatterns:
     device: re.Pattern[str]  # match a whole name: a phone or an operating system
     device_noun: re.Pattern[str]  # match right after a name: "the Kestrel 14 «laptop»"
     hardware_noun: re.Pattern[str]  # match right after a name: "a single Halden H40 «GPU»"
+    # fullmatch between a device and the speed measured on it: "iPad Pro« at »20 tokens"
+    device_then_figure: re.Pattern[str]
     aside: re.Pattern[str]  # "also released X": a side mention, not the article's subject
 
 
@@ -1077,6 +1078,9 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         ),
         device=re.compile(rf"(?:{'|'.join(w.devices)})$"),
         device_noun=re.compile(rf"{_SP}+(?:{alternation(w.device_nouns)})(?![\w])", re.IGNORECASE),
+        device_then_figure=re.compile(
+            rf"{_SP}+(?:{alternation(w.speed_links)}){_SP}+", re.IGNORECASE
+        ),
         hardware_noun=re.compile(
             rf"{_SP}+(?:{alternation(w.hardware_nouns)})(?![\w-])", re.IGNORECASE
         ),

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from claimcheck import patterns as P
-from claimcheck.entities import DEVICE, HARDWARE, MODEL, ORG, Entity
+from claimcheck.entities import DEVICE, HARDWARE, MEASURED_ON_REACH, MODEL, ORG, Entity
 from claimcheck.lexicon import Lexicon
 from claimcheck.reading import Reading
 from claimcheck.text import Sentence
@@ -148,7 +148,6 @@ def _compared_owner(text: str, r: Reading, fits: Sequence[Entity], lex: Lexicon)
 
 
 _MEASURED_REACH = 40  # characters between a figure and the device it was measured on
-_DEVICE_LEAD = 30  # characters before a device read for "on a single", "using eight"
 
 
 def speed_device(
@@ -180,15 +179,18 @@ def speed_device(
     for e in kit:
         if r.phrase_end <= e.start <= r.phrase_end + _MEASURED_REACH:
             lead = lex.re.measured_on_name.search(
-                text, max(r.phrase_end, e.start - _DEVICE_LEAD), e.start
+                text, max(r.phrase_end, e.start - MEASURED_ON_REACH), e.start
             )
-            gap = text[r.phrase_end : lead.start()] if lead else ""
-            if lead and not P.ANY_DIGIT.search(gap) and ";" not in gap:
+            if (
+                lead
+                and not P.ANY_DIGIT.search(text, r.phrase_end, lead.start())
+                and not P.SENTENCE_PART_BREAK.search(text, r.phrase_end, lead.start())
+            ):
                 return device_label(text, lead.start(), e, lex)
     before = [e for e in kit if e.end <= m.start]
-    if before and P.DEVICE_THEN_FIGURE.fullmatch(text, before[-1].end, m.start):
+    if before and lex.re.subject.device_then_figure.fullmatch(text, before[-1].end, m.start):
         lead = lex.re.measured_on_name.search(
-            text, max(sent.start, before[-1].start - _DEVICE_LEAD), before[-1].start
+            text, max(sent.start, before[-1].start - MEASURED_ON_REACH), before[-1].start
         )
         if lead:  # "runs on Apple's iPad Pro at 20 tokens per second"
             return device_label(text, lead.start(), before[-1], lex)
@@ -196,7 +198,8 @@ def speed_device(
     # another speed comes first and another device or clause could be this one's
     if before and lex.re.measured_on_name.fullmatch(text, sent.start, before[0].start):
         passed = any(before[0].end <= s < m.start for s in starts)
-        if not passed or (len(kit) == 1 and ";" not in text[before[0].end : m.start]):
+        parted = P.SENTENCE_PART_BREAK.search(text, before[0].end, m.start) is not None
+        if not passed or (len(kit) == 1 and not parted):
             return device_label(text, sent.start, before[0], lex)
     return ""
 
@@ -205,7 +208,7 @@ def device_label(text: str, lo: int, device: Entity, lex: Lexicon) -> str:
     """A device or chip as a qualifier names it, with the count written before it: "eight
     H100 GPUs" -> "8× H100", "a single B200" -> "B200", "| 8x H100 |" -> "8× H100"."""
     name = P.PLURAL_DEVICE.sub("", device.name)  # "B200s" -> "B200"
-    before = P.DEVICE_COUNT.search(text, max(lo, device.start - _DEVICE_LEAD), device.start)
+    before = P.DEVICE_COUNT.search(text, max(lo, device.start - MEASURED_ON_REACH), device.start)
     count = 1
     if before and before.group(1):
         count = int(before.group(1))
