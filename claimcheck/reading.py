@@ -149,37 +149,43 @@ def counted_noun(text: str, mention: Mention, lex: Lexicon) -> str:
     people" -> "people"), or the noun of a compound ("four-cylinder" -> "cylinder")."""
     if mention.compound:
         return mention.compound.split("-")[-1].lower()
+    phrase = _plural_phrase(text, mention, lex)
+    if phrase is None:
+        return ""
+    *modifiers, noun = phrase[0]
+    low = noun.lower()
+    head = low if low in lex.irregular_plurals else singular(noun if noun.isupper() else low)
+    return " ".join([*(w if w[:1].isupper() else w.lower() for w in modifiers), head])
+
+
+def _plural_phrase(text: str, mention: Mention, lex: Lexicon) -> tuple[list[str], int] | None:
+    """The words after a figure up to the first plural noun, as written, and where that
+    noun ends ("435 new homes" -> ["new", "homes"]); a quantifier before them is left
+    out ("eight more picks" -> ["picks"]). None when another figure, a conjunction or a
+    verb comes first."""
     before: list[str] = []
-    for word, _, _ in _following_words(text, mention.end, 4, lex):
+    for word, _, end in _following_words(text, mention.end, 4, lex):
         low = word.lower()
         if low in lex.conjunctions or P.FIGURE_WORD.fullmatch(word):
-            break  # "closed at 5,812.4, up 31.2 points": another figure ends the phrase
+            return None  # "closed at 5,812.4, up 31.2 points": another figure ends it
         if low in lex.copulas or low in lex.change_verbs:
-            break
-        if low in lex.irregular_plurals:
-            return " ".join([*before, low])
-        if singular(word) != word:
-            return " ".join([*before, singular(low if not word.isupper() else word)])
+            return None
+        if low in lex.irregular_plurals or singular(word) != word:
+            return [*before, word], end
         if not before and low in lex.count_quantifiers:
             continue  # "eight more picks" counts picks
-        before.append(word if word[:1].isupper() else low)
-    return ""
+        before.append(word)
+    return None
 
 
 def _counted_per_period(text: str, mention: Mention, lex: Lexicon) -> tuple[str, int]:
     """The plural noun a figure counts when a period follows it ("185,000 paid rides per
     week" -> "paid rides"), and where the noun ends; ("", mention.end) otherwise. Any
     noun will do: a count reported per period is a figure an article states."""
-    words = _following_words(text, mention.end, 4, lex)
-    for i, (word, _, end) in enumerate(words):
-        low = word.lower()
-        if low in lex.conjunctions or low in lex.copulas or P.FIGURE_WORD.fullmatch(word):
-            break
-        if low in lex.irregular_plurals or singular(low) != low:
-            if _time_period(text, end, lex):
-                return " ".join(w.lower() for w, _, _ in words[: i + 1]), end
-            break
-    return "", mention.end
+    phrase = _plural_phrase(text, mention, lex)
+    if phrase is None or not _time_period(text, phrase[1], lex):
+        return "", mention.end
+    return " ".join(w.lower() for w in phrase[0]), phrase[1]
 
 
 def _time_period(text: str, pos: int, lex: Lexicon) -> str:
