@@ -587,7 +587,7 @@ def size_label(value: float) -> str:
 def rounds_to(name_size: str, size: str) -> bool:
     """Whether a size rounds to the one a name states, at the name's precision ('8B' and
     '7.9B', '1B' and '1.2B', '1.5B' and '1.54B'; not '9B' and '8B')."""
-    if not (P.NAME_SIZE.search(f" {name_size}") and P.NAME_SIZE.search(f" {size}")):
+    if not (P.SIZE.fullmatch(name_size) and P.SIZE.fullmatch(size)):
         return False
     if name_size[-1] != size[-1]:
         return False

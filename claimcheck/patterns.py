@@ -138,6 +138,7 @@ AND_BEFORE = re.compile(rf"[^\d;]{{0,40}}\band{_SP}+")
 DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?!\d|\.\d)")  # "100.000" (a count: 100,000)
 # The size that ends a model's name: the "236B" of "Ferrule-Coder-236B", "Llama 3.1 405B".
 _SIZE = r"\d+(?:\.\d+)?[BMT]"  # a model's size in its name: "70B", "1.5B"
+SIZE = re.compile(_SIZE)
 NAME_SIZE = re.compile(rf"(?<=[\s-]){_SIZE}$")
 # sizes listed before another, the list opened by a word (group 1): "«The 7B, »32B and
 # 236B models", "«the 7B and »32B versions"
