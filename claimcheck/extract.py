@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import replace
 from itertools import pairwise
 
 from claimcheck import patterns as P
@@ -49,7 +48,15 @@ from claimcheck.entities import (
 )
 from claimcheck.lexicon import Lexicon
 from claimcheck.models import QUALIFIER_SEPARATOR, Bound, Claim, Source, per_container
-from claimcheck.numbers import Mention, find_mentions, range_of, words_before
+from claimcheck.neighbours import (
+    elided,
+    hanging_ranges,
+    metric_from_next,
+    part_of_whole,
+    unit_from_next,
+    unit_from_start,
+)
+from claimcheck.numbers import Mention, find_mentions, words_before
 from claimcheck.reading import (
     POINTS,
     UNIT_ONLY_METRICS,
@@ -64,7 +71,6 @@ from claimcheck.reading import (
 )
 from claimcheck.subjects import (
     after_predecessor,
-    device_label,
     direct_subject,
     distribute_subjects,
     listed_owner,
@@ -73,30 +79,10 @@ from claimcheck.subjects import (
     speed_device,
     subject_for,
 )
+from claimcheck.tables import Article, named_in_header, row_device, row_rest
 from claimcheck.text import Sentence, continues_block, split_sentences, unwrap
 
 _Parts = tuple[Sentence, list[re.Match[str]], list[Entity], list[Mention]]
-
-
-@dataclass(frozen=True)
-class _Article:
-    """What the whole article says that a sentence's reading needs: its tier words
-    (find_tiers), the words of the organisations it names (makers of the products a
-    table row names) and, once read, the names in each table header and row."""
-
-    text: str
-    lex: Lexicon
-    tiers: Mapping[str, str]
-    orgs: frozenset[str]  # the words of the organisations found in it
-    headers: dict[str, list[Entity]] = field(default_factory=dict)  # filled as read
-    rows: dict[tuple[int, int], str] = field(default_factory=dict)  # row -> its device
-
-    @cached_property
-    def makers(self) -> frozenset[str]:
-        """The words of the organisations the article names, a byline's too ("VP
-        Product, Corvane Systems"): read the first time a table label needs them."""
-        named = (m.group(1) for m in self.lex.re.subject.maker.finditer(self.text))
-        return self.orgs | frozenset(named)
 
 
 def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) -> list[Claim]:
@@ -131,7 +117,7 @@ def extract_claims(source: Source, lex: Lexicon, *, every_figure: bool = False) 
     top = {MODEL: dominant(all_entities, MODEL), ORG: dominant(all_entities, ORG)}
     models = list(dict.fromkeys(e.name for e in all_entities if e.kind == MODEL))
     orgs = frozenset(w for e in all_entities if e.kind == ORG for w in e.name.split(" "))
-    article = _Article(text, lex, tiers, orgs)
+    article = Article(text, lex, tiers, orgs)
     claims: list[Claim] = []
     recent: dict[str, str] = {}
     benchmark: tuple[str, str] | None = None  # the last one scored, for "the same test"
@@ -270,173 +256,6 @@ def _as_headed(m: Mention, sent: Sentence, lex: Lexicon) -> Mention:
     if sent.unit and not m.unit and sent.unit in lex.units:
         m = replace(m, unit=sent.unit, unit_kind=lex.units[sent.unit].kind)
     return m
-
-
-def _elided(text: str, r: Reading, before: Sequence[Reading], lex: Lexicon) -> Reading:
-    """'X has 24 billion parameters and Y has 73 billion': the second figure shares the
-    first one's count noun (or, in quantity mode, the noun it counts), when both are
-    written with a scale word and it names none;
-    'leads by 3.4 points on OSWorld and 1.5 on SWE-bench' shares the points."""
-    if r.unit or r.strong:
-        return r
-    if (
-        before
-        and before[-1].unit == POINTS
-        and P.AND_BEFORE.fullmatch(text, before[-1].phrase_end, r.mention.start)
-    ):
-        return replace(r, unit=POINTS, unit_kind=before[-1].unit_kind)
-    if not r.mention.scaled or counted_noun(text, r.mention, lex):
-        return r  # "3.1 million tasks and 2.6 million searches": searches are not tasks
-    end = r.mention.end
-    letter = text[end - 1 : end] if text[end - 2 : end - 1].isdigit() else ""  # "64K"
-    for prior in reversed(before):
-        if prior.unit_kind in ("count", "measure") and prior.mention.scaled:
-            suffixes = lex.units[prior.unit].bare_suffixes if prior.unit in lex.units else ()
-            if letter.isalpha() and suffixes and letter not in suffixes:
-                return r  # "16 billion parameters, ... the context length is 64K"
-            return replace(r, unit=prior.unit, unit_kind=prior.unit_kind, metric=prior.metric)
-        if prior.noun and prior.mention.scaled and not r.noun:
-            return replace(r, noun=prior.noun)  # "3.9 million headsets, up from 2.4 million"
-    return r
-
-
-def _unit_from_next(text: str, readings: list[Reading]) -> list[Reading]:
-    """'1,200 and 700 watts', '28.4 and 61 tokens per second', 'in 42 and 18 seconds', '14
-    -> 17.2 tok/s': a figure joined to the next by "and"/"or" or an arrow with no measure
-    of its own is in the next one's measure (as written, not converted: "28 and 61 ms"
-    would need the figure scaled too, so it is left); a scaled figure listed before a
-    scaled count counts the same ("1.2 billion, 3.1 billion and 7.9 billion parameters")."""
-    out = list(readings)
-    for i in range(len(out) - 2, -1, -1):
-        r, following = out[i], out[i + 1]
-        listed = P.LIST_GAP.fullmatch(text, r.mention.end, following.mention.start)
-        if (
-            _hanging(text, r, following)
-            or (
-                r.unit_kind in ("", "count")
-                and following.unit_kind in ("measure", "rate", "time")
-                and not following.mention.written
-                and not r.mention.scaled
-                and not r.mention.compound  # "a 185-hp four-cylinder or 270-hp V-6"
-                and (listed or P.ARROW_GAP.fullmatch(text, r.mention.end, following.mention.start))
-            )
-            or (
-                # "1.2 billion, 3.1 billion and 7.9 billion parameters": counted alike
-                not r.unit_kind
-                and not r.noun
-                and following.unit_kind == "count"
-                and r.mention.scaled
-                and following.mention.scaled
-                and listed
-            )
-        ):
-            out[i] = replace(
-                r,
-                unit=following.unit,
-                unit_kind=following.unit_kind,
-                metric=following.metric,
-                strong=following.strong,
-            )
-    return out
-
-
-def _metric_from_next(text: str, readings: list[Reading]) -> list[Reading]:
-    """'1.7%, 2.3% and 2.0% WER': figures listed in one unit share the measure named right
-    after the last of them."""
-    out = list(readings)
-    for i in range(len(out) - 2, -1, -1):
-        r, following = out[i], out[i + 1]
-        if (
-            not r.metric
-            and following.strong
-            and r.unit
-            and r.unit == following.unit
-            and P.FIGURE_LIST_GAP.fullmatch(text, r.mention.end, following.mention.start)
-        ):
-            out[i] = replace(r, metric=following.metric, strong=True)
-    return out
-
-
-def _unit_from_start(
-    text: str, sent: Sentence, readings: list[Reading], lex: Lexicon
-) -> list[Reading]:
-    """'from about 14-18 mpg to 24', 'fell from $5 to 3.50': the figure a move reaches,
-    written with no unit or noun of its own, is in the unit of the figure it moves from
-    ("from 640 MW to 710": 710 MW, in watts as 640 MW is)."""
-    out = list(readings)
-    for i in range(1, len(out)):
-        start, r = out[i - 1], out[i]
-        if r.unit or r.noun or not start.unit or r.mention.scaled != start.mention.scaled:
-            continue
-        m = start.mention
-        if P.FROM_BEFORE.search(text, max(sent.start, m.start - 8), m.start) and (
-            P.TO_GAP.fullmatch(text, m.end, r.mention.start)
-        ):
-            reached = r.mention
-            if m.written and start.unit != m.written:  # "from 640 MW to 710", in watts
-                reached = replace(reached.rescaled(lex.units[m.written].factor), written=m.written)
-            out[i] = replace(
-                r,
-                mention=reached,
-                unit=start.unit,
-                unit_kind=start.unit_kind,
-                metric=r.metric or start.metric,
-                strong=r.strong or start.strong,
-            )
-    return out
-
-
-def _hanging(text: str, r: Reading, following: Reading) -> str:
-    """The word after a figure with no unit whose hyphen is left hanging before the next
-    figure's unit ("a 7- or 8-inch screen" -> "or"), else "" (and not in "the 7- and
-    70-billion-parameter models", where the scale word is left hanging too)."""
-    if r.unit or not following.unit or following.mention.scaled:
-        return ""
-    gap = P.SUSPENDED_GAP.fullmatch(text, r.mention.end, following.mention.start)
-    return gap.group(1) if gap else ""
-
-
-def _hanging_ranges(text: str, readings: list[Reading]) -> list[Reading]:
-    """'an 8- to 16-meter telescope', '4- to 8-bit weights': one range in the second
-    figure's unit."""
-    out: list[Reading] = []
-    i = 0
-    while i < len(readings):
-        r = readings[i]
-        following = readings[i + 1] if i + 1 < len(readings) else None
-        if following is not None and _hanging(text, r, following) == "to":
-            joined = range_of(following.mention, r.mention)
-            joined = replace(joined, start=r.mention.start, end=following.mention.end)
-            out.append(replace(following, mention=joined))
-            i += 2
-            continue
-        out.append(r)
-        i += 1
-    return out
-
-
-def _part_of_whole(text: str, readings: list[Reading], lex: Lexicon) -> list[Reading]:
-    """'activates 22 billion of its 235 billion parameters': a bare figure before "of its"
-    and a count counts a part of that whole, in its unit and the unit's part metric
-    (active parameters); the whole is the unit's own metric (total parameters)."""
-    out = list(readings)
-    for i in range(len(out) - 1):
-        part, whole = out[i], out[i + 1]
-        if part.unit or whole.unit_kind != "count" or whole.unit not in lex.units:
-            continue
-        if not P.PART_OF_GAP.fullmatch(text, part.mention.end, whole.mention.start):
-            continue
-        unit = lex.units[whole.unit]
-        out[i] = replace(
-            part,
-            unit=whole.unit,
-            unit_kind=whole.unit_kind,
-            metric=unit.part_metric or part.metric,
-            strong=bool(unit.part_metric) or part.strong,
-        )
-        if unit.metric:
-            out[i + 1] = replace(whole, metric=unit.metric, strong=True)
-    return out
 
 
 def _noise_spans(
@@ -649,14 +468,14 @@ def _sentence_claims(
     inside: list[Mention],
     top: dict[str, str],
     lex: Lexicon,
-    article: _Article,
+    article: Article,
     every_figure: bool = False,
     same: tuple[str, str] | None = None,
     heading_rivals: Sequence[str] = (),
 ) -> list[Claim]:
     """The claims of one sentence; `same` is the benchmark the sentence before scored,
     for a percentage "on the same test"; `heading_rivals` the names its section's heading
-    compares against; `article` what the whole article says (_Article)."""
+    compares against; `article` what the whole article says (Article)."""
     entity_spans = [(e.start, e.end) for e in entities]
     qualified: dict[int, list[str]] = {}
     for alias in aliases:
@@ -701,13 +520,13 @@ def _sentence_claims(
             continue
         noise = _noise_spans(text, low, mentions, lex) if noise is None else noise
         if not any(s < m.end and m.start < e for s, e in noise):
-            readings.append(_elided(text, r, readings, lex))
+            readings.append(elided(text, r, readings, lex))
     if not readings:
         return []  # half the sentences with a figure: nothing below has one to attribute
-    readings = _hanging_ranges(text, readings)
-    readings = _unit_from_start(text, sent, _unit_from_next(text, readings), lex)
-    readings = _metric_from_next(text, readings)
-    readings = _part_of_whole(text, readings, lex)
+    readings = hanging_ranges(text, readings)
+    readings = unit_from_start(text, sent, unit_from_next(text, readings), lex)
+    readings = metric_from_next(text, readings)
+    readings = part_of_whole(text, readings, lex)
     if every_figure:  # "from 640 MW to 710" is one range to a quantity extractor
         readings = join_from_to(text, sent, readings)
     windows = [r for r in readings if r.window]
@@ -728,7 +547,7 @@ def _sentence_claims(
     )
     named_in_label: list[Entity] = []
     if sent.label:
-        named_in_label = _named_in_header(sent.label, lex, article)
+        named_in_label = named_in_header(sent.label, lex, article)
         if named_in_label:
             direct = dict.fromkeys(direct, named_in_label[0].name)
         elif (label := P.NAME_LIKE_LABEL.fullmatch(sent.label.strip())) and not any(
@@ -736,7 +555,7 @@ def _sentence_claims(
         ):
             direct = dict.fromkeys(direct, label.group("name"))  # a column "Mistletoe Mini"
             named_in_label = [Entity(0, len(sent.label), label.group("name"), MODEL)]
-        elif sent.row_label and (products := _named_in_header(sent.key, lex, article)):
+        elif sent.row_label and (products := named_in_header(sent.key, lex, article)):
             # a spec table with products as columns: "| Dense FP8 | 4.8 PFLOPS |" under
             # "| Spec | Helix-2 |" is Helix-2's; the row says what is measured
             direct = dict.fromkeys(direct, products[0].name)
@@ -844,7 +663,7 @@ def _sentence_claims(
         if _scoped_by_hardware(metric, lex):
             # "27 on a Pixel 9 Pro": the device a speed was measured on scopes it, and is
             # never its subject
-            device = speed_device(text, sent, r, entities, lex, speeds) or _row_device(
+            device = speed_device(text, sent, r, entities, lex, speeds) or row_device(
                 text, sent, lex, article
             )
             qualifier = _joined(qualifier, device and f"on {device}")
@@ -906,70 +725,6 @@ def _per_container(text: str, sent: Sentence, r: Reading, lex: Lexicon) -> str:
 def _scoped_by_hardware(metric: str, lex: Lexicon) -> bool:
     """Whether a metric's figures are scoped by the device they were measured on."""
     return metric in lex.metrics and lex.metrics[metric].qualifier == "hardware"
-
-
-def _row_device(text: str, sent: Sentence, lex: Lexicon, article: _Article) -> str:
-    """The device or chip a table row names in a cell of its own ("| Tindra-3B | iPhone 16
-    Pro (A18 Pro) | 38 |"), or ""; read once per row of the article."""
-    row = sent.row
-    if row is None or row == (sent.start, sent.end):
-        return ""
-    if row not in article.rows:
-        found = find_entities(text, row[0], row[1], lex)
-        device = next((e for e in found if e.kind in (DEVICE, HARDWARE)), None)
-        cell = text.rfind("|", row[0], device.start) + 1 if device else 0  # "| 8x H100 |"
-        label = device_label(text, max(cell, row[0]), device, lex) if device else ""
-        article.rows[row] = label
-    return article.rows[row]
-
-
-def _named_in_header(header: str, lex: Lexicon, article: _Article) -> list[Entity]:
-    """The models and organisations a table header names ("Velkin-3 Grand" with the
-    article's tier words), a chip first when the rest are organisations ("Nvidia B200");
-    read once per header of the article."""
-    if header in article.headers:
-        return article.headers[header]
-    found = with_tiers(find_entities(header, 0, len(header), lex), header, article.tiers)
-    named = [e for e in found if e.kind in (MODEL, ORG)]
-    chips = [e for e in found if e.kind == HARDWARE]
-    if chips and all(e.kind == ORG for e in named):
-        named = chips + named
-    article.headers[header] = named
-    return named
-
-
-def row_rest(
-    label: str,
-    named: Sequence[Entity],
-    lex: Lexicon,
-    *,
-    notes: bool = False,
-    makers: frozenset[str] = frozenset(),
-) -> str:
-    """What a table row's label says beside the name of its subject, as a qualifier that
-    keeps the row apart: "Mammora 3 DBT" -> "DBT" (the name is Mammora 3; the name of its
-    maker before it, "Corvane Helix-2", says nothing more when `makers`, the words of the
-    article's organisations, hold it; "Distilled Kestrel-2" stays apart), "Team plan" or
-    "Average radiologist" -> the whole label (the row is not the article's subject). Notes
-    in parentheses ("(ours)", "(preview)"), settings ("pass@1") and words that name nothing
-    ("Our model") are left out, unless `notes`: another row of the table differs only in
-    them ("Kestrix (2026.9)", "Kestrix (spring release, 2026.3)"); a label that names a
-    metric ("Amount raised") gives none."""
-    spans = [(e.start, e.end) for e in named]
-    first = min(spans)[0] if spans else 0
-    if first and all(w in makers for w in label[:first].split()):
-        spans.append((0, first))  # "Corvane Helix-2": the maker, then its product
-    for s, e in sorted(spans, reverse=True):
-        label = label[:s] + " " + label[e:]
-    formatted = any(lex.re.number_format.match(w) for w in label.split())
-    label = lex.re.setting.sub(" ", label if notes else P.PARENTHESIS.sub(" ", label))
-    ignored = lex.row_label_ignored | (lex.format_modifiers if formatted else frozenset())
-    words = [w for w in P.LABEL_WORD.findall(label) if w.lower() not in ignored]
-    if lex.re.metric.any_case.search(label) or any(
-        w.lower() in lex.cue_metric or w.lower() in lex.after_metric for w in words
-    ):
-        return ""  # "| Amount raised |": the row names what its figures measure
-    return " ".join(words)
 
 
 def _joined(*qualifiers: str) -> str:
