@@ -22,6 +22,7 @@ from claimcheck.models import (
 )
 from claimcheck.patterns import squash
 from claimcheck.reading import UNIT_ONLY_METRICS
+from claimcheck.slips import slipped
 
 NAME_MATCH = 88.0
 METRIC_MATCH = 92.0
@@ -417,6 +418,43 @@ def agreeing_sets(claims: Sequence[Claim], tolerance: float = 0.0) -> list[list[
     return sets
 
 
+def joined_slips(sets: list[list[Claim]]) -> list[list[Claim]]:
+    """Sets of agreeing figures (agreeing_sets) with each pair that is one figure
+    miscopied (slips.slipped: "84 million" and "8.4 million" clips) joined again, so that
+    the slip is a conflict: only sets that no source gives both of, and only a set that
+    is a slip of exactly one other."""
+    out = [list(s) for s in sets]
+    i = 0
+    while i < len(out):
+        mine = {c.path for c in out[i]}
+        slips = [
+            j
+            for j in range(len(out))
+            if j != i
+            and not mine & {c.path for c in out[j]}
+            and any(slipped(a.quantity, b.quantity) for a in out[i] for b in out[j])
+        ]
+        if len(slips) == 1 and _only_slip(out, slips[0], i):
+            j = slips[0]
+            out[min(i, j)] = out[i] + out[j]
+            del out[max(i, j)]
+            i = 0
+            continue
+        i += 1
+    return out
+
+
+def _only_slip(sets: Sequence[Sequence[Claim]], j: int, i: int) -> bool:
+    """Whether set `i` is the only set that set `j` is a slip of."""
+    paths = {c.path for c in sets[j]}
+    return not any(
+        k not in (i, j)
+        and not paths & {c.path for c in sets[k]}
+        and any(slipped(a.quantity, b.quantity) for a in sets[j] for b in sets[k])
+        for k in range(len(sets))
+    )
+
+
 def _fold_unit_only(groups: dict[GroupKey, list[Claim]], unit_only: frozenset[str]) -> None:
     """ "16,384 H100s" (metric GPUs: only its unit) and "trained on 16,384 H100 GPUs"
     (training GPUs) are one figure: a claim whose metric only names its unit joins the
@@ -431,6 +469,8 @@ def _fold_unit_only(groups: dict[GroupKey, list[Claim]], unit_only: frozenset[st
         kept = []
         for c in groups[key]:
             fits = [h for h in homes if all(_agree(c, o) for o in groups[h])]
+            if not fits:  # "$95,000" beside a licence price of "$9,500" in other sources
+                fits = [h for h in homes if _slip_of(c, groups[h])]
             if len(fits) == 1:
                 groups[fits[0]].append(replace(c, metric=fits[0][1]))
             else:
@@ -439,6 +479,14 @@ def _fold_unit_only(groups: dict[GroupKey, list[Claim]], unit_only: frozenset[st
             groups[key] = kept
         else:
             del groups[key]
+
+
+def _slip_of(claim: Claim, members: Sequence[Claim]) -> bool:
+    """Whether a figure is a slip (slips.slipped) of a group's figures that its own
+    source does not give."""
+    return all(c.path != claim.path for c in members) and any(
+        slipped(claim.quantity, c.quantity) for c in members
+    )
 
 
 def _agree(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
@@ -469,7 +517,8 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
     _fold_unqualified(groups, lex)
     unit_only = unit_only_metrics(lex)
     _fold_unit_only(groups, unit_only)
-    split = unit_only | {name for name, spec in lex.metrics.items() if spec.options}
+    options = frozenset(name for name, spec in lex.metrics.items() if spec.options)
+    split = unit_only | options
     findings: list[Finding] = []
     ids: Counter[str] = Counter()
     for (subject, metric, qualifier, unit), group in sorted(groups.items()):
@@ -477,7 +526,8 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
         # a figure whose subject no source names can be anyone's: never a conflict; a
         # count per container ("72 chips per rack") is one fact, though "chips" alone is not
         apart = (metric in split and not is_per_container(qualifier)) or not subject
-        for members in agreeing_sets(group, tolerance) if apart else [group]:
+        sets = agreeing_sets(group, tolerance) if apart else [group]
+        for members in joined_slips(sets) if subject and metric not in options else sets:
             findings.append(_finding(subject, metric, qualifier, unit, members, tolerance, ids))
     findings.sort(key=lambda f: (-f.verdict.rank, f.claims[0].sort_key, f.id))
     return findings

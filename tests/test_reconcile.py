@@ -6,10 +6,13 @@ from dataclasses import replace
 
 import pytest
 from builders import HEDGE, as_read, claim_at
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimcheck.lexicon import Lexicon, load_lexicon
 from claimcheck.models import Bound, Claim, Finding, Quantity, Verdict
 from claimcheck.reconcile import binary_reading, compare_quantities, group_verdict, reconcile
+from claimcheck.slips import slipped
 
 T = 1e12
 B = 1e9
@@ -462,6 +465,80 @@ def test_a_metric_that_only_names_the_unit_lines_up_only_agreeing_figures(
     assert [f.id for f in findings] == [f"lumo-3/{metric}", f"lumo-3/{metric}~2"]
 
 
+@pytest.mark.parametrize(
+    ("right", "wrong", "scale", "unit", "metric"),
+    [
+        ("84", "8.4", M, "videos", "videos"),  # a slipped decimal point
+        ("2,150", "21,500", 1.0, "companies", "companies"),  # an extra zero
+        ("410", "41", K, "hours", "duration"),  # "410,000 hours" against "41,000 hours"
+        ("1,240", "1,420", 1.0, "queries", "queries"),  # two neighbouring digits swapped
+        ("3.25", "3.52", B, "tokens", "tokens"),
+    ],
+)
+def test_a_slip_of_the_same_digits_is_a_conflict_under_a_unit_only_metric(
+    right: str, wrong: str, scale: float, unit: str, metric: str, lex: Lexicon
+) -> None:
+    # under a metric that only names the unit, different figures are different facts,
+    # but one whose digits are another's, miscopied, is that fact written wrong
+    claims = [
+        claim(path, written(digits, unit, scale), subject="Lumo 3", metric=metric)
+        for path, digits in (("a.txt", right), ("b.txt", right), ("c.txt", wrong))
+    ]
+    finding = only(reconcile(claims, lex))
+    assert finding.verdict == Verdict.CONFLICT
+    assert finding.source_count == 3
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "scale", "why"),
+    [
+        ("8", "80", 1.0, "one significant digit: too common apart"),
+        ("12", "21", 1.0, "a swap of two digits: too common apart"),
+        ("1,240", "1,204", 1.0, "not neighbours swapped"),
+        ("1,240", "1,250", 1.0, "another digit, not a slip"),
+        ("84", "84", 10 * B, "ten thousand times apart: not one slip"),
+    ],
+)
+def test_figures_that_only_look_alike_stay_apart(
+    first: str, second: str, scale: float, why: str, lex: Lexicon
+) -> None:
+    claims = [
+        claim("a.txt", written(first, "videos"), subject="Lumo 3", metric="videos"),
+        claim("b.txt", written(second, "videos", scale), subject="Lumo 3", metric="videos"),
+    ]
+    assert [f.verdict for f in reconcile(claims, lex)] == [Verdict.SINGLE_SOURCE] * 2, why
+
+
+def test_a_source_giving_both_figures_is_no_slip(lex: Lexicon) -> None:
+    # "8.4 million clips this quarter, 84 million in all": two facts, not a slip
+    claims = [
+        claim("a.txt", written("8.4", "videos", M), subject="Lumo 3", metric="videos"),
+        claim("a.txt", written("84", "videos", M), subject="Lumo 3", metric="videos", line=2),
+        claim("b.txt", written("84", "videos", M), subject="Lumo 3", metric="videos"),
+    ]
+    assert [f.verdict for f in reconcile(claims, lex)] == [Verdict.SINGLE_SOURCE, Verdict.AGREE]
+
+
+def test_a_hedged_figure_is_no_slip(lex: Lexicon) -> None:
+    hedged = replace(written("8.4", "videos", M), approx=True)
+    claims = [
+        claim("a.txt", hedged, subject="Lumo 3", metric="videos"),
+        claim("b.txt", written("84", "videos", M), subject="Lumo 3", metric="videos"),
+    ]
+    assert Verdict.CONFLICT not in [f.verdict for f in reconcile(claims, lex)]
+
+
+def test_a_unit_only_slip_joins_the_named_metric_of_other_sources(lex: Lexicon) -> None:
+    # "an annual licence of $9,500" twice, and "$95,000" (amount) in a third source
+    claims = [
+        claim("a.txt", written("9,500", "USD"), subject="Lumo 3", metric="price"),
+        claim("b.txt", written("9,500", "USD"), subject="Lumo 3", metric="price"),
+        claim("c.txt", written("95,000", "USD"), subject="Lumo 3", metric="amount"),
+    ]
+    finding = only(reconcile(claims, lex))
+    assert (finding.metric, finding.verdict) == ("price", Verdict.CONFLICT)
+
+
 def test_a_unit_only_figure_joins_the_one_named_metric_it_agrees_with(lex: Lexicon) -> None:
     # "read 128K tokens" (tokens) and "a 128K context window"
     claims = [
@@ -611,3 +688,17 @@ def test_binary_reading_of_a_scale_word(lex: Lexicon) -> None:
         TOKENS_256K,
     ):
         assert binary_reading(q, lex) == q
+
+
+@given(
+    st.integers(min_value=1, max_value=10**7),
+    st.integers(min_value=1, max_value=10**7),
+    st.integers(min_value=-3, max_value=3),
+)
+def test_a_slip_is_symmetric_and_never_the_same_figure(a: int, b: int, shift: int) -> None:
+    x = as_read(float(a), "videos", 0.5)
+    y = as_read(float(b) * 10.0**shift, "videos", 0.5)
+    assert slipped(x, y) == slipped(y, x)
+    assert not slipped(x, x)
+    if a >= 10 and a % 10 and shift:  # two or more significant digits, moved
+        assert slipped(x, as_read(float(a) * 10.0**shift, "videos", 0.5))
