@@ -354,22 +354,29 @@ def _counted_plural(text: str, after: re.Match[str], lex: Lexicon) -> bool:
     )
 
 
-def _counts_not_money(
+def _counts_not_unit(
     text: str, r: Reading, metric: str, aliases: Sequence[re.Match[str]], lex: Lexicon
 ) -> bool:
-    """Whether a figure with no unit, given a money metric by a word elsewhere in the
-    sentence, counts the noun written after it instead ("price cuts on 50 different
-    products", "30 million shares at $62 a share", "based on 37 sales, the median price")."""
+    """Whether a figure with no unit, given a metric of money, time or a measure by a word
+    elsewhere in the sentence, counts the noun written after it instead ("price cuts on 50
+    different products", "30 million shares at $62 a share", "based on 37 sales, the median
+    price", "410,000 hours of audio across 9.64 million tracks")."""
     known = lex.metrics.get(metric)
     if r.unit or known is None or lex.units.get(known.unit) is None:
         return False
-    if lex.units[known.unit].kind != "currency" or not counted_noun(text, r.mention, lex):
+    kind = lex.units[known.unit].kind
+    if kind not in _MEASURED or not counted_noun(text, r.mention, lex):
         return False
+    if kind != "currency":  # "hours of video from 31 million clips": time has its unit
+        return True
     # "the input price of 1.25 stays the same": the figure is the value of the price named
     # right before it (the last of the sentence's metric names), and the word after it a verb
     named = [a for a in aliases if a.end() <= r.mention.start][-1:]
     gap = P.LETTERS.findall(text[named[0].end() : r.mention.start].lower()) if named else ["-"]
     return not all(w in lex.value_links for w in gap)
+
+
+_MEASURED = ("currency", "time", "measure")  # unit kinds no plural noun is counted in
 
 
 def _previous(
@@ -592,7 +599,7 @@ def _sentence_claims(
             continue
         metric_name, qualifier = named or ("", "")
         metric_name = clause_metric(text, sent, r, metric_name, lex)
-        if _counts_not_money(text, r, metric_name, aliases, lex):
+        if _counts_not_unit(text, r, metric_name, aliases, lex):
             if not every_figure:
                 continue
             metric_name = ""  # the noun is its unit: "50 different products"
