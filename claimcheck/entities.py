@@ -422,6 +422,18 @@ def named_without_version(text: str, lex: Lexicon) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def orgs_named(text: str, lex: Lexicon) -> list[str]:
+    """The organisations an article names without a suffix beside an organisation noun or
+    role ("Pixmere, a London-based startup,", "robotaxi company Veyra", "Kestrix CEO Ana
+    Ruiz"): never a known organisation, family or variant, which the vocabulary names."""
+    names = []
+    for m in lex.re.subject.org_named.finditer(text):
+        name = squash(m.group("name") or m.group("after") or m.group("owner"))
+        if not (name in lex.org_aliases or name in lex.variants or lex.re.family.fullmatch(name)):
+            names.append(name)
+    return list(dict.fromkeys(names))
+
+
 def _short_forms(name: str, kind: str, lex: Lexicon) -> list[str]:
     """The one-word forms a name goes by: its leading word ('Kestrel' of Kestrel-1), a
     distinctive last word ('Behemoth'), an unknown organisation's first words."""

@@ -38,6 +38,7 @@ from claimcheck.entities import (
     name_key,
     named_without_version,
     older_version,
+    orgs_named,
     quotations,
     rounds_to,
     short_names,
@@ -215,6 +216,8 @@ def _named_in_full(
             shorts[tier] = (name, MODEL)
     for name in named_without_version(text, lex):  # "a model called Quillon"
         shorts.setdefault(name, (name, MODEL))
+    for name in orgs_named(text, lex):  # "Pixmere, a London-based startup,"
+        shorts.setdefault(name, (name, ORG))
     if not shorts:
         return per_sentence, tiers
     # the short names of the whole text, found once: no run crosses a sentence's end

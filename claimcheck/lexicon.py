@@ -438,6 +438,9 @@ def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWo
         measured_on=_strings(ent, "measured_on", "entities.yaml"),
         measured_on_fillers=_strings(ent, "measured_on_fillers", "entities.yaml"),
         naming_nouns=_strings(ent, "naming_nouns", "entities.yaml"),
+        org_nouns=_strings(ent, "org_nouns", "entities.yaml"),
+        org_roles=_strings(ent, "org_roles", "entities.yaml"),
+        org_noun_ends=_strings(ent, "org_noun_ends", "entities.yaml"),
         speed_links=_strings(ent, "speed_links", "entities.yaml"),
     )
 

@@ -379,6 +379,9 @@ class SubjectWords:
     measured_on: Sequence[str] = ()
     measured_on_fillers: Sequence[str] = ()
     naming_nouns: Sequence[str] = ()
+    org_nouns: Sequence[str] = ()
+    org_roles: Sequence[str] = ()
+    org_noun_ends: Sequence[str] = ()
     speed_links: Sequence[str] = ()
 
 
@@ -402,6 +405,7 @@ class SubjectPatterns:
     short_variants: frozenset[str]  # last words that name a model alone ("Behemoth")
     named: Opening  # "a model called Quillon": group "name", a model without version
     named_owned: re.Pattern[str]  # "Brindle's Quillon, released ...": group "name" too
+    org_named: re.Pattern[str]  # "Pixmere, a London-based startup,": group "name", an org
     for_gap: re.Pattern[str]  # fullmatch: "84.9% «for »Claude 3", "58.0% «scored by »Sorrel-4"
     device: re.Pattern[str]  # match a whole name: a phone or an operating system
     device_noun: re.Pattern[str]  # match right after a name: "the Kestrel 14 «laptop»"
@@ -1069,6 +1073,7 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         short_variants=frozenset(w.short_variants),
         named=Opening(_named_pattern(w, stop), _openings(_naming_forms(w))),
         named_owned=_named_pattern(w, stop, owned=True),
+        org_named=_org_named_pattern(w, stop),
         # "84.9% for Claude 3", "the 58.0% scored by Sorrel-4", "8.1 trillion tokens used
         # for Nova-2" (a noun may come before the verb)
         for_gap=re.compile(
@@ -1127,6 +1132,26 @@ def _named_pattern(w: SubjectWords, stop: str, owned: bool = False) -> re.Patter
         rf"|(?:{alternation(w.naming_nouns)}){_SP}+"
     )
     return re.compile(rf"(?<![\w-])(?:{cue}){after}")
+
+
+def _org_named_pattern(w: SubjectWords, stop: str) -> re.Pattern[str]:
+    """An organisation's name without a suffix beside an organisation noun or role: in an
+    appositive that ends with the noun ("Pixmere, a London-based startup,"; no "of"
+    between: "Ana Ruiz, a founder of the startup" names a person), after the noun
+    ("robotaxi company Veyra"), or before a role ("Kestrix CEO Ana Ruiz", "Veyra's chief
+    executive"). Groups "name", "after" and "owner": one of them holds the name."""
+    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][a-z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
+    name = rf"{word}(?:[ \u00a0]{word})?"
+    noun = rf"(?:{alternation(w.org_nouns)})"
+    filler = r"(?!(?:of|for|at|in|with|to|on|by|and|or|who|that|which)\b)[\w.&-]+"
+    ends = rf"(?=[,.;:)]|{_SP}+(?:{alternation(w.org_noun_ends)})\b)"
+    return re.compile(
+        rf"(?<![\w-])(?P<name>{name}),{_SP}+(?:a|an|the){_SP}+(?:{filler}{_SP}+){{0,3}}"
+        rf"{noun}{ends}"
+        rf"|(?<![\w-]){noun}{_SP}+(?P<after>{name})(?=[,.;:]|{_SP}+[a-z])"
+        rf"|(?<![\w-])(?P<owner>{name})(?:['’]s)?{_SP}+"
+        rf"(?:{alternation(w.org_roles, fold=False)})(?![\w-])"
+    )
 
 
 def _naming_forms(w: SubjectWords) -> list[str]:
