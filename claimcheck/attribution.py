@@ -249,14 +249,19 @@ def clause_metric(text: str, sent: Sentence, r: Reading, metric: str, lex: Lexic
     """The metric a noun in the figure's own clause makes of it (metrics.yaml instead_of,
     clause_nouns): "The agreement is valued at $300 million" is a deal's value."""
     takers = lex.replaced_by.get(metric, ())
-    if not takers:
-        return metric
+    if not takers or P.PART_OF_END.search(text, sent.start, r.mention.start):
+        return metric  # "activates 21B of its 236B parameters per token": 236B is the whole
     lo = max(sent.start, r.mention.start - _CLAUSE_BEFORE)
     hi = min(sent.end, r.phrase_end + _CLAUSE_AFTER)
     breaks = list(P.CLAUSE_BREAK.finditer(text, lo, r.mention.start))
     lo = breaks[-1].end() if breaks else lo
-    after = P.CLAUSE_BREAK.search(text, r.phrase_end, hi)
-    words = set(P.LETTERS.findall(text[lo : after.start() if after else hi].lower()))
+    if P.ANY_DIGIT.search(text, lo, r.mention.start):
+        lo = r.mention.start  # "37B parameters per token out of 420 billion": 37B's words
+    after = P.CLAUSE_BREAK.search(text, r.phrase_end, hi) or P.ANY_DIGIT.search(
+        text, r.phrase_end, hi
+    )  # "120B parameters, of which 9B fire per token": the next figure's words are its own
+    clause = P.LETTERS.findall(text[lo : after.start() if after else hi].lower())
+    words = {*clause, *(" ".join(pair) for pair in pairwise(clause))}  # "per token" too
     verbs = set(P.LETTERS.findall(text[lo : r.mention.start].lower()))  # "values X at $11B"
     named = (m for m in takers if words & m.clause_nouns and not verbs & m.clause_unless)
     return next((m.name for m in named), metric)

@@ -166,7 +166,9 @@ def part_of_whole(text: str, readings: list[Reading], lex: Lexicon) -> list[Read
     out = list(readings)
     for i in range(len(out) - 1):
         part, whole = out[i], out[i + 1]
-        if part.unit or whole.unit_kind != "count" or whole.unit not in lex.units:
+        if whole.unit_kind != "count" or whole.unit not in lex.units:
+            continue
+        if part.unit and part.unit != whole.unit:  # "21B of its 236B": both parameters
             continue
         if not P.PART_OF_GAP.fullmatch(text, part.mention.end, whole.mention.start):
             continue

@@ -131,6 +131,7 @@ PER_BEFORE = re.compile(rf"\bper{_SP}+$", re.IGNORECASE)
 # the date a model snapshot's id ends in: "tessaly-4-max«-2025-06-30»", "…sonnet«-20241022»"
 SNAPSHOT_DATE = re.compile(r"[-_](?:20\d\d[-_]\d\d[-_]\d\d|20\d{6})$")
 PART_OF_GAP = re.compile(rf"{_SP}+of{_SP}+(?:{_DETERMINERS})(?:{_SP}+total)?{_SP}+")  # "22B of its"
+PART_OF_END = re.compile(rf"{PART_OF_GAP.pattern}$")  # "22B of its «235B»": the whole
 ARROW_GAP = re.compile(rf"{_SP}*(?:→|->|=>|⟶|➔){_SP}*")  # "2.7B → 3.8B": from, to
 ARROW_HEAD = re.compile(rf"[-=]>{_SP}*$")  # "14 -> 17.2": the ">" ends an arrow, no bound
 NEXT_ITEM = re.compile(r"\band\b|;")  # what opens the next item of a list or clause
