@@ -415,11 +415,31 @@ def named_without_version(text: str, lex: Lexicon) -> list[str]:
     never a known organisation, family or variant."""
     names = []
     found = [*lex.re.subject.named.finditer(text), *lex.re.subject.named_owned.finditer(text)]
+    found += lex.re.subject.named_before_noun.finditer(text)  # "Lumenfall, our new model,"
     for m in sorted(found, key=lambda m: m.start()):
         name = squash(m.group("name"))
         if not (name in lex.org_aliases or name in lex.variants or lex.re.family.fullmatch(name)):
             names.append(name)
     return list(dict.fromkeys(names))
+
+
+def members_named(text: str, names: Sequence[str], lex: Lexicon) -> list[str]:
+    """The members of families named without a version, as the article writes them: a
+    name and a variant word ("Mossling Nano", "Lumenfall Turbo"), or a name and one other
+    capitalised word written together at least twice ("Mossling Core"). Sentence words
+    ("Mossling The") never are."""
+    if not names:
+        return []
+    found = Counter(
+        (m.group()[: m.start("tier") - m.start()].strip(), m.group("tier"))
+        for m in P.members_of(names).finditer(text)
+    )
+    members = [
+        f"{name} {tier}"
+        for (name, tier), n in found.items()
+        if tier not in lex.not_names and (tier in lex.variants or n >= 2)
+    ]
+    return sorted(members)
 
 
 def orgs_named(text: str, lex: Lexicon) -> list[str]:

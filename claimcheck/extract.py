@@ -35,6 +35,7 @@ from claimcheck.entities import (
     find_tiers,
     find_variant_references,
     handed_on,
+    members_named,
     name_key,
     named_without_version,
     older_version,
@@ -214,7 +215,10 @@ def _named_in_full(
     for tier, name in tiers.items():
         if name:
             shorts[tier] = (name, MODEL)
-    for name in named_without_version(text, lex):  # "a model called Quillon"
+    unversioned = named_without_version(text, lex)
+    for name in unversioned:  # "a model called Quillon"
+        shorts.setdefault(name, (name, MODEL))
+    for name in members_named(text, unversioned, lex):  # "Mossling Nano", after "Mossling"
         shorts.setdefault(name, (name, MODEL))
     for name in orgs_named(text, lex):  # "Pixmere, a London-based startup,"
         shorts.setdefault(name, (name, ORG))
@@ -281,6 +285,22 @@ def _noise_spans(
     # the patterns written in lower case run, faster, over the lower-cased text
     found = [n.span() for n in lex.re.noise_folded.finditer(low, lo, hi)]
     return found + [n.span() for n in lex.re.noise_cased.finditer(text, lo, hi)]
+
+
+def _scored_test(
+    text: str,
+    r: Reading,
+    aliases: Sequence[re.Match[str]],
+    taken: Sequence[tuple[int, int]],
+    lex: Lexicon,
+) -> tuple[str, str] | None:
+    """The test a figure of a way of scoring was measured on, named right after it
+    ("93.1% accuracy on SimpleQA", "an accuracy of 94.2% on InvoiceBench"), if any."""
+    for alias in aliases:
+        if alias.start() >= r.phrase_end and P.ON_GAP.fullmatch(text, r.phrase_end, alias.start()):
+            return alias_name(alias, lex), ""
+    test = unnamed_benchmark(text, r, taken, lex)
+    return (test, "") if test else None
 
 
 def _benchmark(metric: str, lex: Lexicon) -> bool:
@@ -601,6 +621,11 @@ def _sentence_claims(
         if named is None and not every_figure:
             continue
         metric_name, qualifier = named or ("", "")
+        if metric_name in lex.metrics and lex.metrics[metric_name].way_of_scoring:
+            metric_name, qualifier = _scored_test(text, r, aliases, entity_spans, lex) or (
+                metric_name,
+                qualifier,
+            )
         metric_name = clause_metric(text, sent, r, metric_name, lex)
         if _counts_not_unit(text, r, metric_name, aliases, lex):
             if not every_figure:

@@ -46,6 +46,7 @@ class Metric:
     limit: bool = False  # a maximum by nature: "up to 128K tokens" states the limit itself
     options: bool = False  # its figures are choices offered ("4-bit and 8-bit"), not one fact
     measure_of: tuple[str, ...] = ()  # test sets it scores (WER): one named takes the figure
+    way_of_scoring: bool = False  # "94.2% accuracy on InvoiceBench": the test takes the figure
     instead_of: tuple[str, ...] = ()  # metrics it replaces when its clause names one of
     clause_nouns: frozenset[str] = frozenset()  # these nouns ("the agreement is valued at")
     clause_unless: frozenset[str] = frozenset()  # ... and none of these ("the deal values X at")
@@ -216,7 +217,7 @@ def _read(name: str) -> Mapping[str, Any]:
 def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
     allowed = {"aliases", "cased_aliases", "after", "before", "cues", "unit", "subject", "kind"}
     allowed |= {"qualifier", "limit", "options", "instead_of", "clause_nouns", "clause_unless"}
-    allowed |= {"measure_of"}
+    allowed |= {"measure_of", "way_of_scoring"}
     metrics: dict[str, Metric] = {}
     for name, spec in data.items():
         where = f"metrics.yaml: {name}"
@@ -243,6 +244,7 @@ def _metrics(data: Mapping[str, Any]) -> dict[str, Metric]:
             limit=spec.get("limit", False) is True,
             options=spec.get("options", False) is True,
             measure_of=tuple(_strings(spec, "measure_of", where)),
+            way_of_scoring=spec.get("way_of_scoring", False) is True,
             instead_of=tuple(_strings(spec, "instead_of", where)),
             clause_nouns=frozenset(w.lower() for w in _strings(spec, "clause_nouns", where)),
             clause_unless=frozenset(w.lower() for w in _strings(spec, "clause_unless", where)),
@@ -441,6 +443,7 @@ def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWo
         org_nouns=_strings(ent, "org_nouns", "entities.yaml"),
         org_roles=_strings(ent, "org_roles", "entities.yaml"),
         org_noun_ends=_strings(ent, "org_noun_ends", "entities.yaml"),
+        product_noun_ends=_strings(ent, "product_noun_ends", "entities.yaml"),
         speed_links=_strings(ent, "speed_links", "entities.yaml"),
     )
 

@@ -131,6 +131,8 @@ PER_BEFORE = re.compile(rf"\bper{_SP}+$", re.IGNORECASE)
 # the date a model snapshot's id ends in: "tessaly-4-max«-2025-06-30»", "…sonnet«-20241022»"
 SNAPSHOT_DATE = re.compile(r"[-_](?:20\d\d[-_]\d\d[-_]\d\d|20\d{6})$")
 PART_OF_GAP = re.compile(rf"{_SP}+of{_SP}+(?:{_DETERMINERS})(?:{_SP}+total)?{_SP}+")  # "22B of its"
+# "93.1%« accuracy on »SimpleQA", "94.2%« on »InvoiceBench": a word, then "on"
+ON_GAP = re.compile(rf"(?:{_SP}+[a-z]+)?{_SP}+on{_SP}+(?:the{_SP}+)?")
 PART_OF_END = re.compile(rf"{PART_OF_GAP.pattern}$")  # "22B of its «235B»": the whole
 ARROW_GAP = re.compile(rf"{_SP}*(?:→|->|=>|⟶|➔){_SP}*")  # "2.7B → 3.8B": from, to
 ARROW_HEAD = re.compile(rf"[-=]>{_SP}*$")  # "14 -> 17.2": the ">" ends an arrow, no bound
@@ -176,6 +178,12 @@ SCALED_BEFORE_SLASH = re.compile(r"\d(?:[KMBT]|bn|mn)/$")
 # between the two words that name them ("input/output", "total and active")
 _PAIR_JOINER = r"(?:/|and|&|,|or)"
 PAIR_GAP = re.compile(rf"{_SP}*{_PAIR_JOINER}{_SP}*")
+
+
+def members_of(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of some names followed by one capitalised word (group "tier"): "Mossling Core"
+    after "Mossling" (word_runs_of finds the names themselves)."""
+    return re.compile(rf"{word_runs_of(names).pattern}[ \u00a0](?P<tier>[A-Z][a-z]+)(?![\w\-])")
 
 
 def word_runs_of(runs: Iterable[str]) -> re.Pattern[str]:
@@ -383,6 +391,7 @@ class SubjectWords:
     org_nouns: Sequence[str] = ()
     org_roles: Sequence[str] = ()
     org_noun_ends: Sequence[str] = ()
+    product_noun_ends: Sequence[str] = ()
     speed_links: Sequence[str] = ()
 
 
@@ -407,6 +416,7 @@ class SubjectPatterns:
     named: Opening  # "a model called Quillon": group "name", a model without version
     named_owned: re.Pattern[str]  # "Brindle's Quillon, released ...": group "name" too
     org_named: re.Pattern[str]  # "Pixmere, a London-based startup,": group "name", an org
+    named_before_noun: re.Pattern[str]  # "Lumenfall, our new video model,": group "name"
     for_gap: re.Pattern[str]  # fullmatch: "84.9% «for »Claude 3", "58.0% «scored by »Sorrel-4"
     device: re.Pattern[str]  # match a whole name: a phone or an operating system
     device_noun: re.Pattern[str]  # match right after a name: "the Kestrel 14 «laptop»"
@@ -1075,6 +1085,9 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         named=Opening(_named_pattern(w, stop), _openings(_naming_forms(w))),
         named_owned=_named_pattern(w, stop, owned=True),
         org_named=_org_named_pattern(w, stop),
+        named_before_noun=_appositive_pattern(
+            w, stop, [*w.model_nouns, *w.naming_nouns], w.product_noun_ends
+        ),
         # "84.9% for Claude 3", "the 58.0% scored by Sorrel-4", "8.1 trillion tokens used
         # for Nova-2" (a noun may come before the verb)
         for_gap=re.compile(
@@ -1137,21 +1150,39 @@ def _named_pattern(w: SubjectWords, stop: str, owned: bool = False) -> re.Patter
 
 def _org_named_pattern(w: SubjectWords, stop: str) -> re.Pattern[str]:
     """An organisation's name without a suffix beside an organisation noun or role: in an
-    appositive that ends with the noun ("Pixmere, a London-based startup,"; no "of"
-    between: "Ana Ruiz, a founder of the startup" names a person), after the noun
-    ("robotaxi company Veyra"), or before a role ("Kestrix CEO Ana Ruiz", "Veyra's chief
-    executive"). Groups "name", "after" and "owner": one of them holds the name."""
-    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][a-z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
-    name = rf"{word}(?:[ \u00a0]{word})?"
+    appositive that ends with the noun ("Pixmere, a London-based startup,"; see
+    _appositive_pattern), after the noun ("robotaxi company Veyra"), or before a role
+    ("Kestrix CEO Ana Ruiz", "Veyra's chief executive"). Groups "name", "after" and
+    "owner": one of them holds the name."""
+    name = _unversioned_name(stop)
     noun = rf"(?:{alternation(w.org_nouns)})"
-    filler = r"(?!(?:of|for|at|in|with|to|on|by|and|or|who|that|which)\b)[\w.&-]+"
-    ends = rf"(?=[,.;:)]|{_SP}+(?:{alternation(w.org_noun_ends)})\b)"
     return re.compile(
-        rf"(?<![\w-])(?P<name>{name}),{_SP}+(?:a|an|the){_SP}+(?:{filler}{_SP}+){{0,3}}"
-        rf"{noun}{ends}"
-        rf"|(?<![\w-]){noun}{_SP}+(?P<after>{name})(?=[,.;:]|{_SP}+[a-z])"
+        _appositive_pattern(w, stop, w.org_nouns, w.org_noun_ends).pattern
+        + rf"|(?<![\w-]){noun}{_SP}+(?P<after>{name})(?=[,.;:]|{_SP}+[a-z])"
         rf"|(?<![\w-])(?P<owner>{name})(?:['’]s)?{_SP}+"
         rf"(?:{alternation(w.org_roles, fold=False)})(?![\w-])"
+    )
+
+
+def _unversioned_name(stop: str) -> str:
+    """One or two capitalised words, neither of them in `stop`: a name without a version."""
+    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][a-z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
+    return rf"{word}(?:[ \u00a0]{word})?"
+
+
+def _appositive_pattern(
+    w: SubjectWords, stop: str, nouns: Sequence[str], ends: Sequence[str]
+) -> re.Pattern[str]:
+    """A name followed by an appositive that ends with one of `nouns` ("Pixmere, a
+    London-based startup,", "Lumenfall, our new video model,"): the noun phrase ends at
+    a punctuation mark or one of `ends`, and holds no "of" ("Ana Ruiz, a founder of the
+    startup" names a person; "Ana Ruiz, a startup founder" goes on past the noun).
+    Group "name"."""
+    filler = r"(?!(?:of|for|at|in|with|to|on|by|and|or|who|that|which)\b)[\w.&-]+"
+    return re.compile(
+        rf"(?<![\w-])(?P<name>{_unversioned_name(stop)}),{_SP}+"
+        rf"(?:a|an|the|our|its|their){_SP}+(?:{filler}{_SP}+){{0,3}}"
+        rf"(?:{alternation(nouns)})(?=[,.;:)]|{_SP}+(?:{alternation(ends)})\b)"
     )
 
 
@@ -1244,7 +1275,7 @@ def _model_pattern(
     # most words do not, and are turned away by one test
     capital = _opening(families, "A-Z")
     head = (
-        rf"(?:{hyphenated}|{capital}(?:{glued}"
+        rf"(?:{hyphenated}|{capital}(?:(?!(?:{stop})(?![\w-])){glued}"
         rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0][vV]?{version}(?![\w%]|[.,]\d)"
         rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
         rf"|{word}[ \u00a0]{glued}"  # "Zeta T3", "Helion H400": a word, then a glued version
