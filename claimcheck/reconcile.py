@@ -455,6 +455,19 @@ def _only_slip(sets: Sequence[Sequence[Claim]], j: int, i: int) -> bool:
     )
 
 
+def _listed_apart(claims: Sequence[Claim], tolerance: float) -> bool:
+    """Whether a group's figures all agree only because those that differ are never set
+    against each other (judged_pairs: written together in one list): "36 billion" and
+    "412 billion" each written in every source are two facts, not one that 5 sources
+    agree on, so each is its own finding."""
+    if len({c.path for c in claims}) < 2:
+        return False  # one source's list: "it gives 2 figures" says so (_summary)
+    pairs = judged_pairs(claims, tolerance)
+    return any(p.verdict is None for p in pairs) and all(
+        p.verdict is None or p.verdict == Verdict.AGREE for p in pairs
+    )
+
+
 def _fold_unit_only(groups: dict[GroupKey, list[Claim]], unit_only: frozenset[str]) -> None:
     """ "16,384 H100s" (metric GPUs: only its unit) and "trained on 16,384 H100 GPUs"
     (training GPUs) are one figure: a claim whose metric only names its unit joins the
@@ -526,7 +539,9 @@ def reconcile(claims: Sequence[Claim], lex: Lexicon) -> list[Finding]:
         # a figure whose subject no source names can be anyone's: never a conflict; a
         # count per container ("72 chips per rack") is one fact, though "chips" alone is not
         apart = (metric in split and not is_per_container(qualifier)) or not subject
-        sets = agreeing_sets(group, tolerance) if apart else [group]
+        sets = (
+            agreeing_sets(group, tolerance) if apart or _listed_apart(group, tolerance) else [group]
+        )
         for members in joined_slips(sets) if subject and metric not in options else sets:
             findings.append(_finding(subject, metric, qualifier, unit, members, tolerance, ids))
     findings.sort(key=lambda f: (-f.verdict.rank, f.claims[0].sort_key, f.id))

@@ -246,19 +246,37 @@ def test_a_figure_from_elsewhere_is_set_against_a_list_as_a_whole(lex: Lexicon) 
     74.6 / 88.4"); another gives one of them: that agrees with the list, it does not
     contradict the other members. A figure matching no member still conflicts."""
     listing = "Kestrel-3 HumanEval: 48.2%, 74.6% and 88.4% across the family."
-    assert one_verdict(lex, listing, "Kestrel-3 scores 74.6% on HumanEval.") == Verdict.AGREE
+    findings = compare(lex, listing, "Kestrel-3 scores 74.6% on HumanEval.")
+    assert Verdict.CONFLICT not in [f.verdict for f in findings]
     assert one_verdict(lex, listing, "Kestrel-3 scores 76.1% on HumanEval.") == Verdict.CONFLICT
+
+
+def test_figures_kept_apart_by_a_list_are_never_one_agreeing_finding(lex: Lexicon) -> None:
+    """A finding called agree holds one figure: the list's other members, never set
+    against the rest, are findings of their own (single-source here), so an editor who
+    hides agreeing findings hides no figure that differs ("5 sources agree: 36 billion,
+    412 billion" would)."""
+    listing = "Kestrel-3 HumanEval: 48.2%, 74.6% and 88.4% across the family."
+    findings = compare(lex, listing, "Kestrel-3 scores 74.6% on HumanEval.")
+    verdicts = {f.claims[0].quote: f.verdict for f in findings}
+    assert verdicts == {
+        "48.2%": Verdict.SINGLE_SOURCE,
+        "74.6%": Verdict.AGREE,
+        "88.4%": Verdict.SINGLE_SOURCE,
+    }
+    agreeing = [f for f in findings if f.verdict == Verdict.AGREE]
+    assert all(len({c.quantity.value for c in f.claims}) == 1 for f in agreeing)
 
 
 def test_explain_gives_the_reason_a_verdict_sets_no_pair_against_another(lex: Lexicon) -> None:
     """explain's "why" judges the pairs the verdict judged: a pair the list rule keeps
-    apart is said to be kept apart, not called a conflict under a verdict of agree."""
+    apart is said to be kept apart, not called a conflict."""
     listing = "Kestrel-3 HumanEval: 48.2%, 74.6% and 88.4% across the family."
-    (finding,) = compare(lex, listing, "Kestrel-3 scores 74.6% on HumanEval.")
-    assert finding.verdict == Verdict.AGREE
+    (finding,) = compare(lex, listing)
+    assert finding.verdict == Verdict.SINGLE_SOURCE
     why = explain(finding, finding.claims, lex).split("why:")[1]
     assert "conflict" not in why
-    assert why.count("not set against each other") == 3  # 48.2 and 88.4 against the rest
+    assert why.count("not set against each other") == 3  # each pair of the three
 
 
 def test_figures_of_an_options_metric_never_conflict(lex: Lexicon) -> None:
