@@ -445,10 +445,11 @@ def members_named(text: str, names: Sequence[str], lex: Lexicon) -> list[str]:
 def orgs_named(text: str, lex: Lexicon) -> list[str]:
     """The organisations an article names without a suffix beside an organisation noun or
     role ("Pixmere, a London-based startup,", "robotaxi company Veyra", "Kestrix CEO Ana
-    Ruiz"): never a known organisation, family or variant, which the vocabulary names."""
+    Ruiz", "Quillfern is a fabless company"): never a known organisation, family or
+    variant, which the vocabulary names."""
     names = []
     for m in lex.re.subject.org_named.finditer(text):
-        name = squash(m.group("name") or m.group("after") or m.group("owner"))
+        name = squash(m.group("name") or m.group("after") or m.group("owner") or m.group("subject"))
         if not (name in lex.org_aliases or name in lex.variants or lex.re.family.fullmatch(name)):
             names.append(name)
     return list(dict.fromkeys(names))

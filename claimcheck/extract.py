@@ -215,13 +215,15 @@ def _named_in_full(
     for tier, name in tiers.items():
         if name:
             shorts[tier] = (name, MODEL)
+    # an organisation first: "Quillfern is a fabless company" though "the product
+    # Quillfern actually wants to sell" reads as naming a product
+    for name in orgs_named(text, lex):  # "Pixmere, a London-based startup,"
+        shorts.setdefault(name, (name, ORG))
     unversioned = named_without_version(text, lex)
     for name in unversioned:  # "a model called Quillon"
         shorts.setdefault(name, (name, MODEL))
     for name in members_named(text, unversioned, lex):  # "Mossling Nano", after "Mossling"
         shorts.setdefault(name, (name, MODEL))
-    for name in orgs_named(text, lex):  # "Pixmere, a London-based startup,"
-        shorts.setdefault(name, (name, ORG))
     if not shorts:
         return per_sentence, tiers
     # the short names of the whole text, found once: no run crosses a sentence's end

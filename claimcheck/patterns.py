@@ -1158,6 +1158,9 @@ def _org_named_pattern(w: SubjectWords, stop: str) -> re.Pattern[str]:
     noun = rf"(?:{alternation(w.org_nouns)})"
     return re.compile(
         _appositive_pattern(w, stop, w.org_nouns, w.org_noun_ends).pattern
+        # "Quillfern is a fabless company": the same noun phrase after "is"
+        + rf"|(?<![\w-])(?P<subject>{name}){_SP}+is{_SP}+(?:a|an|the){_SP}+"
+        rf"(?:{_FILLER}{_SP}+){{0,3}}{noun}{_noun_end(w.org_noun_ends)}"
         + rf"|(?<![\w-]){noun}{_SP}+(?P<after>{name})(?=[,.;:]|{_SP}+[a-z])"
         rf"|(?<![\w-])(?P<owner>{name})(?:['’]s)?{_SP}+"
         rf"(?:{alternation(w.org_roles, fold=False)})(?![\w-])"
@@ -1178,12 +1181,21 @@ def _appositive_pattern(
     a punctuation mark or one of `ends`, and holds no "of" ("Ana Ruiz, a founder of the
     startup" names a person; "Ana Ruiz, a startup founder" goes on past the noun).
     Group "name"."""
-    filler = r"(?!(?:of|for|at|in|with|to|on|by|and|or|who|that|which)\b)[\w.&-]+"
     return re.compile(
         rf"(?<![\w-])(?P<name>{_unversioned_name(stop)}),{_SP}+"
-        rf"(?:a|an|the|our|its|their){_SP}+(?:{filler}{_SP}+){{0,3}}"
-        rf"(?:{alternation(nouns)})(?=[,.;:)]|{_SP}+(?:{alternation(ends)})\b)"
+        rf"(?:a|an|the|our|its|their){_SP}+(?:{_FILLER}{_SP}+){{0,3}}"
+        rf"(?:{alternation(nouns)}){_noun_end(ends)}"
     )
+
+
+# a word inside an appositive's noun phrase: none that opens a phrase of its own
+_FILLER = r"(?!(?:of|for|at|in|with|to|on|by|and|or|who|that|which)\b)[\w.&-]+"
+
+
+def _noun_end(ends: Sequence[str]) -> str:
+    """Where an appositive's noun phrase ends: a punctuation mark, one of `ends` or a
+    participle ("a fabless company competing for wafers")."""
+    return rf"(?=[,.;:)]|{_SP}+(?:{alternation(ends)}|[a-z]+ing)\b)"
 
 
 def _naming_forms(w: SubjectWords) -> list[str]:
