@@ -1264,10 +1264,12 @@ def _model_pattern(
     money += rf"(?!{_FIGURE_PREFIX_OPENING}(?:{_FIGURE_PREFIXES}){_HYPHEN}\d)"
     marks = {ch for c in currency_signs for ch in c if not (ch.isalnum() or ch.isspace())}
     signs = re.escape("".join(sorted(marks)))
-    version = r"(?:\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[a-zA-Z]{0,2})"
+    # "Core 2.5x faster": a figure times, not a version
+    version = r"(?:\d+x\d+[A-Za-z]?|(?!\d+(?:\.\d+)*x(?![\w\-]))\d+(?:\.\d+)*[a-zA-Z]{0,2})"
     # A hyphenated name token that carries a digit: GPT-5.4, DeepSeek-V3-0324, Qwen2.5-72B.
     h = _HYPHEN
     hyphenated = (
+        rf"(?![a-z]+{h}(?:19|20)\d\d(?![\w\-]))"  # "an early-2024 round": a time, no name
         rf"[A-Za-z][A-Za-z0-9]*+(?:(?:\.|{h})[A-Za-z0-9]++)*{h}[A-Za-z]*+\d[A-Za-z0-9.]*"
         rf"(?:{h}[A-Za-z0-9.]+)*"
     )
