@@ -408,11 +408,16 @@ def _previous(
     text: str, sent: Sentence, m: Mention, mentions: Sequence[Mention], lex: Lexicon
 ) -> bool:
     """Whether the words before a figure make it an earlier value ("up from 1,290"), or an
-    arrow after it ("Params: 2.7B → 3.8B"); a range opened by "from" ("range from $1 to
+    arrow after it ("Params: 2.7B → 3.8B"), or words dating it in the past ("$17 million a
+    year ago", grammar.yaml earlier_times); a range opened by "from" ("range from $1 to
     $3") is a range, not an earlier value."""
     after = next((o for o in mentions if o.start >= m.end), None)
     if after is not None and P.ARROW_GAP.fullmatch(text, m.end, after.start):
         return True
+    if lex.re.earlier_after.match(text, m.end) or lex.re.earlier_label.search(
+        text, sent.start, m.start
+    ):
+        return True  # "the $17 million of a year ago", "(a year ago: $17M)"
     cue = lex.re.previous.search(text, sent.start, m.start)
     if cue is None:
         return False

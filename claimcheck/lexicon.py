@@ -577,6 +577,7 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
                 change_after=list(change_after),
                 change_verbs=list(change_verbs),
                 previous_cues=_strings(gram, "previous_cues", "grammar.yaml"),
+                earlier_times=_strings(gram, "earlier_times", "grammar.yaml"),
                 score_words=_strings(gram, "score_words", "grammar.yaml"),
                 same_benchmark=_strings(gram, "same_benchmark", "grammar.yaml"),
                 benchmark_nouns=_strings(gram, "benchmark_nouns", "grammar.yaml"),

@@ -461,6 +461,7 @@ class PatternWords:
     change_after: Sequence[str]
     change_verbs: Sequence[str]
     previous_cues: Sequence[str]
+    earlier_times: Sequence[str]
     score_words: Sequence[str]
     measure_heads: Sequence[str]
     settings: Sequence[str]
@@ -518,6 +519,8 @@ class Patterns:
     measure: re.Pattern[str]  # "its refusal rate": one or two words and a measure noun
     change_before: re.Pattern[str]
     previous: Ending
+    earlier_label: Ending  # "(a year ago: «$17M»)": an earlier value
+    earlier_after: re.Pattern[str]  # match at a figure's end: "$17M« a year ago»"
     score_before: Ending
     same_benchmark: re.Pattern[str]  # "on the same test": the benchmark just scored
     unnamed_benchmark: re.Pattern[str]  # match after a score: "on SimplerEnv", group "name"
@@ -918,6 +921,11 @@ def compile_patterns(w: PatternWords) -> Patterns:
             re.IGNORECASE,
         ),
         previous=_ending(w.previous_cues),
+        earlier_label=_ending(w.earlier_times, ":"),
+        # "$17 million« of a year ago»", "$17 million« last year»"
+        earlier_after=re.compile(
+            rf"(?:{_SP}+of)?{_SP}+{whole_words(w.earlier_times)}", re.IGNORECASE
+        ),
         score_before=_ending(w.score_words, ":"),
         same_benchmark=re.compile(whole_words(w.same_benchmark) or r"(?!x)x", re.IGNORECASE),
         unnamed_benchmark=_unnamed_benchmark(w.benchmark_nouns),

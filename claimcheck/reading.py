@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 from claimcheck import patterns as P
@@ -79,9 +80,29 @@ def _count_after(text: str, pos: int, limit: int, lex: Lexicon) -> tuple[str, tu
     for i, (_, s, _) in enumerate(words):
         m = lex.re.count.match(text, s)
         if m:
+            noun = _described_noun(text, m, lex)
+            if noun is not None:  # "three open-weight language models" count models
+                m = lex.re.count.match(text, noun.start(1))
+                if m is None:
+                    return "", (), pos  # "24 language pairs"
             unit = lex.unit_forms[P.form_key(m.group())]
             return unit, tuple(w for w, _, _ in words[:i]), m.end()
     return "", (), pos
+
+
+def _described_noun(text: str, m: re.Match[str], lex: Lexicon) -> re.Match[str] | None:
+    """The plural noun a count noun written in the singular stands before and only
+    describes ("language models", "GPU servers", "language pairs"; group 1), or None
+    ("a 1 trillion parameter mixture-of-experts model" counts parameters)."""
+    form = m.group().lower()
+    if singular(form) != form:
+        return None
+    after = P.FOLLOWING_WORD.match(text, m.end())
+    if after is None:
+        return None
+    word = after.group(1)
+    plural = word.islower() and "-" not in word and singular(word) != word
+    return after if plural and word not in lex.stop_words else None
 
 
 def _bare_size(text: str, mention: Mention, lex: Lexicon) -> str:
