@@ -415,9 +415,13 @@ def named_without_version(text: str, lex: Lexicon) -> list[str]:
     never a known organisation, family or variant."""
     names = []
     found = [*lex.re.subject.named.finditer(text), *lex.re.subject.named_owned.finditer(text)]
-    found += lex.re.subject.named_before_noun.finditer(text)  # "Lumenfall, our new model,"
-    for m in sorted(found, key=lambda m: m.start()):
-        name = squash(m.group("name"))
+    written = [(m.start(), m.group("name")) for m in found]
+    for m in lex.re.subject.named_before_noun.finditer(text):  # "Lumenfall, our new model,"
+        before = lex.re.subject.name_before.at(text, m.start())
+        if before:
+            written.append((m.start(), before))
+    for _, written_name in sorted(written):
+        name = squash(written_name)
         if not (name in lex.org_aliases or name in lex.variants or lex.re.family.fullmatch(name)):
             names.append(name)
     return list(dict.fromkeys(names))
@@ -449,8 +453,10 @@ def orgs_named(text: str, lex: Lexicon) -> list[str]:
     variant, which the vocabulary names."""
     names = []
     for m in lex.re.subject.org_named.finditer(text):
-        name = squash(m.group("name") or m.group("after") or m.group("owner") or m.group("subject"))
-        if not (name in lex.org_aliases or name in lex.variants or lex.re.family.fullmatch(name)):
+        name = squash(m.group("after") or lex.re.subject.name_before.at(text, m.start()))
+        if name and not (
+            name in lex.org_aliases or name in lex.variants or lex.re.family.fullmatch(name)
+        ):
             names.append(name)
     return list(dict.fromkeys(names))
 

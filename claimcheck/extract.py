@@ -592,6 +592,14 @@ def _sentence_claims(
         ):
             direct = dict.fromkeys(direct, label.group("name"))  # a column "Mistletoe Mini"
             named_in_label = [Entity(0, len(sent.label), label.group("name"), MODEL)]
+        elif (
+            sent.named_columns
+            and (label := P.ONE_WORD_LABEL.fullmatch(sent.label.strip()))
+            and label.group("name") not in lex.not_names
+            and label.group("name").lower() not in lex.not_product_columns  # "| Default |"
+        ):
+            direct = dict.fromkeys(direct, label.group("name"))  # "| | Scout | Verge |"
+            named_in_label = [Entity(0, len(sent.label), label.group("name"), MODEL)]
         elif sent.row_label and (products := named_in_header(sent.key, lex, article)):
             # a spec table with products as columns: "| Dense FP8 | 4.8 PFLOPS |" under
             # "| Spec | Helix-2 |" is Helix-2's; the row says what is measured

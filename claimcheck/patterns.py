@@ -279,6 +279,8 @@ NAME_LIKE_LABEL = re.compile(
     r"(?P<name>[A-Z][A-Za-z-]+(?:[ \u00a0][A-Z][A-Za-z-]+){1,3}"
     r"|[A-Z][a-z]*(?:-?[A-Z][A-Za-z]*)+)(?:[ \u00a0]*\([^()]*\))?"
 )
+# a product table's column named by one capitalised word: "Scout (2022)", "Verge"
+ONE_WORD_LABEL = re.compile(r"(?P<name>[A-Z][A-Za-z-]+)(?:[ \u00a0]*\([^()]*\))?")
 ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "CIOs", "LLMs": a plural noun, not a name
 PARENTHESIS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # a note in a label: "(ours)", "[3]"
 LABEL_WORD = re.compile(r"[^\W_](?:[\w.+'’-]*[^\W_])?")  # "Average", "high-resolution", "3"
@@ -416,7 +418,8 @@ class SubjectPatterns:
     named: Opening  # "a model called Quillon": group "name", a model without version
     named_owned: re.Pattern[str]  # "Brindle's Quillon, released ...": group "name" too
     org_named: re.Pattern[str]  # "Pixmere, a London-based startup,": group "name", an org
-    named_before_noun: re.Pattern[str]  # "Lumenfall, our new video model,": group "name"
+    named_before_noun: re.Pattern[str]  # "Lumenfall«, our new video model»,": after a name
+    name_before: NameBefore  # the name those two are written after
     for_gap: re.Pattern[str]  # fullmatch: "84.9% «for »Claude 3", "58.0% «scored by »Sorrel-4"
     device: re.Pattern[str]  # match a whole name: a phone or an operating system
     device_noun: re.Pattern[str]  # match right after a name: "the Kestrel 14 «laptop»"
@@ -1093,9 +1096,10 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         named=Opening(_named_pattern(w, stop), _openings(_naming_forms(w))),
         named_owned=_named_pattern(w, stop, owned=True),
         org_named=_org_named_pattern(w, stop),
-        named_before_noun=_appositive_pattern(
-            w, stop, [*w.model_nouns, *w.naming_nouns], w.product_noun_ends
+        named_before_noun=re.compile(
+            _appositive_tail([*w.model_nouns, *w.naming_nouns], w.product_noun_ends)
         ),
+        name_before=_name_before(stop),
         # "84.9% for Claude 3", "the 58.0% scored by Sorrel-4", "8.1 trillion tokens used
         # for Nova-2" (a noun may come before the verb)
         for_gap=re.compile(
@@ -1157,21 +1161,22 @@ def _named_pattern(w: SubjectWords, stop: str, owned: bool = False) -> re.Patter
 
 
 def _org_named_pattern(w: SubjectWords, stop: str) -> re.Pattern[str]:
-    """An organisation's name without a suffix beside an organisation noun or role: in an
-    appositive that ends with the noun ("Pixmere, a London-based startup,"; see
-    _appositive_pattern), after the noun ("robotaxi company Veyra"), or before a role
-    ("Kestrix CEO Ana Ruiz", "Veyra's chief executive"). Groups "name", "after" and
-    "owner": one of them holds the name."""
+    """What stands beside an organisation's name without a suffix, opening on the word
+    after the name so that the whole-text search skips to commas and to the nouns and
+    roles (the name itself is read before the match: NameBefore): an appositive that
+    ends with an organisation noun (group "appositive": "Pixmere«, a London-based
+    startup»"; see _appositive_pattern), the same after "is" ("subject": "Quillfern« is a
+    fabless company»"), a role ("owner": "Kestrix« CEO»", "Veyra«'s chief executive»"),
+    or the noun before the name (group "after" holds it: "robotaxi company Veyra")."""
     name = _unversioned_name(stop)
     noun = rf"(?:{alternation(w.org_nouns)})"
+    # every branch opens on a comma or a space, which the engine skips to in C
     return re.compile(
-        _appositive_pattern(w, stop, w.org_nouns, w.org_noun_ends).pattern
-        # "Quillfern is a fabless company": the same noun phrase after "is"
-        + rf"|(?<![\w-])(?P<subject>{name}){_SP}+is{_SP}+(?:a|an|the){_SP}+"
-        rf"(?:{_FILLER}{_SP}+){{0,3}}{noun}{_noun_end(w.org_noun_ends)}"
-        + rf"|(?<![\w-]){noun}{_SP}+(?P<after>{name})(?=[,.;:]|{_SP}+[a-z])"
-        rf"|(?<![\w-])(?P<owner>{name})(?:['’]s)?{_SP}+"
-        rf"(?:{alternation(w.org_roles, fold=False)})(?![\w-])"
+        rf"(?P<appositive>{_appositive_tail(w.org_nouns, w.org_noun_ends)})"
+        rf"|[ \u00a0](?:(?P<subject>is{_SP}+(?:a|an|the){_SP}+(?:{_FILLER}{_SP}+){{0,3}}"
+        rf"{noun}{_noun_end(w.org_noun_ends)})"
+        rf"|{noun}{_SP}+(?P<after>{name})(?=[,.;:]|{_SP}+[a-z])"
+        rf"|(?P<owner>(?:{alternation(w.org_roles, fold=False)})(?![\w-])))"
     )
 
 
@@ -1181,19 +1186,36 @@ def _unversioned_name(stop: str) -> str:
     return rf"{word}(?:[ \u00a0]{word})?"
 
 
-def _appositive_pattern(
-    w: SubjectWords, stop: str, nouns: Sequence[str], ends: Sequence[str]
-) -> re.Pattern[str]:
-    """A name followed by an appositive that ends with one of `nouns` ("Pixmere, a
-    London-based startup,", "Lumenfall, our new video model,"): the noun phrase ends at
-    a punctuation mark or one of `ends`, and holds no "of" ("Ana Ruiz, a founder of the
-    startup" names a person; "Ana Ruiz, a startup founder" goes on past the noun).
-    Group "name"."""
-    return re.compile(
-        rf"(?<![\w-])(?P<name>{_unversioned_name(stop)}),{_SP}+"
-        rf"(?:a|an|the|our|its|their){_SP}+(?:{_FILLER}{_SP}+){{0,3}}"
+def _appositive_tail(nouns: Sequence[str], ends: Sequence[str]) -> str:
+    """An appositive after a name that ends with one of `nouns` (", a London-based
+    startup", ", our new video model"): its noun phrase ends at a punctuation mark or one
+    of `ends`, and holds no "of" ("Ana Ruiz, a founder of the startup" names a person;
+    "Ana Ruiz, a startup founder" goes on past the noun). Opens on the comma."""
+    return (
+        rf",{_SP}+(?:a|an|the|our|its|their){_SP}+(?:{_FILLER}{_SP}+){{0,3}}"
         rf"(?:{alternation(nouns)}){_noun_end(ends)}"
     )
+
+
+@dataclass(frozen=True)
+class NameBefore:
+    """A name without a version written right before a position (the name an
+    appositive, a role or "is a company" is about): `name_then` holds the name and what
+    may come between it and the position ("Veyra's" before " chief executive")."""
+
+    name_then: re.Pattern[str]
+
+    def at(self, text: str, end: int) -> str:
+        """The name that ends right before `end` (a possessive "'s" between), or ""."""
+        m = self.name_then.search(text, max(0, end - _NAME_REACH), end)
+        return m.group("name") if m else ""
+
+
+_NAME_REACH = 48  # characters a name without a version runs to: two words
+
+
+def _name_before(stop: str) -> NameBefore:
+    return NameBefore(re.compile(rf"(?<![\w-])(?P<name>{_unversioned_name(stop)})(?:['’]s)?$"))
 
 
 # a word inside an appositive's noun phrase: none that opens a phrase of its own

@@ -32,6 +32,7 @@ class Sentence:
     row: tuple[int, int] | None = None  # a table cell's whole row, shown as its sentence
     row_label: bool = False  # the label is the row's first cell (not a column header)
     label_notes: bool = False  # another row's label differs only in its parentheses
+    named_columns: bool = False  # a table whose columns are products: "| | Scout | Verge |"
     decimal_comma: bool = False  # its article writes decimals with a comma ("78,6 points")
 
     @property
@@ -217,18 +218,36 @@ def _table_cells(
         return []
     row = cells[0].group().strip()
     notes = bool(twins) and _label_base(line) in twins
+    # "| | Scout | Verge |", "| Spec | QX-20 | QX-40 |": the rows say what is measured, so a
+    # column that names no metric names a product, whatever the row's label
+    corner = header[0].strip().lower() if header else ""
+    products = not corner or corner in lex.product_table_corners
     out = []
     for i, cell in enumerate(cells[1:], start=1):
         if not cell.group().strip():
             continue
         column, scale, unit = _header(header[i] if i < len(header) else "", lex)
-        by_column = not _names_metric(row, lex)
+        named = products and not _names_metric(column, lex)
+        by_column = not named and not _names_metric(row, lex)
         key, label = (column, row) if by_column else (row, column)
         start = offset + cell.start() + len(cell.group()) - len(cell.group().lstrip())
         end = offset + cell.start() + len(cell.group().rstrip())
         row_span = (offset + len(line) - len(line.lstrip()), offset + len(line.rstrip()))
         out.append(
-            Sentence(start, end, block, key, start, label, scale, unit, row_span, by_column, notes)
+            Sentence(
+                start,
+                end,
+                block,
+                key,
+                start,
+                label,
+                scale,
+                unit,
+                row_span,
+                by_column,
+                notes,
+                named_columns=named,
+            )
         )
     return out
 
