@@ -345,6 +345,25 @@ def _denied(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
     return any(w in lex.denied_before or w in lex.denominator_before for w in before)
 
 
+def _of_a_class(text: str, sent: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """Whether a figure after "with" describes a class of things, not the subject: a
+    plural noun ("sells to firms with 200 to 5,000 employees", "runs on phones with 8 GB
+    of memory") or a noun after "any" ("free for any company with less than $10 million in
+    revenue") before it; never a family's sizes or members ("three sizes with 1B, 4B and
+    12B parameters")."""
+    words = words_before(text, m.start, sent.start)
+    if len(words) < 2 or words[-1] != "with" or not words[-2].isalpha():
+        return False
+    noun = words[-2]
+    if lex.re.subject.size_list.fullmatch(noun):
+        return False
+    before = words[-3] if len(words) > 2 else ""
+    if before in lex.class_quantifiers:
+        return True  # "any company with"
+    # a plural noun after a preposition ("to firms with"), not a verb ("the model ships with")
+    return before in lex.class_openers and P.singular(noun) != noun and noun not in lex.unit_forms
+
+
 def _counts_other_noun(text: str, r: Reading, lex: Lexicon) -> bool:
     """Whether a figure with no unit counts the plural noun right after it ("with 1,200
     raters", "across 57 subjects", "12 general pathologists"): a count of something the
@@ -550,7 +569,7 @@ def _sentence_claims(
             and not lex.re.score_before.search(text, sent.start, m.start)
         ):
             continue  # "in 2025"; "a 2023 model": one thing of that year, not 2,023 things
-        if not every_figure and _denied(text, sent, m, lex):
+        if not every_figure and (_denied(text, sent, m, lex) or _of_a_class(text, sent, m, lex)):
             continue
         r = read_mention(text, sent, m, lex, every_figure=every_figure)
         if r is None or (not every_figure and _counts_other_noun(text, r, lex)):

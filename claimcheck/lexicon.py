@@ -151,6 +151,8 @@ class Lexicon:
     row_label_ignored: frozenset[str]
     product_table_corners: frozenset[str]  # "| Spec | QX-20 | QX-40 |": columns are products
     not_product_columns: frozenset[str]  # "| Benchmark | Default | Thinking |": modes
+    class_quantifiers: frozenset[str]  # "any company with ...": a class, not a subject
+    class_openers: frozenset[str]  # "to firms with ...": a class too
     deficit_after: frozenset[str]
     deficit_before: frozenset[str]
     bare_suffix_units: Mapping[str, str]
@@ -648,6 +650,8 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         row_label_ignored=_folded_words(gram, "row_label_ignored", "grammar.yaml"),
         product_table_corners=_folded_words(gram, "product_table_corners", "grammar.yaml"),
         not_product_columns=_folded_words(gram, "not_product_columns", "grammar.yaml"),
+        class_quantifiers=_folded_words(gram, "class_quantifiers", "grammar.yaml"),
+        class_openers=_folded_words(gram, "class_openers", "grammar.yaml"),
         deficit_after=_folded_words(gram, "deficit_after", "grammar.yaml"),
         deficit_before=_folded_words(gram, "deficit_before", "grammar.yaml"),
         bare_suffix_units={s: u.name for u in units.values() for s in u.bare_suffixes},

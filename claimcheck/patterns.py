@@ -1286,6 +1286,9 @@ def _model_pattern(
     code or "minus" for its first letter before the list of them (_opening).
     """
     stop = alternation(not_names, fold=False)
+    # a glued name such as "CO2" is stopped only by the listed words with a digit in them
+    digits = [n for n in not_names if any(c.isdigit() for c in n)]
+    glued_stop = rf"(?!(?:{alternation(digits, fold=False)})(?![\w-]))" if digits else ""
     codes = [c.strip() for c in currency_signs if c.strip().isalpha()]
     money = (
         rf"(?!{_opening(codes)}(?:{alternation(codes, fold=False)})[ \u00a0]?\d)" if codes else ""
@@ -1319,7 +1322,7 @@ def _model_pattern(
     # most words do not, and are turned away by one test
     capital = _opening(families, "A-Z")
     head = (
-        rf"(?:{hyphenated}|{capital}(?:(?!(?:{stop})(?![\w-])){glued}"
+        rf"(?:{hyphenated}|{capital}(?:{glued_stop}{glued}"
         rf"|(?:(?:{family})|{word})(?:[ \u00a0]{word})*[ \u00a0][vV]?{version}(?![\w%]|[.,]\d)"
         rf"|(?:{family})(?:[ \u00a0]{word})*[ \u00a0]{glued}"
         rf"|{word}[ \u00a0]{glued}"  # "Zeta T3", "Helion H400": a word, then a glued version
