@@ -451,14 +451,41 @@ def orgs_named(text: str, lex: Lexicon) -> list[str]:
     role ("Pixmere, a London-based startup,", "robotaxi company Veyra", "Kestrix CEO Ana
     Ruiz", "Quillfern is a fabless company"): never a known organisation, family or
     variant, which the vocabulary names."""
+    cues = lex.re.subject.org_cues
     names = []
-    for m in lex.re.subject.org_named.finditer(text):
-        name = squash(m.group("after") or lex.re.subject.name_before.at(text, m.start()))
+    for m in cues.word.finditer(text):
+        if m.start() and _word_char(text[m.start() - 1]):
+            continue  # inside a word: "accompany"
+        if " ".join(m.group().split()) in cues.roles:  # "Kestrix CEO", "its chief executive"
+            written = lex.re.subject.name_before.at(text, _before_space(text, m.start()))
+        elif after := cues.after.match(text, m.end()):  # "robotaxi company Veyra"
+            written = after.group("name")
+        elif cues.noun_end.match(text, m.end()) and (
+            opening := cues.opening.search(text, max(0, m.start() - _OPENING_REACH), m.start())
+        ):  # "Pixmere, a London-based startup", "Quillfern is a fabless company"
+            written = lex.re.subject.name_before.at(text, opening.start())
+        else:
+            continue
+        name = squash(written)
         if name and not (
             name in lex.org_aliases or name in lex.variants or lex.re.family.fullmatch(name)
         ):
             names.append(name)
     return list(dict.fromkeys(names))
+
+
+_OPENING_REACH = 80  # characters from an appositive's comma to its noun: four words
+
+
+def _before_space(text: str, pos: int) -> int:
+    """Where the white space right before `pos` starts."""
+    while pos and text[pos - 1] in " \t\u00a0":
+        pos -= 1
+    return pos
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "-_"
 
 
 def _short_forms(name: str, kind: str, lex: Lexicon) -> list[str]:

@@ -417,7 +417,7 @@ class SubjectPatterns:
     short_variants: frozenset[str]  # last words that name a model alone ("Behemoth")
     named: Opening  # "a model called Quillon": group "name", a model without version
     named_owned: re.Pattern[str]  # "Brindle's Quillon, released ...": group "name" too
-    org_named: re.Pattern[str]  # "Pixmere, a London-based startup,": group "name", an org
+    org_cues: OrgCues  # "Pixmere, a London-based startup,": an organisation's name
     named_before_noun: re.Pattern[str]  # "Lumenfall«, our new video model»,": after a name
     name_before: NameBefore  # the name those two are written after
     for_gap: re.Pattern[str]  # fullmatch: "84.9% «for »Claude 3", "58.0% «scored by »Sorrel-4"
@@ -1095,7 +1095,7 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         short_variants=frozenset(w.short_variants),
         named=Opening(_named_pattern(w, stop), _openings(_naming_forms(w))),
         named_owned=_named_pattern(w, stop, owned=True),
-        org_named=_org_named_pattern(w, stop),
+        org_cues=_org_cues(w, stop),
         named_before_noun=re.compile(
             _appositive_tail([*w.model_nouns, *w.naming_nouns], w.product_noun_ends)
         ),
@@ -1160,23 +1160,39 @@ def _named_pattern(w: SubjectWords, stop: str, owned: bool = False) -> re.Patter
     return re.compile(rf"(?<![\w-])(?:{cue}){after}")
 
 
-def _org_named_pattern(w: SubjectWords, stop: str) -> re.Pattern[str]:
-    """What stands beside an organisation's name without a suffix, opening on the word
-    after the name so that the whole-text search skips to commas and to the nouns and
-    roles (the name itself is read before the match: NameBefore): an appositive that
-    ends with an organisation noun (group "appositive": "Pixmere«, a London-based
-    startup»"; see _appositive_pattern), the same after "is" ("subject": "Quillfern« is a
-    fabless company»"), a role ("owner": "Kestrix« CEO»", "Veyra«'s chief executive»"),
-    or the noun before the name (group "after" holds it: "robotaxi company Veyra")."""
-    name = _unversioned_name(stop)
-    noun = rf"(?:{alternation(w.org_nouns)})"
-    # every branch opens on a comma or a space, which the engine skips to in C
-    return re.compile(
-        rf"(?P<appositive>{_appositive_tail(w.org_nouns, w.org_noun_ends)})"
-        rf"|[ \u00a0](?:(?P<subject>is{_SP}+(?:a|an|the){_SP}+(?:{_FILLER}{_SP}+){{0,3}}"
-        rf"{noun}{_noun_end(w.org_noun_ends)})"
-        rf"|{noun}{_SP}+(?P<after>{name})(?=[,.;:]|{_SP}+[a-z])"
-        rf"|(?P<owner>(?:{alternation(w.org_roles, fold=False)})(?![\w-])))"
+def _org_named_pattern(w: SubjectWords) -> re.Pattern[str]:
+    """An organisation noun or role as a word ("startup", "CEO", "chief executive"): the
+    anchor organisation names without a suffix are read around (OrgCues). One trie with
+    no group, which the engine skips to in C; the character before it is checked by the
+    caller, and whether it is a role by OrgCues.roles."""
+    return re.compile(rf"{alternation([*w.org_nouns, *w.org_roles], fold=False)}(?![\w-])")
+
+
+@dataclass(frozen=True)
+class OrgCues:
+    """What is read around an organisation noun or role (orgs_named): the word itself
+    (`word`), a name right after a noun ("robotaxi company «Veyra»": `after`), whether a
+    noun ends its phrase (`noun_end`), and the appositive or "is a" that opens the phrase
+    (`opening`, searched up to the noun: "Pixmere«, a London-based »startup", "Quillfern« is
+    a fabless »company"; group "is" for the second)."""
+
+    word: re.Pattern[str]
+    roles: frozenset[str]  # the words that are roles, not nouns ("CEO", "chief executive")
+    after: re.Pattern[str]
+    noun_end: re.Pattern[str]
+    opening: re.Pattern[str]
+
+
+def _org_cues(w: SubjectWords, stop: str) -> OrgCues:
+    return OrgCues(
+        word=_org_named_pattern(w),
+        roles=frozenset(w.org_roles),
+        after=re.compile(rf"{_SP}+(?P<name>{_unversioned_name(stop)})(?=[,.;:]|{_SP}+[a-z])"),
+        noun_end=re.compile(_noun_end(w.org_noun_ends)),
+        opening=re.compile(
+            rf"(?:,|(?P<is>{_SP}is)){_SP}+(?:a|an|the|our|its|their){_SP}+"
+            rf"(?:{_FILLER}{_SP}+){{0,3}}$"
+        ),
     )
 
 
