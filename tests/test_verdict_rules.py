@@ -328,3 +328,20 @@ def test_a_figure_joins_a_more_narrowly_scoped_group_it_fits(lex: Lexicon) -> No
         )
         == Verdict.ROUNDING
     )
+
+
+def test_durations_are_counted_in_seconds(lex: Lexicon) -> None:
+    """Minutes and hours are counted in seconds: a figure written in the wrong unit
+    conflicts with the right one, and one written in another unit agrees with it."""
+    wrong = compare(
+        lex,
+        "Lumenfall 2 generates clips of up to 16 seconds.",
+        "Lumenfall 2 generates clips of up to 16 minutes.",
+    )
+    assert [f.verdict for f in wrong] == [Verdict.CONFLICT]
+    same = compare(
+        lex,
+        "Orla 3 was trained on 2 hours of audio.",
+        "Orla 3 was trained on 120 minutes of audio.",
+    )
+    assert [f.verdict for f in same] == [Verdict.AGREE]
