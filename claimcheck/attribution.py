@@ -63,6 +63,11 @@ def _alias_metric(
         )
         if owner is not None and alias.start() - owner.end <= 1:
             continue  # the name right after another figure is that figure's own
+        if alias.start() >= m.end and any(
+            o.start >= alias.end() and P.NAME_THEN_FIGURE.fullmatch(text, alias.end(), o.start)
+            for o in others
+        ):
+            continue  # "81.7%, on GPQA Diamond 71.4%": a name right before its own figure
         # "$3 per million input tokens, $0.30 for cached input": a name inside an earlier
         # figure's quote is that figure's, unless nothing else names this one ("GPT-5
         # costs $1.25 per million input tokens, GPT-5 mini $0.25")

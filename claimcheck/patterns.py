@@ -222,6 +222,9 @@ def pair_marks(first: str, second: str) -> tuple[re.Pattern[str], re.Pattern[str
 
 CLAUSE_BREAK = re.compile(r"[;()]|\s[—–]\s")
 SENTENCE_PART_BREAK = re.compile(r";|\s[—–]\s")  # a clause break that is not a parenthesis
+NAME_THEN_FIGURE = re.compile(
+    rf"{_SP}*:?{_SP}*(?:(?:of|at){_SP}+)?"
+)  # "GPQA« »71.4%", "MMLU«: »88"
 OWNED_GAP = re.compile(rf"(?:{_SP}|-)*(?:(?:on|in|at|for){_SP}+(?:the{_SP}+)?)?")
 POSSESSIVE_GAP = re.compile(rf"['’]s?{_SP}+")
 CLOSING_PAREN = re.compile(rf"{_SP}*\)")
