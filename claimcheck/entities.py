@@ -417,7 +417,7 @@ def named_without_version(text: str, lex: Lexicon) -> list[str]:
     found = [*lex.re.subject.named.finditer(text), *lex.re.subject.named_owned.finditer(text)]
     written = [(m.start(), m.group("name")) for m in found]
     for m in lex.re.subject.named_before_noun.finditer(text):  # "Lumenfall, our new model,"
-        before = lex.re.subject.name_before.at(text, m.start())
+        before = lex.re.subject.name_before.at(text, _before_space(text, m.start()))
         if before:
             written.append((m.start(), before))
     for _, written_name in sorted(written):

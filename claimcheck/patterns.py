@@ -1209,10 +1209,11 @@ def _appositive_tail(nouns: Sequence[str], ends: Sequence[str]) -> str:
     """An appositive after a name that ends with one of `nouns` (", a London-based
     startup", ", our new video model"): its noun phrase ends at a punctuation mark or one
     of `ends`, and holds no "of" ("Ana Ruiz, a founder of the startup" names a person;
-    "Ana Ruiz, a startup founder" goes on past the noun). Opens on the comma."""
+    "Ana Ruiz, a startup founder" goes on past the noun); or the same after "is" ("Osier
+    is a general-purpose humanoid built for logistics"). Opens on the comma or the "is"."""
     return (
-        rf",{_SP}+(?:a|an|the|our|its|their){_SP}+(?:{_FILLER}{_SP}+){{0,3}}"
-        rf"(?:{alternation(nouns)}){_noun_end(ends)}"
+        rf"(?:,|(?<=\w[ \u00a0])is){_SP}+(?:a|an|the|our|its|their){_SP}+"
+        rf"(?:{_FILLER}{_SP}+){{0,3}}(?:{alternation(nouns)}){_noun_end(ends)}"
     )
 
 
