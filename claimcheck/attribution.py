@@ -161,6 +161,11 @@ def evaluation_setting(
         found = (lex.re.setting.search(h) for h in (sent.key, sent.label) if h)
         key = next((f for f in found if f), None)
         chosen = key.group() if key else ""
+        plans = (
+            lex.plan_words.get(P.PARENTHESIS.sub("", h).strip().lower(), "")
+            for h in (sent.key, sent.label)
+        )
+        chosen = chosen or next((p for p in plans if p), "")  # "| | Pro | Team |"
         if _settings_label(chosen, lex) in lex.adjacent_settings:
             chosen = ""  # "The 8B targets laptops: 31 tokens per second"
     return _settings_label(chosen, lex)
@@ -241,7 +246,7 @@ def resolve_metric(
         return named, _use_year(qualified, alias, alias_uses)
     if r.metric:
         return r.metric, ""
-    if in_value and _names_a_measure(key, lex):
+    if in_value and _names_a_measure(key, lex) and key not in lex.plan_words:  # "Teams: $30"
         return key, ""
     if r.unit_kind == "currency":
         return AMOUNT, ""

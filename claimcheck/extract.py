@@ -616,6 +616,7 @@ def _sentence_claims(
             and (label := P.ONE_WORD_LABEL.fullmatch(sent.label.strip()))
             and label.group("name") not in lex.not_names
             and label.group("name").lower() not in lex.not_product_columns  # "| Default |"
+            and label.group("name").lower() not in lex.plan_words  # "| Team |": a plan
         ):
             direct = dict.fromkeys(direct, label.group("name"))  # "| | Scout | Verge |"
             named_in_label = [Entity(0, len(sent.label), label.group("name"), MODEL)]
@@ -639,6 +640,7 @@ def _sentence_claims(
         if sent.row_label and not earlier_column
         else ""
     )
+    row = lex.plan_words.get(row.lower(), row)  # "| Team | $35 |": the Team plan
     for r in readings:
         named = (
             (paired[r.mention.start], "")
@@ -798,7 +800,7 @@ def _scoped_by_hardware(metric: str, lex: Lexicon) -> bool:
 
 def _joined(*qualifiers: str) -> str:
     """Qualifiers written as one, in order: "2025", "pass@1" -> "2025, pass@1"."""
-    return QUALIFIER_SEPARATOR.join(q for q in qualifiers if q)
+    return QUALIFIER_SEPARATOR.join(dict.fromkeys(q for q in qualifiers if q))
 
 
 def _extract_chunk(task: tuple[Lexicon, Sequence[Source]]) -> list[Claim]:

@@ -159,6 +159,7 @@ class Lexicon:
     settings: Mapping[str, str]  # an evaluation-setting phrase (lower case) -> its label
     any_metric_settings: frozenset[str]  # labels that scope any metric ("beta")
     price_settings: frozenset[str]  # labels that scope a price ("at 1080p")
+    plan_words: Mapping[str, str]  # "team" -> "Team plan": a table column named by a plan
     adjacent_settings: frozenset[str]  # labels that scope only the figure right after them
     round_settings: frozenset[str]  # "Series D": scopes a round's funding and valuation
     round_metrics: frozenset[str]
@@ -658,6 +659,15 @@ def load_lexicon(additions: Additions | None = None) -> Lexicon:
         settings=settings,
         any_metric_settings=frozenset(_strings(evaluation, "any_metric", "grammar.yaml")),
         price_settings=frozenset(_strings(evaluation, "price", "grammar.yaml")),
+        plan_words={
+            word: label
+            for label in _strings(evaluation, "price", "grammar.yaml")
+            if label.endswith(" plan")
+            for word in (
+                label.removesuffix(" plan").lower(),
+                label.removesuffix(" plan").lower() + "s",
+            )
+        },
         adjacent_settings=frozenset(_strings(evaluation, "adjacent", "grammar.yaml")),
         round_settings=frozenset(_strings(evaluation, "round", "grammar.yaml")),
         round_metrics=frozenset(_strings(evaluation, "round_metrics", "grammar.yaml")),
