@@ -55,6 +55,7 @@ from claimcheck.neighbours import (
     hanging_ranges,
     metric_from_next,
     part_of_whole,
+    sub_unit_from_before,
     unit_from_next,
     unit_from_start,
 )
@@ -581,6 +582,7 @@ def _sentence_claims(
         return []  # half the sentences with a figure: nothing below has one to attribute
     readings = hanging_ranges(text, readings)
     readings = unit_from_start(text, sent, unit_from_next(text, readings), lex)
+    readings = sub_unit_from_before(readings, [(a.start(), a.end()) for a in aliases], lex)
     readings = metric_from_next(text, readings)
     readings = part_of_whole(text, readings, lex)
     if every_figure:  # "from 640 MW to 710" is one range to a quantity extractor

@@ -130,6 +130,33 @@ def unit_from_start(
     return out
 
 
+def sub_unit_from_before(
+    readings: list[Reading], names: Sequence[tuple[int, int]], lex: Lexicon
+) -> list[Reading]:
+    """'95 milliseconds on average, and rarely more than 130', 'battery life is 5.5 hours,
+    against 4 for the Cobble': a figure with no unit or noun of its own after one written
+    in a unit counted in another ("milliseconds" in seconds) is in that written unit, so
+    it is rescaled as that one was (130 ms, not the 130 seconds the metric's unit would
+    make it). Not past a metric's name (`names`: "38 MW of power, with a PUE of 1.12")."""
+    out = list(readings)
+    for i in range(1, len(out)):
+        before, r = out[i - 1], out[i]
+        written = before.mention.written
+        if r.unit or r.noun or r.strong or not written or written not in lex.units:
+            continue
+        if any(before.mention.end <= s and e <= r.mention.start for s, e in names):
+            continue
+        if r.mention.scaled or before.mention.scaled or r.mention.written:
+            continue
+        out[i] = replace(
+            r,
+            mention=replace(r.mention.rescaled(lex.units[written].factor), written=written),
+            unit=before.unit,
+            unit_kind=before.unit_kind,
+        )
+    return out
+
+
 def _hanging(text: str, r: Reading, following: Reading) -> str:
     """The word after a figure with no unit whose hyphen is left hanging before the next
     figure's unit ("a 7- or 8-inch screen" -> "or"), else "" (and not in "the 7- and
