@@ -421,7 +421,7 @@ class SubjectPatterns:
     named: Opening  # "a model called Quillon": group "name", a model without version
     named_owned: re.Pattern[str]  # "Brindle's Quillon, released ...": group "name" too
     org_cues: OrgCues  # "Pixmere, a London-based startup,": an organisation's name
-    named_before_noun: re.Pattern[str]  # "Lumenfall«, our new video model»,": after a name
+    named_before_noun: Opening  # "Lumenfall«, our new video model»,": after a name
     name_before: NameBefore  # the name those two are written after
     for_gap: re.Pattern[str]  # fullmatch: "84.9% «for »Claude 3", "58.0% «scored by »Sorrel-4"
     device: re.Pattern[str]  # match a whole name: a phone or an operating system
@@ -1099,8 +1099,9 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         named=Opening(_named_pattern(w, stop), _openings(_naming_forms(w))),
         named_owned=_named_pattern(w, stop, owned=True),
         org_cues=_org_cues(w, stop),
-        named_before_noun=re.compile(
-            _appositive_tail([*w.model_nouns, *w.naming_nouns], w.product_noun_ends)
+        named_before_noun=Opening(
+            re.compile(_appositive_tail([*w.model_nouns, *w.naming_nouns], w.product_noun_ends)),
+            (",", "is"),
         ),
         name_before=_name_before(stop),
         # "84.9% for Claude 3", "the 58.0% scored by Sorrel-4", "8.1 trillion tokens used
