@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/verdicts.py [--corpus NAME] [--details]
 
-The probe corpora (benchmarks/probes/<name>/) are forty-one fictional launches, each covered
+The probe corpora (benchmarks/probes/<name>/) are fifty fictional launches, each covered
 by 4–5 articles that testers wrote with planted cross-outlet conflicts, rounding pairs and
 hedges; benchmarks/probes/planted.yaml transcribes their TRUTH files. Each corpus runs
 through claimcheck's pipeline in process (load_corpus, extract_all, reconcile, as
