@@ -1148,8 +1148,7 @@ def _named_pattern(w: SubjectWords, stop: str, owned: bool = False) -> re.Patter
     appositive ("model, Quillon,"); with `owned`, after its owner's name and before the
     cue ("Brindle Labs' Ferrule-Coder, released this week,"). Two patterns, as each
     opens on its own first characters the engine can skip to."""
-    word = rf"(?!(?:{stop})(?![\w-]))[A-Z][a-z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
-    name = rf"{word}(?:[ \u00a0]{word})?"
+    name = _unversioned_name(stop)
     cues = alternation(w.naming_cues)
     if owned:
         return re.compile(rf"['’](?<=[\w.]['’])s?{_SP}+(?P<name>{name}),{_SP}+(?:{cues})\b")
@@ -1193,10 +1192,7 @@ def _org_cues(w: SubjectWords, stop: str) -> OrgCues:
         roles=frozenset(w.org_roles),
         after=re.compile(rf"{_SP}+(?P<name>{_unversioned_name(stop)})(?=[,.;:]|{_SP}+[a-z])"),
         noun_end=re.compile(_noun_end(w.org_noun_ends)),
-        opening=re.compile(
-            rf"(?:,|(?P<is>{_SP}is)){_SP}+(?:a|an|the|our|its|their){_SP}+"
-            rf"(?:{_FILLER}{_SP}+){{0,3}}$"
-        ),
+        opening=re.compile(rf"(?:,|(?P<is>{_SP}is)){_SP}+{_APPOSITIVE_OPENING}$"),
     )
 
 
@@ -1213,8 +1209,8 @@ def _appositive_tail(nouns: Sequence[str], ends: Sequence[str]) -> str:
     "Ana Ruiz, a startup founder" goes on past the noun); or the same after "is" ("Osier
     is a general-purpose humanoid built for logistics"). Opens on the comma or the "is"."""
     return (
-        rf"(?:,|(?<=\w[ \u00a0])is){_SP}+(?:a|an|the|our|its|their){_SP}+"
-        rf"(?:{_FILLER}{_SP}+){{0,3}}(?:{alternation(nouns)}){_noun_end(ends)}"
+        rf"(?:,|(?<=\w[ \u00a0])is){_SP}+{_APPOSITIVE_OPENING}"
+        rf"(?:{alternation(nouns)}){_noun_end(ends)}"
     )
 
 
@@ -1241,6 +1237,8 @@ def _name_before(stop: str) -> NameBefore:
 
 # a word inside an appositive's noun phrase: none that opens a phrase of its own
 _FILLER = r"(?!(?:of|for|at|in|with|to|on|by|and|or|who|that|which)\b)[\w.&-]+"
+# an appositive's noun phrase up to its noun: "«a London-based »startup", "«our new video »model"
+_APPOSITIVE_OPENING = rf"(?:a|an|the|our|its|their){_SP}+(?:{_FILLER}{_SP}+){{0,3}}"
 
 
 def _noun_end(ends: Sequence[str]) -> str:
