@@ -449,6 +449,8 @@ def _subject_words(ent: Mapping[str, Any], variants: Sequence[str]) -> SubjectWo
         org_roles=_strings(ent, "org_roles", "entities.yaml"),
         org_noun_ends=_strings(ent, "org_noun_ends", "entities.yaml"),
         product_noun_ends=_strings(ent, "product_noun_ends", "entities.yaml"),
+        appositive_determiners=_strings(ent, "appositive_determiners", "entities.yaml"),
+        appositive_breaks=_strings(ent, "appositive_breaks", "entities.yaml"),
         speed_links=_strings(ent, "speed_links", "entities.yaml"),
     )
 

@@ -397,6 +397,8 @@ class SubjectWords:
     org_roles: Sequence[str] = ()
     org_noun_ends: Sequence[str] = ()
     product_noun_ends: Sequence[str] = ()
+    appositive_determiners: Sequence[str] = ()
+    appositive_breaks: Sequence[str] = ()
     speed_links: Sequence[str] = ()
 
 
@@ -1100,7 +1102,7 @@ def _subject_patterns(w: SubjectWords, not_names: Sequence[str]) -> SubjectPatte
         named_owned=_named_pattern(w, stop, owned=True),
         org_cues=_org_cues(w, stop),
         named_before_noun=Opening(
-            re.compile(_appositive_tail([*w.model_nouns, *w.naming_nouns], w.product_noun_ends)),
+            re.compile(_appositive_tail(w, [*w.model_nouns, *w.naming_nouns], w.product_noun_ends)),
             (",", "is"),
         ),
         name_before=_name_before(stop),
@@ -1192,7 +1194,7 @@ def _org_cues(w: SubjectWords, stop: str) -> OrgCues:
         roles=frozenset(w.org_roles),
         after=re.compile(rf"{_SP}+(?P<name>{_unversioned_name(stop)})(?=[,.;:]|{_SP}+[a-z])"),
         noun_end=re.compile(_noun_end(w.org_noun_ends)),
-        opening=re.compile(rf"(?:,|(?P<is>{_SP}is)){_SP}+{_APPOSITIVE_OPENING}$"),
+        opening=re.compile(rf"(?:,|(?P<is>{_SP}is)){_SP}+{_appositive_opening(w)}$"),
     )
 
 
@@ -1202,14 +1204,14 @@ def _unversioned_name(stop: str) -> str:
     return rf"{word}(?:[ \u00a0]{word})?"
 
 
-def _appositive_tail(nouns: Sequence[str], ends: Sequence[str]) -> str:
+def _appositive_tail(w: SubjectWords, nouns: Sequence[str], ends: Sequence[str]) -> str:
     """An appositive after a name that ends with one of `nouns` (", a London-based
     startup", ", our new video model"): its noun phrase ends at a punctuation mark or one
     of `ends`, and holds no "of" ("Ana Ruiz, a founder of the startup" names a person;
     "Ana Ruiz, a startup founder" goes on past the noun); or the same after "is" ("Osier
     is a general-purpose humanoid built for logistics"). Opens on the comma or the "is"."""
     return (
-        rf"(?:,|(?<=\w[ \u00a0])is){_SP}+{_APPOSITIVE_OPENING}"
+        rf"(?:,|(?<=\w[ \u00a0])is){_SP}+{_appositive_opening(w)}"
         rf"(?:{alternation(nouns)}){_noun_end(ends)}"
     )
 
@@ -1235,10 +1237,13 @@ def _name_before(stop: str) -> NameBefore:
     return NameBefore(re.compile(rf"(?<![\w-])(?P<name>{_unversioned_name(stop)})(?:['’]s)?$"))
 
 
-# a word inside an appositive's noun phrase: none that opens a phrase of its own
-_FILLER = r"(?!(?:of|for|at|in|with|to|on|by|and|or|who|that|which)\b)[\w.&-]+"
-# an appositive's noun phrase up to its noun: "«a London-based »startup", "«our new video »model"
-_APPOSITIVE_OPENING = rf"(?:a|an|the|our|its|their){_SP}+(?:{_FILLER}{_SP}+){{0,3}}"
+def _appositive_opening(w: SubjectWords) -> str:
+    """An appositive's noun phrase up to its noun ("«a London-based »startup", "«our new
+    video »model"): a determiner, then up to three words, none of them one that opens a
+    phrase of its own (entities.yaml appositive_breaks: "a founder «of» the startup")."""
+    breaks = alternation(w.appositive_breaks)
+    filler = rf"(?!(?:{breaks})\b)[\w.&-]+"
+    return rf"(?:{alternation(w.appositive_determiners)}){_SP}+(?:{filler}{_SP}+){{0,3}}"
 
 
 def _noun_end(ends: Sequence[str]) -> str:
